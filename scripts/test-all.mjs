@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+// `npm test`: every check the project has, in one run, ending with one line
+// `N passed, N failed` summed over the runners. Type-check, lint and build count as one
+// check each; vitest and Playwright contribute their own test counts (read from their JSON
+// reports, not from scraping the console). Exits non-zero if anything failed.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+const reports = join(root, 'test-results', 'reports');
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+
+const only = process.env.TEST_ONLY?.split(',').filter(Boolean);
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const summary = [];
+
+function run(cmd, args, { timeoutMin = 30, env = {} } = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env }, detached: true });
+    const timer = setTimeout(() => {
+      console.error(`\n[test-all] ${cmd} ${args.join(' ')} exceeded ${timeoutMin} min; stopping it.`);
+      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+    }, timeoutMin * 60_000);
+    child.on('exit', (code, signal) => { clearTimeout(timer); resolve(code ?? (signal ? 1 : 0)); });
+    child.on('error', (err) => { clearTimeout(timer); console.error(err); resolve(1); });
+  });
+}
+
+function readJson(file) {
+  try { return JSON.parse(readFileSync(file, 'utf8')); } catch { return null; }
+}
+
+function record(name, passed, failed, skipped = 0) {
+  totals.passed += passed; totals.failed += failed; totals.skipped += skipped;
+  summary.push(`${name.padEnd(12)} ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+}
+
+async function check(name, cmd, args, opts) {
+  console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
+  const code = await run(cmd, args, opts);
+  record(name, code === 0 ? 1 : 0, code === 0 ? 0 : 1);
+  return code === 0;
+}
+
+/** Runs vitest with a JSON report; a crash with no report counts as one failure. */
+async function vitest(name, args, opts) {
+  const file = join(reports, `${name}.json`);
+  console.log(`\n=== ${name}: vitest ${args.join(' ')}`);
+  const code = await run('npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], opts);
+  const r = readJson(file);
+  if (!r) { record(name, 0, 1); return; }
+  const failed = r.numFailedTests + (code !== 0 && r.numFailedTests === 0 ? 1 : 0);
+  record(name, r.numPassedTests, failed, r.numPendingTests + r.numTodoTests);
+}
+
+async function playwright() {
+  const file = join(reports, 'e2e.json');
+  console.log('\n=== e2e: playwright test');
+  const code = await run('npx', ['playwright', 'test', '--reporter=list,json'], {
+    timeoutMin: 40,
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: file },
+  });
+  const r = readJson(file);
+  if (!r) { record('e2e', 0, 1); return; }
+  const s = r.stats;
+  const failed = s.unexpected + (code !== 0 && s.unexpected === 0 ? 1 : 0);
+  record('e2e', s.expected + s.flaky, failed, s.skipped);
+}
+
+const want = (step) => !only || only.includes(step);
+
+if (want('typecheck')) await check('typecheck', 'npm', ['run', '--silent', 'typecheck']);
+if (want('lint')) await check('lint', 'npm', ['run', '--silent', 'lint']);
+if (want('unit')) await vitest('unit', ['--project', 'node', '--project', 'renderer']);
+if (want('keychain') && existsSync(join(root, 'scripts', 'test-keychain.sh'))) {
+  const file = join(reports, 'keychain.json');
+  console.log('\n=== keychain: scripts/test-keychain.sh (real keytar + gnome-keyring)');
+  const code = await run('bash', ['scripts/test-keychain.sh', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], { timeoutMin: 10 });
+  const r = readJson(file);
+  if (!r) record('keychain', 0, 1);
+  else record('keychain', r.numPassedTests, r.numFailedTests + (code !== 0 && r.numFailedTests === 0 ? 1 : 0));
+}
+if (want('e2e')) {
+  const built = await check('build', 'npm', ['run', '--silent', 'build']);
+  if (built && existsSync(join(root, 'playwright.config.ts'))) await playwright();
+}
+
+console.log('\n=== summary');
+for (const line of summary) console.log(line);
+const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
+console.log(`${totals.passed} passed, ${totals.failed} failed${skipped}`);
+process.exit(totals.failed === 0 && totals.passed > 0 ? 0 : 1);
