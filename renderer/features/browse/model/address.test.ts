@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { crumbsFor, formatAddress, parentPrefix, parseAddress } from './address';
+import { bucketNameProblem } from './bucket-name-check';
+
+describe('address bar parsing', () => {
+  it('parses buckets, folders and object paths', () => {
+    expect(parseAddress('oss://my-bucket/photos/2024/')).toEqual({ ok: true, location: { bucket: 'my-bucket', prefix: 'photos/2024/' } });
+    expect(parseAddress('  OSS://my-bucket  ')).toEqual({ ok: true, location: { bucket: 'my-bucket', prefix: '' } });
+    expect(parseAddress('my-bucket/a b+c%20#?/')).toEqual({ ok: true, location: { bucket: 'my-bucket', prefix: 'a b+c%20#?/' } });
+    expect(parseAddress('oss://my-bucket/docs/readme.md')).toEqual({ ok: true, location: { bucket: 'my-bucket', prefix: 'docs/' }, focusName: 'readme.md' });
+    expect(parseAddress('oss://my-bucket/a//b/')).toEqual({ ok: true, location: { bucket: 'my-bucket', prefix: 'a//b/' } });
+    expect(parseAddress('oss://')).toEqual({ ok: true, location: null });
+    expect(parseAddress('')).toEqual({ ok: true, location: null });
+  });
+
+  it('rejects other schemes, bad bucket names, leading slashes and over-long keys', () => {
+    expect(parseAddress('https://x.com/a')).toEqual({ ok: false, error: 'scheme' });
+    expect(parseAddress('oss://My_Bucket/')).toEqual({ ok: false, error: 'bucket' });
+    expect(parseAddress('oss://ab/')).toEqual({ ok: false, error: 'bucket' });
+    expect(parseAddress('oss://good-bucket//x')).toEqual({ ok: false, error: 'leadingSlash' });
+    expect(parseAddress(`oss://good-bucket/${'é'.repeat(512)}`)).toEqual({ ok: false, error: 'tooLong' });
+    expect(parseAddress(`oss://good-bucket/${'a'.repeat(1023)}`).ok).toBe(true);
+  });
+
+  it('formats, builds crumbs and finds parents, keeping empty segments', () => {
+    expect(formatAddress({ bucket: 'b1c', prefix: 'x/y/' })).toBe('oss://b1c/x/y/');
+    expect(crumbsFor('a//b/')).toEqual([
+      { label: 'a', prefix: 'a/' },
+      { label: '', prefix: 'a//' },
+      { label: 'b', prefix: 'a//b/' },
+    ]);
+    expect(crumbsFor('')).toEqual([]);
+    expect(parentPrefix('a//b/')).toBe('a//');
+    expect(parentPrefix('a/')).toBe('');
+    expect(parentPrefix('')).toBeNull();
+  });
+
+  it('validates bucket names live', () => {
+    expect(bucketNameProblem('ab')).toBe('length');
+    expect(bucketNameProblem('a'.repeat(64))).toBe('length');
+    expect(bucketNameProblem('Abc')).toBe('chars');
+    expect(bucketNameProblem('-abc')).toBe('hyphenEdge');
+    expect(bucketNameProblem('abc-')).toBe('hyphenEdge');
+    expect(bucketNameProblem('abc-1')).toBeNull();
+  });
+});
