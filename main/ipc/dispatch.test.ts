@@ -68,7 +68,7 @@ describe('dispatch', () => {
   });
 
   it('maps a real ali-oss error reply to code, request ID, EC, status and hint', async () => {
-    const client = new OSS({ endpoint: `http://localhost:${port}`, sldEnable: true, bucket: 'demo-bucket', region: 'oss-cn-hangzhou', accessKeyId: 'LTAI5tExampleId', accessKeySecret: SECRET, authorizationV4: true });
+    const client = new OSS({ endpoint: `http://localhost:${port}`, sldEnable: true, bucket: 'demo-bucket', region: 'oss-cn-hangzhou', accessKeyId: 'LTAI5tExampleId', accessKeySecret: SECRET, authorizationV4: true } as OSS.Options);
     const { table } = makeTable({ 'app:log': async () => void (await client.get('secret.txt')) });
     const result = await dispatch(table, 'app:log', { level: 'info', message: 'x' });
     expect(result.ok).toBe(false);
@@ -84,7 +84,7 @@ describe('dispatch', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const deadPort = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const client = new OSS({ endpoint: `http://localhost:${deadPort}`, sldEnable: true, bucket: 'demo-bucket', region: 'oss-cn-hangzhou', accessKeyId: 'id', accessKeySecret: SECRET, stsToken: STS, retryMax: 0 });
+    const client = new OSS({ endpoint: `http://localhost:${deadPort}`, sldEnable: true, bucket: 'demo-bucket', region: 'oss-cn-hangzhou', accessKeyId: 'id', accessKeySecret: SECRET, stsToken: STS, retryMax: 0 } as OSS.Options);
     const { table } = makeTable({ 'app:log': async () => void (await client.list({ 'max-keys': 1 }, {})) });
     const result = await dispatch(table, 'app:log', { level: 'info', message: 'x' });
     expect(result).toMatchObject({ ok: false, error: { code: ErrorCode.NetworkError } });

@@ -1,0 +1,108 @@
+/**
+ * App lifecycle: single instance, the app:// protocol serving the built renderer with its
+ * CSP, deny-by-default permissions, IPC registration and the main window.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { app, BrowserWindow, net, protocol, session, shell } from 'electron';
+import { pathToFileURL } from 'node:url';
+import { createAppContext } from './app-context';
+import { contentTypeFor, resolveAppUrl } from './app-protocol-path';
+import { createEventHub } from './ipc/event-hub';
+import { createHandlerTable } from './ipc/handlers';
+import { registerIpc } from './ipc/register';
+import { APP_ORIGIN, APP_SCHEME } from './ipc/trusted-sender';
+import { createFileLogger } from './services/log/logger';
+import { createMainWindow } from './window';
+import {
+  CONTENT_SECURITY_POLICY,
+  allowedOrigins,
+  developmentContentSecurityPolicy,
+  isOpenableExternally,
+  isPermissionAllowed,
+} from './window-options';
+
+// e2e runs through _electron.launch with a throwaway profile folder.
+if (process.env.OSS_BROWSER_USER_DATA) app.setPath('userData', process.env.OSS_BROWSER_USER_DATA);
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+]);
+
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const rendererDir = path.join(__dirname, '../renderer');
+const preloadPath = path.join(__dirname, '../preload/index.js');
+
+function serveRenderer(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveAppUrl(request.url, rendererDir);
+    if (!file || !fs.existsSync(file)) return new Response('Not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(file).toString());
+    return new Response(response.body, {
+      status: 200,
+      headers: { 'content-type': contentTypeFor(file), 'content-security-policy': CONTENT_SECURITY_POLICY },
+    });
+  });
+}
+
+function lockDownSession(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_contents, permission, callback) => callback(isPermissionAllowed(permission)));
+  ses.setPermissionCheckHandler((_contents, permission) => isPermissionAllowed(permission));
+  if (devServerUrl) {
+    const csp = developmentContentSecurityPolicy(devServerUrl);
+    ses.webRequest.onHeadersReceived((details, callback) => {
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
+    });
+  }
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const [win] = BrowserWindow.getAllWindows();
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+
+  void app.whenReady().then(() => {
+    const userDataDir = app.getPath('userData');
+    const log = createFileLogger({ dir: path.join(userDataDir, 'logs'), echo: !app.isPackaged });
+    log.info('starting', { version: app.getVersion(), electron: process.versions.electron, platform: process.platform });
+    process.on('uncaughtException', (error) => log.error('uncaught exception', { error }));
+    process.on('unhandledRejection', (reason) => log.error('unhandled rejection', { reason: String(reason) }));
+
+    const hub = createEventHub((error) => log.warn('event delivery failed', { error }));
+    const ctx = createAppContext({
+      userDataDir,
+      log,
+      emit: hub.emit,
+      openExternal: async (url) => {
+        if (!isOpenableExternally(url)) throw new Error('Only https links can be opened.');
+        await shell.openExternal(url);
+      },
+    });
+    const origins = allowedOrigins(devServerUrl);
+    serveRenderer();
+    lockDownSession();
+    registerIpc({ table: createHandlerTable(ctx), hub, allowedOrigins: origins, log });
+
+    const open = () =>
+      createMainWindow({ preloadPath, startUrl: devServerUrl ?? `${APP_ORIGIN}/index.html`, origins, log });
+    open();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) open();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CONTENT_SECURITY_POLICY,
+  allowedOrigins,
+  developmentContentSecurityPolicy,
+  isAllowedNavigation,
+  isOpenableExternally,
+  isPermissionAllowed,
+  mainWindowOptions,
+} from './window-options';
+
+const directives = (csp: string) =>
+  new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+
+describe('main window security defaults', () => {
+  const prefs = mainWindowOptions('/app/preload/index.js').webPreferences!;
+
+  it.each([
+    ['contextIsolation', true],
+    ['sandbox', true],
+    ['nodeIntegration', false],
+    ['nodeIntegrationInWorker', false],
+    ['nodeIntegrationInSubFrames', false],
+    ['webSecurity', true],
+    ['allowRunningInsecureContent', false],
+    ['webviewTag', false],
+    ['experimentalFeatures', false],
+    ['navigateOnDragDrop', false],
+  ] as const)('%s is %s', (flag, expected) => {
+    expect(prefs[flag]).toBe(expected);
+  });
+
+  it('loads the preload it was given', () => {
+    expect(prefs.preload).toBe('/app/preload/index.js');
+  });
+
+  it('has a CSP that allows scripts only from the app', () => {
+    const csp = directives(CONTENT_SECURITY_POLICY);
+    expect(csp.get('default-src')).toEqual(["'self'"]);
+    expect(csp.get('script-src')).toEqual(["'self'"]);
+    expect(csp.get('object-src')).toEqual(["'none'"]);
+    expect(csp.get('base-uri')).toEqual(["'none'"]);
+    expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-(inline|eval)|\*/);
+  });
+
+  it('relaxes the CSP only for the dev server', () => {
+    const csp = directives(developmentContentSecurityPolicy('http://localhost:5173'));
+    expect(csp.get('connect-src')).toEqual(["'self'", 'ws://localhost:5173']);
+    expect(csp.get('object-src')).toEqual(["'none'"]);
+    expect(csp.get('script-src')).not.toContain("'unsafe-eval'");
+  });
+
+  it('keeps navigation inside the app', () => {
+    const origins = allowedOrigins();
+    expect(isAllowedNavigation('app://renderer/index.html', origins)).toBe(true);
+    expect(isAllowedNavigation('https://evil.example/', origins)).toBe(false);
+    expect(isAllowedNavigation('file:///etc/passwd', origins)).toBe(false);
+    expect(isAllowedNavigation('app://other/index.html', origins)).toBe(false);
+    expect(isAllowedNavigation('http://localhost:5173/', origins)).toBe(false);
+    expect(isAllowedNavigation('http://localhost:5173/', allowedOrigins('http://localhost:5173'))).toBe(true);
+  });
+
+  it('opens only https links externally', () => {
+    expect(isOpenableExternally('https://help.aliyun.com/oss')).toBe(true);
+    expect(isOpenableExternally('http://example.com')).toBe(false);
+    expect(isOpenableExternally('file:///etc/passwd')).toBe(false);
+    expect(isOpenableExternally('javascript:alert(1)')).toBe(false);
+    expect(isOpenableExternally('smb://host/share')).toBe(false);
+    expect(isOpenableExternally('https://user:pw@example.com')).toBe(false);
+  });
+
+  it('denies permissions except writing to the clipboard', () => {
+    for (const p of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read', 'fullscreen', 'unknown']) {
+      expect(isPermissionAllowed(p)).toBe(false);
+    }
+    expect(isPermissionAllowed('clipboard-sanitized-write')).toBe(true);
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * Every security-relevant window setting in one electron-free module, so a unit test can
+ * read them back and fail when one is weakened. window.ts and index.ts only apply them.
+ */
+import type { BrowserWindowConstructorOptions } from 'electron';
+import { APP_ORIGIN, isTrustedSender } from './ipc/trusted-sender';
+
+/**
+ * Production Content Security Policy: scripts and styles only from the app itself, no
+ * inline script, no eval, no plugins, no framing; network access goes through main.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "media-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-src 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Development only: Vite's dev server injects inline styles and a React refresh preamble and talks over a websocket. */
+export function developmentContentSecurityPolicy(devServerUrl: string): string {
+  const ws = devServerUrl.replace(/^http/, 'ws');
+  return CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+    .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+    .replace("connect-src 'self'", `connect-src 'self' ${ws}`);
+}
+
+/** The web preferences of every app window. */
+export function secureWebPreferences(preloadPath: string): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    experimentalFeatures: false,
+    navigateOnDragDrop: false,
+    safeDialogs: true,
+    spellcheck: false,
+  };
+}
+
+/** The main window's options. */
+export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  return {
+    width: 1200,
+    height: 780,
+    minWidth: 760,
+    minHeight: 480,
+    show: false,
+    title: 'OSS Browser',
+    webPreferences: secureWebPreferences(preloadPath),
+  };
+}
+
+/** Origins the window may show and that may call IPC: the app protocol, plus the dev server in development. */
+export function allowedOrigins(devServerUrl?: string): string[] {
+  return devServerUrl ? [APP_ORIGIN, devServerUrl] : [APP_ORIGIN];
+}
+
+/** Navigation stays inside the app; anything else is refused (links open externally instead). */
+export function isAllowedNavigation(url: string, origins: readonly string[]): boolean {
+  return isTrustedSender(url, origins);
+}
+
+/** Only plain https links the user clicked may leave the app, in the system browser. */
+export function isOpenableExternally(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' && parsed.hostname !== '' && !parsed.username && !parsed.password;
+  } catch {
+    return false;
+  }
+}
+
+/** Permissions the page may use; everything else (camera, geolocation, notifications…) is denied. */
+const allowedPermissions: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+
+/** Answer for session permission requests and checks. */
+export function isPermissionAllowed(permission: string): boolean {
+  return allowedPermissions.has(permission);
+}
