@@ -36,6 +36,6 @@ describe('file logger', () => {
     const log = createFileLogger({ dir, maxBytes: 1000 });
     log.warn('fresh');
     expect(fs.readFileSync(path.join(dir, 'main.old.log'), 'utf8')).toHaveLength(2000);
-    expect(fs.readFileSync(log.file, 'utf8')).toMatch(/WARN  fresh\n$/);
+    expect(fs.readFileSync(log.file, 'utf8')).toMatch(/WARN {2}fresh\n$/);
   });
 });
