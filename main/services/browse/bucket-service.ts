@@ -1,0 +1,107 @@
+/**
+ * Buckets: list (every page), create (name checked before any request), delete (only when
+ * empty — OSS answers BucketNotEmpty, which the IPC layer turns into a hint) and info.
+ * Requests about one bucket go through `forBucket`, which routes to the bucket's region.
+ */
+import type OSS from 'ali-oss';
+import { checkBucketName } from '../../../shared/bucket-name';
+import { AppException, ErrorCode } from '../../../shared/errors';
+import type { BucketAcl, BucketInfo, BucketRow, StorageClass } from '../../../shared/object-types';
+import type { ClientProvider } from '../oss/client-provider';
+import { errorStatus } from './oss-failure';
+
+interface ListBucketsPage {
+  buckets: Array<{ name: string; region: string; creationDate: string; storageClass: string }> | null;
+  isTruncated: boolean;
+  nextMarker: string | null;
+}
+
+export interface CreateBucketRequest {
+  profileId: string;
+  name: string;
+  region: string;
+  storageClass: StorageClass;
+  acl: BucketAcl;
+}
+
+/** Returns a service client whose endpoint is in `region` (bucket creation goes there). */
+export type RegionClientFactory = (profileId: string, region: string) => Promise<OSS>;
+
+type Dict = Record<string, unknown>;
+const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/** Bucket-level operations. */
+export class BucketService {
+  constructor(
+    private readonly clients: ClientProvider,
+    /** Defaults to the profile's service client (its configured region). */
+    private readonly clientForRegion?: RegionClientFactory,
+  ) {}
+
+  /** Every bucket of the profile, following ListBuckets paging. */
+  async list(profileId: string): Promise<BucketRow[]> {
+    const client = await this.clients.forService(profileId);
+    const rows: BucketRow[] = [];
+    let marker: string | null = null;
+    do {
+      const query: Record<string, string | number> = { 'max-keys': 1000 };
+      if (marker) query.marker = marker;
+      const page = (await client.listBuckets(query as OSS.ListBucketsQueryType)) as unknown as ListBucketsPage;
+      for (const b of page.buckets ?? []) {
+        rows.push({ name: b.name, region: b.region, storageClass: b.storageClass ?? 'Standard', creationDate: Date.parse(b.creationDate) || 0 });
+      }
+      marker = page.isTruncated ? page.nextMarker : null;
+    } while (marker);
+    return rows;
+  }
+
+  /** Creates a bucket after checking its name locally. */
+  async create(request: CreateBucketRequest): Promise<BucketRow> {
+    const check = checkBucketName(request.name);
+    if (!check.ok) throw new AppException({ code: ErrorCode.InvalidArgument, message: check.reason });
+    const client = this.clientForRegion
+      ? await this.clientForRegion(request.profileId, request.region)
+      : await this.clients.forService(request.profileId);
+    await client.putBucket(request.name, { StorageClass: request.storageClass, acl: request.acl } as unknown as OSS.PutBucketOptions);
+    return { name: request.name, region: request.region, storageClass: request.storageClass, creationDate: Date.now() };
+  }
+
+  /** Deletes a bucket; OSS refuses a non-empty one with BucketNotEmpty. */
+  async delete(profileId: string, bucket: string): Promise<void> {
+    const client = await this.clients.forBucket(profileId, bucket);
+    await client.deleteBucket(bucket);
+  }
+
+  /** ACL, region, endpoints, storage class, versioning and a CORS summary. */
+  async info(profileId: string, bucket: string): Promise<BucketInfo> {
+    const client = await this.clients.forBucket(profileId, bucket);
+    const [info, acl, cors] = await Promise.all([
+      client.getBucketInfo(bucket) as Promise<{ bucket: Dict }>,
+      client.getBucketACL(bucket),
+      client.getBucketCORS(bucket).catch((error: unknown) => {
+        // No CORS configuration is a 404 (NoSuchCORSConfiguration), not a failure.
+        if (errorStatus(error) === 404) return { rules: [] };
+        throw error;
+      }),
+    ]);
+    const b = info.bucket;
+    const origins = new Set<string>();
+    const methods = new Set<string>();
+    for (const rule of cors.rules as unknown as Dict[]) {
+      for (const o of [rule.allowedOrigin].flat()) if (typeof o === 'string') origins.add(o);
+      for (const m of [rule.allowedMethod].flat()) if (typeof m === 'string') methods.add(m);
+    }
+    const policy = (b.AccessControlList ?? {}) as Dict;
+    return {
+      name: text(b.Name) || bucket,
+      region: text(b.Location).replace(/^oss-/, 'oss-'),
+      storageClass: text(b.StorageClass) || 'Standard',
+      creationDate: Date.parse(text(b.CreationDate)) || 0,
+      acl: text(acl.acl) || text(policy.Grant) || 'private',
+      extranetEndpoint: text(b.ExtranetEndpoint),
+      intranetEndpoint: text(b.IntranetEndpoint),
+      cors: { rules: cors.rules.length, allowedOrigins: [...origins], allowedMethods: [...methods] },
+      versioning: text(b.Versioning) || 'Disabled',
+    };
+  }
+}

@@ -1,0 +1,180 @@
+/**
+ * Copies and moves objects and folders, within a bucket or across buckets of the same
+ * region. Folders are listed a page at a time; each page is copied a few keys in parallel
+ * and, for a move, the copied source keys are then deleted in one batch. Objects above the
+ * single-copy limit (1 GB) are copied with multipart UploadPartCopy on a client of their
+ * own, so cancelling one never cancels anybody else's work.
+ */
+import type OSS from 'ali-oss';
+import { AppException, ErrorCode } from '../../../shared/errors';
+import type { ClientProvider } from '../oss/client-provider';
+import { forEachLimited } from './concurrency';
+import { deleteBatch } from './object-delete';
+import type { ObjectListing } from './object-listing';
+import type { OperationContext } from './operation-runner';
+import { failureOf } from './oss-failure';
+
+/** One thing to copy: an object, or a folder (every key under `from`) mapped onto `to`. */
+export interface CopySource {
+  from: string;
+  to: string;
+  isPrefix: boolean;
+}
+
+export interface CopyPlan {
+  profileId: string;
+  sourceBucket: string;
+  targetBucket: string;
+  sources: CopySource[];
+  /** Delete each source key after it was copied. */
+  move: boolean;
+}
+
+export interface ObjectCopierOptions {
+  /** Objects larger than this use multipart copy (OSS CopyObject stops at 1 GB). */
+  multipartThreshold?: number;
+  /** Part size for multipart copy; by default 64 MiB or larger so at most 9,000 parts are used. */
+  partSize?: number;
+  /** Copies in flight at once. */
+  parallel?: number;
+}
+
+const GB = 1024 * 1024 * 1024;
+const MIN_PART = 100 * 1024;
+
+/** Throws when a plan would copy a folder into itself (a never-ending copy). */
+export function assertNoSelfNesting(plan: Pick<CopyPlan, 'sourceBucket' | 'targetBucket' | 'sources'>): void {
+  if (plan.sourceBucket !== plan.targetBucket) return;
+  for (const s of plan.sources) {
+    if (s.from === s.to) {
+      throw new AppException({ code: ErrorCode.InvalidArgument, message: `"${s.from}" would be copied onto itself.`, hint: 'Choose another folder or name.' });
+    }
+    if (s.isPrefix && s.to.startsWith(s.from)) {
+      throw new AppException({ code: ErrorCode.InvalidArgument, message: `The folder "${s.from}" cannot be copied or moved into itself.`, hint: 'Choose a destination outside that folder.' });
+    }
+  }
+}
+
+/** The copy/move engine. */
+export class ObjectCopier {
+  private readonly threshold: number;
+  private readonly parallel: number;
+
+  constructor(
+    private readonly clients: ClientProvider,
+    private readonly listing: ObjectListing,
+    private readonly options: ObjectCopierOptions = {},
+  ) {
+    this.threshold = options.multipartThreshold ?? GB;
+    this.parallel = options.parallel ?? 8;
+  }
+
+  /** The body of a copy/move operation. */
+  async run(ctx: OperationContext, plan: CopyPlan): Promise<void> {
+    assertNoSelfNesting(plan);
+    const source = await this.clients.forBucket(plan.profileId, plan.sourceBucket);
+    const target = plan.targetBucket === plan.sourceBucket ? source : await this.clients.forBucket(plan.profileId, plan.targetBucket);
+
+    const singles = plan.sources.filter((s) => !s.isPrefix);
+    ctx.addTotal(singles.length);
+    if (singles.length > 0) {
+      const sized = await this.sizeOf(source, singles, ctx);
+      await this.copyPage(ctx, plan, source, target, sized);
+    }
+    for (const folder of plan.sources.filter((s) => s.isPrefix)) {
+      for await (const page of this.listing.walk(plan.profileId, plan.sourceBucket, folder.from, ctx.signal)) {
+        ctx.addTotal(page.objects.length);
+        const pairs = page.objects.map((o) => ({ from: o.key, to: folder.to + o.key.slice(folder.from.length), size: o.size }));
+        await this.copyPage(ctx, plan, source, target, pairs);
+        if (ctx.signal.aborted) return;
+      }
+    }
+    ctx.scanDone();
+  }
+
+  /** Sizes of single objects (HEAD), so big ones take the multipart path; failures are reported. */
+  private async sizeOf(source: OSS, singles: CopySource[], ctx: OperationContext): Promise<Array<{ from: string; to: string; size: number }>> {
+    const sized: Array<{ from: string; to: string; size: number }> = [];
+    await forEachLimited(
+      singles,
+      this.parallel,
+      async (s) => {
+        try {
+          const head = await source.head(s.from);
+          const headers = head.res.headers as Record<string, string>;
+          sized.push({ from: s.from, to: s.to, size: Number(headers['content-length'] ?? 0) });
+        } catch (error) {
+          ctx.failed([failureOf(s.from, error)]);
+        }
+      },
+      ctx.signal,
+    );
+    return sized;
+  }
+
+  private async copyPage(
+    ctx: OperationContext,
+    plan: CopyPlan,
+    source: OSS,
+    target: OSS,
+    pairs: Array<{ from: string; to: string; size: number }>,
+  ): Promise<void> {
+    const copied: string[] = [];
+    await forEachLimited(
+      pairs,
+      this.parallel,
+      async (pair) => {
+        try {
+          if (pair.size > this.threshold) await this.multipartCopy(plan, pair, ctx.signal);
+          else await target.copy(pair.to, pair.from, plan.sourceBucket, {});
+          if (plan.move) copied.push(pair.from);
+          else ctx.succeeded(1);
+        } catch (error) {
+          ctx.failed([failureOf(pair.from, error)]);
+        }
+      },
+      ctx.signal,
+    );
+    // A move counts a key as done once its source is gone too.
+    for (let i = 0; i < copied.length; i += 1000) {
+      await deleteBatch(source, copied.slice(i, i + 1000), ctx);
+    }
+  }
+
+  /** UploadPartCopy for objects above the single-copy limit; metadata and type are carried over. */
+  private async multipartCopy(plan: CopyPlan, pair: { from: string; to: string; size: number }, signal: AbortSignal): Promise<void> {
+    const client = await this.clients.isolatedForBucket(plan.profileId, plan.targetBucket);
+    const source = await this.clients.forBucket(plan.profileId, plan.sourceBucket);
+    const head = await source.head(pair.from);
+    const headers = head.res.headers as Record<string, string>;
+    const carried: Record<string, string> = {};
+    for (const name of ['content-type', 'content-disposition', 'content-encoding', 'content-language', 'cache-control', 'expires']) {
+      if (headers[name]) carried[name] = headers[name];
+    }
+    const partSize = Math.max(this.options.partSize ?? 64 * 1024 * 1024, MIN_PART, Math.ceil(pair.size / 9000));
+    let uploadId: string | undefined;
+    const onAbort = (): void => client.cancel();
+    signal.addEventListener('abort', onAbort);
+    try {
+      await client.multipartUploadCopy(
+        pair.to,
+        { sourceKey: pair.from, sourceBucketName: plan.sourceBucket, startOffset: 0, endOffset: pair.size } as unknown as OSS.MultipartUploadCopySourceData,
+        {
+          partSize,
+          parallel: 4,
+          headers: carried,
+          meta: (head.meta ?? {}) as OSS.UserMeta,
+          progress: async (_p: number, checkpoint: { uploadId?: string }) => {
+            uploadId = checkpoint?.uploadId;
+          },
+        } as OSS.MultipartUploadOptions,
+      );
+    } catch (error) {
+      // Leave no billable half-copied upload behind.
+      if (uploadId) await client.abortMultipartUpload(pair.to, uploadId).catch(() => undefined);
+      throw error;
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+    }
+  }
+}

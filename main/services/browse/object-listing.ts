@@ -1,0 +1,91 @@
+/**
+ * Folder listings (one ListObjectsV2 page per call, pulled by the renderer) and recursive
+ * walks under a prefix (for counting, searching, deleting and copying folders). Per-page
+ * work is kept to one pass over the page so a full listing costs about what plain
+ * ali-oss paging costs.
+ */
+import type OSS from 'ali-oss';
+import type { ObjectPage, ObjectRow, PrefixCount } from '../../../shared/object-types';
+import type { ClientProvider } from '../oss/client-provider';
+import { decodeUrlKey, objectRow, prefixRow, type ListedObject } from './object-rows';
+
+export interface ListPageRequest {
+  profileId: string;
+  bucket: string;
+  prefix: string;
+  delimiter: string;
+  continuationToken?: string | null | undefined;
+  maxKeys: number;
+}
+
+/** A page of keys from a recursive walk (no delimiter). */
+export interface WalkPage {
+  objects: Array<{ key: string; size: number; obj: ListedObject }>;
+}
+
+interface ListV2Result {
+  objects?: ListedObject[] | null;
+  prefixes?: string[] | null;
+  nextContinuationToken?: string | null;
+  isTruncated?: boolean;
+}
+
+/** One raw ListObjectsV2 call with url-encoded keys. */
+export async function listV2Raw(
+  client: OSS,
+  prefix: string,
+  delimiter: string,
+  token: string | null | undefined,
+  maxKeys: number,
+): Promise<ListV2Result> {
+  const query: Record<string, string | number> = { prefix, 'max-keys': maxKeys, 'encoding-type': 'url' };
+  if (delimiter) query.delimiter = delimiter;
+  if (token) query['continuation-token'] = token;
+  return (await client.listV2(query as OSS.ListV2ObjectsQuery, {})) as unknown as ListV2Result;
+}
+
+/** Lists folders and objects page by page, and walks prefixes recursively. */
+export class ObjectListing {
+  constructor(private readonly clients: ClientProvider) {}
+
+  /** One page of a folder: common prefixes first, then objects; the folder's own marker is hidden. */
+  async listPage(request: ListPageRequest): Promise<ObjectPage> {
+    const client = await this.clients.forBucket(request.profileId, request.bucket);
+    const { prefix } = request;
+    const result = await listV2Raw(client, prefix, request.delimiter, request.continuationToken, request.maxKeys);
+    const rows: ObjectRow[] = [];
+    for (const p of result.prefixes ?? []) rows.push(prefixRow(decodeUrlKey(p), prefix));
+    for (const obj of result.objects ?? []) {
+      const key = decodeUrlKey(obj.name);
+      if (key === prefix && prefix.endsWith('/')) continue;
+      rows.push(objectRow(key, obj, prefix));
+    }
+    return { rows, nextToken: result.isTruncated ? (result.nextContinuationToken ?? null) : null };
+  }
+
+  /**
+   * Every object under `prefix` (no delimiter), a page at a time. Stops between pages when
+   * `signal` is aborted.
+   */
+  async *walk(profileId: string, bucket: string, prefix: string, signal?: AbortSignal): AsyncGenerator<WalkPage> {
+    const client = await this.clients.forBucket(profileId, bucket);
+    let token: string | null = null;
+    do {
+      if (signal?.aborted) return;
+      const result = await listV2Raw(client, prefix, '', token, 1000);
+      const objects = (result.objects ?? []).map((obj) => ({ key: decodeUrlKey(obj.name), size: obj.size, obj }));
+      yield { objects };
+      token = result.isTruncated ? (result.nextContinuationToken ?? null) : null;
+    } while (token);
+  }
+
+  /** Number of objects and bytes under a prefix, recursively. */
+  async count(profileId: string, bucket: string, prefix: string): Promise<PrefixCount> {
+    const total: PrefixCount = { objects: 0, bytes: 0 };
+    for await (const page of this.walk(profileId, bucket, prefix)) {
+      total.objects += page.objects.length;
+      for (const o of page.objects) total.bytes += o.size;
+    }
+    return total;
+  }
+}

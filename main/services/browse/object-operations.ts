@@ -1,0 +1,74 @@
+/**
+ * The long-operation entry points the IPC handlers call: delete, copy/move and rename each
+ * validate their plan at once (so a bad request fails immediately) and then run in the
+ * background under the OperationRunner.
+ */
+import { baseName } from '../../../shared/oss-path';
+import { assertNoSelfNesting, type CopySource, type ObjectCopier } from './object-copy';
+import type { DeleteItem, ObjectDeleter } from './object-delete';
+import type { OperationRunner } from './operation-runner';
+
+export interface CopyRequest {
+  profileId: string;
+  bucket: string;
+  items: DeleteItem[];
+  targetBucket: string;
+  targetPrefix: string;
+  move: boolean;
+}
+
+export interface RenameRequest {
+  profileId: string;
+  bucket: string;
+  fromKey: string;
+  toKey: string;
+  isPrefix: boolean;
+}
+
+/** Starts and cancels delete/copy/move/rename operations. */
+export class ObjectOperations {
+  constructor(
+    private readonly runner: OperationRunner,
+    private readonly deleter: ObjectDeleter,
+    private readonly copier: ObjectCopier,
+  ) {}
+
+  startDelete(profileId: string, bucket: string, items: DeleteItem[]): string {
+    return this.runner.start('delete', (ctx) => this.deleter.run(ctx, profileId, bucket, items));
+  }
+
+  /** Copies/moves items into a folder, keeping each item's own name. */
+  startCopy(request: CopyRequest): string {
+    const sources: CopySource[] = request.items.map((item) => ({
+      from: item.key,
+      to: request.targetPrefix + baseName(item.key) + (item.isPrefix ? '/' : ''),
+      isPrefix: item.isPrefix,
+    }));
+    const plan = { profileId: request.profileId, sourceBucket: request.bucket, targetBucket: request.targetBucket, sources, move: request.move };
+    assertNoSelfNesting(plan);
+    return this.runner.start(request.move ? 'move' : 'copy', (ctx) => this.copier.run(ctx, plan));
+  }
+
+  /** Renames an object, or a folder (copy every key under it, then delete the originals). */
+  startRename(request: RenameRequest): string {
+    const toKey = request.isPrefix && !request.toKey.endsWith('/') ? `${request.toKey}/` : request.toKey;
+    const plan = {
+      profileId: request.profileId,
+      sourceBucket: request.bucket,
+      targetBucket: request.bucket,
+      sources: [{ from: request.fromKey, to: toKey, isPrefix: request.isPrefix }],
+      move: true,
+    };
+    assertNoSelfNesting(plan);
+    return this.runner.start('move', (ctx) => this.copier.run(ctx, plan));
+  }
+
+  cancel(operationId: string): void {
+    this.runner.cancel(operationId);
+  }
+
+  /** The final progress of an operation (tests wait on it). */
+  wait(operationId: string) {
+    return this.runner.wait(operationId);
+  }
+}
