@@ -1,0 +1,157 @@
+/**
+ * Where temporary credentials come from, one function per provider type. Each returns a
+ * CredentialSource for RefreshingProvider. AssumeRole uses ali-oss's own STS client (it
+ * signs the RPC call the way STS expects and accepts a custom endpoint, e.g. the emulator's).
+ */
+import { readFile } from 'node:fs/promises';
+import OSS from 'ali-oss';
+import { CredentialError, parseExpiration, type CredentialSource, type Credentials } from './types';
+
+export const DEFAULT_STS_ENDPOINT = 'https://sts.aliyuncs.com';
+export const DEFAULT_ECS_METADATA_URL = 'http://100.100.100.200';
+const TIMEOUT_MS = 10_000;
+
+interface AlibabaCredentialsJson {
+  Code?: string;
+  AccessKeyId?: string;
+  AccessKeySecret?: string;
+  SecurityToken?: string;
+  Expiration?: string;
+}
+
+function fromJson(body: AlibabaCredentialsJson, what: string): Credentials {
+  if (body.Code !== undefined && body.Code !== 'Success') {
+    throw new CredentialError('CredentialsUnavailable', `${what} answered with Code "${String(body.Code).slice(0, 80)}".`);
+  }
+  if (!body.AccessKeyId || !body.AccessKeySecret) {
+    throw new CredentialError('InvalidCredentialsResponse', `${what} returned no AccessKeyId/AccessKeySecret.`);
+  }
+  return {
+    accessKeyId: body.AccessKeyId,
+    accessKeySecret: body.AccessKeySecret,
+    securityToken: body.SecurityToken || undefined,
+    expiration: parseExpiration(body.Expiration, what),
+  };
+}
+
+async function getJson(url: string, what: string, headers: Record<string, string> = {}): Promise<AlibabaCredentialsJson> {
+  const res = await fetch(url, { headers, signal: AbortSignal.timeout(TIMEOUT_MS) });
+  if (!res.ok) {
+    throw new CredentialError('CredentialsUnavailable', `${what} answered HTTP ${res.status}.`, 'Check the address and that the service is running.', res.status);
+  }
+  try {
+    return (await res.json()) as AlibabaCredentialsJson;
+  } catch {
+    throw new CredentialError('InvalidCredentialsResponse', `${what} did not return JSON.`);
+  }
+}
+
+export interface RamRoleOptions {
+  accessKeyId: string;
+  accessKeySecret: string;
+  roleArn: string;
+  sessionName: string;
+  durationSeconds: number;
+  policy?: string;
+  stsEndpoint?: string;
+}
+
+/** AssumeRole with a RAM user's AccessKey pair. */
+export function ramRoleSource(o: RamRoleOptions): CredentialSource {
+  const sts = new OSS.STS({
+    accessKeyId: o.accessKeyId,
+    accessKeySecret: o.accessKeySecret,
+    endpoint: o.stsEndpoint ?? DEFAULT_STS_ENDPOINT,
+  } as OSS.STSOptions);
+  return async () => {
+    const { credentials } = await sts.assumeRole(o.roleArn, o.policy || undefined, o.durationSeconds, o.sessionName, { timeout: TIMEOUT_MS, ctx: undefined });
+    return fromJson(credentials as AlibabaCredentialsJson, 'STS AssumeRole');
+  };
+}
+
+/** GET a URL that returns {Code, AccessKeyId, AccessKeySecret, SecurityToken, Expiration}. */
+export function credentialsUriSource(uri: string): CredentialSource {
+  return async () => fromJson(await getJson(uri, 'The credentials URI'), 'The credentials URI');
+}
+
+export interface EcsRoleOptions {
+  metadataUrl?: string;
+  /** When empty the role attached to the instance is discovered. */
+  roleName?: string;
+}
+
+/**
+ * ECS instance RAM role from the metadata service. Uses the hardened mode (a session token
+ * from PUT /latest/api/token) when the service offers it, the plain GET otherwise.
+ */
+export function ecsRamRoleSource(o: EcsRoleOptions): CredentialSource {
+  const base = (o.metadataUrl ?? DEFAULT_ECS_METADATA_URL).replace(/\/+$/, '');
+  const root = `${base}/latest/meta-data/ram/security-credentials/`;
+  let roleName = o.roleName?.trim() || undefined;
+  return async () => {
+    const headers: Record<string, string> = {};
+    try {
+      const tokenRes = await fetch(`${base}/latest/api/token`, {
+        method: 'PUT',
+        headers: { 'X-aliyun-ecs-metadata-token-ttl-seconds': '21600' },
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+      if (tokenRes.ok) headers['X-aliyun-ecs-metadata-token'] = (await tokenRes.text()).trim();
+    } catch {
+      // The normal mode below reports the failure with a clearer message.
+    }
+    if (!roleName) {
+      const res = await fetch(root, { headers, signal: AbortSignal.timeout(TIMEOUT_MS) });
+      if (!res.ok) {
+        throw new CredentialError('CredentialsUnavailable', `The instance metadata service answered HTTP ${res.status} when asked for the RAM role.`, 'Attach a RAM role to this ECS instance, or enter the role name.', res.status);
+      }
+      roleName = (await res.text()).split('\n')[0]?.trim() || undefined;
+      if (!roleName) throw new CredentialError('CredentialsUnavailable', 'This ECS instance has no RAM role attached.', 'Attach a RAM role to the instance in the ECS console.');
+    }
+    return fromJson(await getJson(root + encodeURIComponent(roleName), 'The instance metadata service', headers), 'The instance metadata service');
+  };
+}
+
+export interface OidcRoleOptions {
+  roleArn: string;
+  oidcProviderArn: string;
+  oidcTokenFile: string;
+  sessionName: string;
+  durationSeconds: number;
+  policy?: string;
+  stsEndpoint?: string;
+}
+
+/**
+ * AssumeRoleWithOIDC (RRSA on ACK): exchanges the OIDC token file the cluster mounts for
+ * STS credentials. The call is anonymous; the token file is re-read each time because the
+ * cluster rotates it.
+ */
+export function oidcRoleSource(o: OidcRoleOptions): CredentialSource {
+  return async () => {
+    const token = (await readFile(o.oidcTokenFile, 'utf8')).trim();
+    const params = new URLSearchParams({
+      Action: 'AssumeRoleWithOIDC',
+      Format: 'JSON',
+      Version: '2015-04-01',
+      Timestamp: new Date().toISOString(),
+      RoleArn: o.roleArn,
+      OIDCProviderArn: o.oidcProviderArn,
+      OIDCToken: token,
+      RoleSessionName: o.sessionName,
+      DurationSeconds: String(o.durationSeconds),
+    });
+    if (o.policy) params.set('Policy', o.policy);
+    const res = await fetch(o.stsEndpoint ?? DEFAULT_STS_ENDPOINT, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: params.toString(),
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    const body = (await res.json().catch(() => ({}))) as { Code?: string; Message?: string; Credentials?: AlibabaCredentialsJson };
+    if (!res.ok || !body.Credentials) {
+      throw new CredentialError(body.Code ?? 'CredentialsUnavailable', `STS AssumeRoleWithOIDC failed: ${body.Code ?? `HTTP ${res.status}`}${body.Message ? `: ${body.Message.slice(0, 200)}` : ''}`, 'Check the role ARN, the OIDC provider ARN and that the token file is current.', res.status);
+    }
+    return fromJson(body.Credentials, 'STS AssumeRoleWithOIDC');
+  };
+}

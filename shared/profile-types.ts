@@ -1,0 +1,221 @@
+/**
+ * The profile data model shared by main and the renderer: what a user enters (ProfileInput,
+ * secrets included, travelling renderer -> main only), what is stored on disk
+ * (ProfileRecord, never a secret) and what the renderer is shown (ProfileView, a masked
+ * AccessKey ID at most).
+ */
+import { z } from 'zod';
+
+/** How a profile gets its credentials; one CredentialProvider implementation each. */
+export const CREDENTIAL_TYPES = [
+  'access-key',
+  'sts-token',
+  'ram-role',
+  'credentials-uri',
+  'ecs-ram-role',
+  'oidc-role',
+  'environment',
+] as const;
+export type CredentialType = (typeof CREDENTIAL_TYPES)[number];
+
+export const ENDPOINT_KINDS = ['public', 'internal', 'accelerate', 'custom'] as const;
+export type EndpointKind = (typeof ENDPOINT_KINDS)[number];
+
+const regionId = z
+  .string()
+  .trim()
+  .regex(/^(oss-)?[a-z0-9-]{2,40}$/i, 'Region looks like oss-cn-hangzhou.');
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'Enter a full URL starting with https:// (or http://).' });
+
+/** Proxy for OSS requests: the system's (env/OS), none, or a manual one with optional auth. */
+export const proxySchema = z.object({
+  mode: z.enum(['system', 'none', 'manual']).default('system'),
+  url: httpUrl.optional(),
+  username: z.string().max(256).optional(),
+});
+export type ProxySettings = z.infer<typeof proxySchema>;
+
+/** Where requests go. Every bucket is still routed to its own region automatically. */
+export const endpointSchema = z
+  .object({
+    kind: z.enum(ENDPOINT_KINDS).default('public'),
+    /** The profile's home region: service calls and the fallback for unknown buckets. */
+    region: regionId.default('oss-cn-hangzhou'),
+    /** custom: one URL for a private cloud / an OSS-compatible endpoint. */
+    customUrl: httpUrl.optional(),
+    /** custom: per-region URLs (the local sandbox gives each region its own port). */
+    customRegionUrls: z.record(z.string(), httpUrl).optional(),
+    /** Path-style addressing (`http://host/bucket/key`, ali-oss `sldEnable`). */
+    pathStyle: z.boolean().default(false),
+    /** Per-bucket custom domain (CNAME), e.g. { photos: 'img.example.com' }. */
+    cnames: z.record(z.string(), z.string().trim().min(3)).default({}),
+    /** Plain HTTP is refused unless the user ticked the warning. */
+    allowInsecureHttp: z.boolean().default(false),
+    signatureVersion: z.enum(['v4', 'v1']).default('v4'),
+    proxy: proxySchema.default({ mode: 'system' }),
+    connectTimeoutMs: z.number().int().min(1000).max(300_000).default(10_000),
+    readTimeoutMs: z.number().int().min(1000).max(3_600_000).default(120_000),
+  })
+  .superRefine((e, ctx) => {
+    if (e.kind === 'custom' && !e.customUrl && !e.customRegionUrls) {
+      ctx.addIssue({ code: 'custom', path: ['customUrl'], message: 'A custom endpoint needs its URL.' });
+    }
+    const urls = [e.customUrl, ...Object.values(e.customRegionUrls ?? {})];
+    if (!e.allowInsecureHttp && urls.some((u) => u?.startsWith('http:'))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['allowInsecureHttp'],
+        message: 'This endpoint uses plain HTTP: anyone on the network can read the traffic. Tick the warning to allow it.',
+      });
+    }
+    if (e.proxy.mode === 'manual' && !e.proxy.url) {
+      ctx.addIssue({ code: 'custom', path: ['proxy', 'url'], message: 'A manual proxy needs its URL.' });
+    }
+  });
+export type EndpointSettings = z.infer<typeof endpointSchema>;
+
+/** `oss://bucket/prefix/`: where a restricted user starts browsing. */
+export const startPathSchema = z.object({
+  bucket: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/, 'Bucket names are 3-63 lowercase letters, digits or hyphens.'),
+  prefix: z.string().max(1023).default(''),
+});
+export type StartPath = z.infer<typeof startPathSchema>;
+
+/** Parses `oss://bucket/prefix/` (the oss:// is optional). */
+export function parseStartPath(text: string): StartPath | undefined {
+  const m = /^(?:oss:\/\/)?([^/\s]+)\/?(.*)$/.exec(text.trim());
+  if (!m || !m[1]) return undefined;
+  const prefix = m[2] ? (m[2].endsWith('/') ? m[2] : `${m[2]}/`) : '';
+  const parsed = startPathSchema.safeParse({ bucket: m[1], prefix });
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** Formats a start path back to `oss://bucket/prefix/`. */
+export function formatStartPath(p: StartPath): string {
+  return `oss://${p.bucket}/${p.prefix}`;
+}
+
+const secret = z.string().trim().min(1, 'Required.').max(4096);
+const accessKeyId = z.string().trim().min(3, 'Required.').max(256).regex(/^[\w.-]+$/, 'An AccessKey ID has no spaces or symbols.');
+
+/** Type-specific fields a user enters. Secrets: accessKeySecret, securityToken, proxyPassword. */
+export const credentialInputSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('access-key'), accessKeyId, accessKeySecret: secret }),
+  z.object({
+    type: z.literal('sts-token'),
+    accessKeyId,
+    accessKeySecret: secret,
+    securityToken: secret,
+    /** ISO time the token expires; drives the countdown. */
+    expiration: z.iso.datetime({ offset: true }).optional(),
+  }),
+  z.object({
+    type: z.literal('ram-role'),
+    accessKeyId,
+    accessKeySecret: secret,
+    roleArn: z.string().trim().regex(/^acs:ram::[^:]+:role\/.+$/, 'A role ARN looks like acs:ram::123456789012:role/name.'),
+    sessionName: z.string().trim().regex(/^[\w.@-]{2,64}$/, '2-64 letters, digits or . @ - _').default('oss-browser'),
+    policy: z.string().trim().max(2048).optional(),
+    durationSeconds: z.number().int().min(900).max(43200).default(3600),
+    stsEndpoint: httpUrl.optional(),
+  }),
+  z.object({ type: z.literal('credentials-uri'), credentialsUri: httpUrl }),
+  z.object({
+    type: z.literal('ecs-ram-role'),
+    roleName: z.string().trim().max(128).optional(),
+    metadataUrl: httpUrl.optional(),
+  }),
+  z.object({
+    type: z.literal('oidc-role'),
+    roleArn: z.string().trim().min(1),
+    oidcProviderArn: z.string().trim().min(1),
+    oidcTokenFile: z.string().trim().min(1),
+    sessionName: z.string().trim().default('oss-browser'),
+    durationSeconds: z.number().int().min(900).max(43200).default(3600),
+    stsEndpoint: httpUrl.optional(),
+  }),
+  z.object({ type: z.literal('environment') }),
+]);
+export type CredentialInput = z.infer<typeof credentialInputSchema>;
+
+/** Everything the add/edit form sends. */
+export const profileInputSchema = z.object({
+  name: z.string().trim().min(1, 'Give the profile a name.').max(80),
+  credentials: credentialInputSchema,
+  endpoint: endpointSchema.default(endpointSchema.parse({})),
+  startPath: startPathSchema.optional(),
+  /** Keep secrets in memory only, for this session (e.g. when the keychain is unavailable). */
+  sessionOnly: z.boolean().default(false),
+  proxyPassword: z.string().max(1024).optional(),
+});
+export type ProfileInput = z.infer<typeof profileInputSchema>;
+
+/** Non-secret, type-specific settings kept in the metadata file. */
+export interface CredentialSettings {
+  roleArn?: string;
+  sessionName?: string;
+  policy?: string;
+  durationSeconds?: number;
+  stsEndpoint?: string;
+  credentialsUri?: string;
+  roleName?: string;
+  metadataUrl?: string;
+  oidcProviderArn?: string;
+  oidcTokenFile?: string;
+  /** sts-token: when the pasted token expires. */
+  expiration?: string;
+}
+
+/** One profile as stored in profiles.json: no secret, ever. */
+export interface ProfileRecord {
+  id: string;
+  name: string;
+  type: CredentialType;
+  /** `LTAI****abcd`; the full ID is in the keychain with the secret. */
+  maskedAccessKeyId?: string;
+  settings: CredentialSettings;
+  endpoint: EndpointSettings;
+  startPath?: StartPath;
+  /** True for the local sandbox profile (its emulator starts with the app). */
+  sandbox?: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What the renderer sees about a profile. */
+export interface ProfileView extends ProfileRecord {
+  /** Secrets are held in memory only and vanish when the app quits. */
+  sessionOnly: boolean;
+  /** Current credentials' expiry, when known (STS, roles, URI, ECS). */
+  expiresAt?: string;
+}
+
+/** Result of a connection test (before or after saving). */
+export interface ConnectionTestResult {
+  ok: true;
+  /** Buckets found by ListBuckets, or the start path's bucket when the test listed a path. */
+  buckets: Array<{ name: string; region: string }>;
+  /** Where the profile opens: the start path when one was checked. */
+  openAt?: StartPath;
+  /** The region the start path's bucket really is in (auto-fixed when it differed). */
+  resolvedRegion?: string;
+  expiresAt?: string;
+}
+
+/** Status bar state of a profile's session credentials. */
+export interface SessionStatus {
+  profileId: string;
+  type: CredentialType;
+  expiresAt?: string;
+  /** Last refresh failure, if the latest attempt failed. */
+  refreshError?: { code: string; message: string; retryAt?: string };
+}
+
+/** Masks an AccessKey ID for display: `LTAI****abcd`. Short IDs reveal at most 2 chars. */
+export function maskAccessKeyId(id: string): string {
+  const v = id.trim();
+  if (v.length >= 12) return `${v.slice(0, 4)}****${v.slice(-4)}`;
+  if (v.length >= 6) return `${v.slice(0, 2)}****${v.slice(-2)}`;
+  return '****';
+}
