@@ -1,0 +1,55 @@
+/** ali-oss clients and raw HTTP helpers for the conformance tests. */
+import OSS from 'ali-oss';
+import { request } from 'node:http';
+
+export const TEST_AK = { accessKeyId: 'LTAItestAccessKeyId', accessKeySecret: 'testAccessKeySecret' };
+
+/** A path-style ali-oss client for the emulator endpoint (V1 or V4 signing). */
+export function ossClient(endpoint: string, bucket: string | undefined, v4: boolean, credentials = TEST_AK): OSS {
+  return new OSS({
+    ...credentials,
+    endpoint,
+    region: 'oss-cn-hangzhou',
+    bucket,
+    sldEnable: true,
+    secure: false,
+    authorizationV4: v4,
+    timeout: 120_000,
+  } as OSS.Options);
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+  text: string;
+}
+
+/** One raw HTTP request (the path is sent as given, already encoded). */
+export function raw(endpoint: string, method: string, path: string, headers: Record<string, string> = {}, body?: Buffer | string | Buffer[]): Promise<RawResponse> {
+  const url = new URL(endpoint);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: url.hostname, port: url.port, method, path, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const buf = Buffer.concat(chunks);
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: buf, text: buf.toString('utf8') });
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    if (Array.isArray(body)) {
+      // Chunked transfer encoding: one write per piece, no Content-Length.
+      for (const piece of body) req.write(piece);
+      req.end();
+    } else {
+      req.end(body);
+    }
+  });
+}
+
+/** The <Code> of an error body. */
+export function errorCode(text: string): string | undefined {
+  return /<Code>([^<]*)<\/Code>/.exec(text)?.[1];
+}

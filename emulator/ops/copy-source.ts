@@ -1,0 +1,52 @@
+/** Reading `x-oss-copy-source` and checking the source object, shared by CopyObject and UploadPartCopy. */
+import { OssError, type RequestContext } from '../core/contract';
+import type { Engine } from '../store/engine';
+import type { ObjectRecord } from '../store/types';
+import { assertReadable, checkConditions } from './get-object';
+import { header, invalidArgument } from './http-util';
+import { noSuchKey } from './object-meta';
+
+export interface CopySource {
+  bucket: string;
+  key: string;
+  object: ObjectRecord;
+  /** Source object ACL allows the request's account to read it. */
+}
+
+function accessDenied(): OssError {
+  return new OssError(403, 'AccessDenied', 'You have no right to access this object.', '0003-00000301');
+}
+
+/**
+ * Parses `/bucket/url-encoded-key[?versionId=…]`, authorizes reading it, checks the
+ * `x-oss-copy-source-if-*` conditions (412; 304 for not-modified) and the archive state.
+ */
+export function resolveCopySource(engine: Engine, ctx: RequestContext): CopySource | 'not-modified' {
+  const value = header(ctx, 'x-oss-copy-source');
+  if (!value) throw invalidArgument('x-oss-copy-source is missing.', 'x-oss-copy-source');
+  const path = value.split('?')[0] as string;
+  const trimmed = path.startsWith('/') ? path.slice(1) : path;
+  const slash = trimmed.indexOf('/');
+  if (slash <= 0 || slash === trimmed.length - 1) throw invalidArgument('Copy Source must mention the source bucket and key: /sourcebucket/sourcekey.', 'x-oss-copy-source', value);
+  let bucket: string;
+  let key: string;
+  try {
+    bucket = decodeURIComponent(trimmed.slice(0, slash));
+    key = decodeURIComponent(trimmed.slice(slash + 1));
+  } catch {
+    throw invalidArgument('x-oss-copy-source is not URL-encoded correctly.', 'x-oss-copy-source', value);
+  }
+  const state = engine.bucket(bucket);
+  if (!state) throw new OssError(404, 'NoSuchBucket', 'The specified bucket does not exist.', '0015-00000101', { BucketName: bucket });
+  if (!ctx.authorize('oss:GetObject', `acs:oss:*:*:${bucket}/${key}`)) throw accessDenied();
+  const object = state.objects.get(key);
+  if (!object) throw noSuchKey(key);
+  const account = ctx.principal?.accountId;
+  if (state.record.ownerAccountId !== account) {
+    const acl = object.acl === 'default' ? state.record.acl : object.acl;
+    if (acl === 'private') throw accessDenied();
+  }
+  if (checkConditions(ctx, object, 'x-oss-copy-source-') === 'not-modified') return 'not-modified';
+  assertReadable(object, ctx.now().getTime());
+  return { bucket, key, object };
+}

@@ -1,0 +1,43 @@
+/** Builds the XML bodies OSS returns, byte-stable and correctly escaped. */
+
+/** A value in an XML tree: arrays repeat the tag, undefined omits it. */
+export type XmlValue = string | number | boolean | bigint | XmlNode | XmlValue[] | undefined | null;
+export interface XmlNode {
+  [tag: string]: XmlValue;
+}
+
+/** Escapes text content and attribute values. */
+export function escapeXml(text: string): string {
+  return text.replace(/[<>&'"\r]/g, (c) => {
+    switch (c) {
+      case '<': return '&lt;';
+      case '>': return '&gt;';
+      case '&': return '&amp;';
+      case "'": return '&apos;';
+      case '"': return '&quot;';
+      default: return '&#13;';
+    }
+  });
+}
+
+function render(tag: string, value: XmlValue, out: string[]): void {
+  if (value === undefined || value === null) return;
+  if (Array.isArray(value)) {
+    for (const item of value) render(tag, item, out);
+    return;
+  }
+  if (typeof value === 'object') {
+    out.push(`<${tag}>`);
+    for (const [child, childValue] of Object.entries(value)) render(child, childValue, out);
+    out.push(`</${tag}>`);
+    return;
+  }
+  out.push(`<${tag}>${escapeXml(String(value))}</${tag}>`);
+}
+
+/** A full document with OSS's declaration. */
+export function buildXml(root: string, body: XmlNode): string {
+  const out = ['<?xml version="1.0" encoding="UTF-8"?>\n'];
+  render(root, body, out);
+  return out.join('');
+}
