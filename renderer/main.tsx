@@ -1,3 +1,9 @@
+/** Renderer entry: theme and shell styles, i18n, then the app. */
 import { createRoot } from 'react-dom/client';
+import { App } from './app/app';
+import { initI18n } from './i18n';
+import './styles/theme.css';
+import './styles/shell.css';
 
-createRoot(document.getElementById('root')!).render(<p>OSS Browser</p>);
+initI18n();
+createRoot(document.getElementById('root')!).render(<App />);

@@ -1,0 +1,92 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { App } from '../../app/app';
+import type { ShellFeature } from '../../app/feature-registry';
+import { changeLanguage, initI18n } from '../../i18n';
+import { installTestBridge, type TestBridge } from '../../lib/test-bridge';
+
+let bridge: TestBridge | undefined;
+const appInfo = {
+  name: 'oss-browser',
+  productName: 'OSS Browser',
+  version: '9.8.7',
+  platform: 'linux',
+  arch: 'x64',
+  versions: { node: '20.0.0', electron: '45.0.0' },
+  logFile: '/tmp/logs/main.log',
+};
+
+beforeAll(() => {
+  initI18n('en');
+});
+afterEach(async () => {
+  cleanup();
+  bridge?.uninstall();
+  await changeLanguage('en');
+});
+
+describe('app shell', () => {
+  it('shows the welcome empty state with disabled actions when no feature provides them', async () => {
+    bridge = installTestBridge({ 'app:info': () => appInfo });
+    render(<App features={[]} />);
+    expect(screen.getByRole('heading', { level: 1, name: 'No profiles yet' })).toBeTruthy();
+    expect(screen.getByRole('navigation', { name: 'Navigation' })).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Add profile' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'Try the local sandbox' }) as HTMLButtonElement).disabled).toBe(true);
+    await waitFor(() => expect(screen.getByTestId('app-version').textContent).toBe('OSS Browser · Version 9.8.7'));
+    expect(screen.getByText(/linux x64 · Electron 45\.0\.0/)).toBeTruthy();
+  });
+
+  it('wires the empty-state buttons to the commands a feature provides', async () => {
+    bridge = installTestBridge({ 'app:info': () => appInfo });
+    const addProfile = vi.fn();
+    const trySandbox = vi.fn();
+    render(<App features={[{ id: 'profiles', commands: { addProfile, trySandbox } }]} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Add profile' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Try the local sandbox' }));
+    expect(addProfile).toHaveBeenCalledOnce();
+    expect(trySandbox).toHaveBeenCalledOnce();
+    await waitFor(() => expect(screen.getByTestId('app-version').textContent).toContain('9.8.7'));
+  });
+
+  it('renders feature slots in place of the defaults', async () => {
+    bridge = installTestBridge({ 'app:info': () => appInfo });
+    const features: ShellFeature[] = [
+      { id: 'browse', slots: { main: () => <p>Object table</p>, sidebarBuckets: () => <p>bucket-a</p> } },
+      { id: 'profiles', order: 10, slots: { sidebarProfiles: () => <p>Work account</p>, statusBar: () => <span>2 uploads</span> } },
+    ];
+    render(<App features={features} />);
+    expect(screen.getByText('Object table')).toBeTruthy();
+    expect(screen.getByText('bucket-a')).toBeTruthy();
+    expect(screen.getByText('Work account')).toBeTruthy();
+    expect(screen.getByText('2 uploads')).toBeTruthy();
+    expect(screen.queryByText('No profiles yet')).toBeNull();
+    await waitFor(() => expect(screen.getByTestId('app-version').textContent).toContain('9.8.7'));
+  });
+
+  it('switches the visible language to Chinese from the status bar', async () => {
+    bridge = installTestBridge({ 'app:info': () => appInfo });
+    render(<App features={[]} />);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Language' }), { target: { value: 'zh-CN' } });
+    expect(await screen.findByRole('heading', { level: 1, name: '还没有配置' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '添加配置' })).toBeTruthy();
+    expect(document.documentElement.lang).toBe('zh-CN');
+    expect(window.localStorage.getItem('oss-browser.language')).toBe('zh-CN');
+  });
+
+  it('shows a main-process error in the status bar instead of hanging on loading', async () => {
+    bridge = installTestBridge({});
+    render(<App features={[]} />);
+    await waitFor(() => expect(screen.getByTestId('app-version').textContent).toMatch(/No test handler for app:info/));
+  });
+
+  it('shows notices pushed by main and lets the user dismiss them', async () => {
+    bridge = installTestBridge({ 'app:info': () => appInfo });
+    render(<App features={[]} />);
+    await waitFor(() => expect(screen.getByTestId('app-version').textContent).toContain('9.8.7'));
+    bridge.emit('app:notice', { level: 'warn', message: 'Upload paused: network lost' });
+    expect(await screen.findByText('Upload paused: network lost')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss notice' }));
+    expect(screen.queryByText('Upload paused: network lost')).toBeNull();
+  });
+});
