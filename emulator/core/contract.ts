@@ -17,6 +17,12 @@ export interface PolicyDocument {
     Effect: Effect;
     Action: string | string[];
     Resource: string | string[];
+    /**
+     * Added by the gate (additive): RAM conditions, e.g.
+     * `{ StringLike: { 'oss:Prefix': ['photos/*'] } }`. Operators: StringEquals,
+     * StringNotEquals, StringLike, StringNotLike; keys are case-insensitive.
+     */
+    Condition?: Record<string, Record<string, string | string[]>>;
   }>;
 }
 

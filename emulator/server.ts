@@ -1,0 +1,109 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { OssError, type Operation, type RequestContext, type Store } from './core/contract';
+import { authenticate } from './auth/authenticate';
+import { parseTarget, type Target } from './http/addressing';
+import { sendError, toOssError } from './http/error-response';
+import { newRequestId } from './http/request-id';
+import { checkAccess, ramDecision } from './iam/access-control';
+import type { IdentityStore } from './iam/identity-store';
+import type { Clock } from './faults/clock';
+import type { FaultInjector } from './faults/fault-injector';
+
+/** Reserved path prefix of the admin API (`_` is never valid in a bucket name). */
+export const ADMIN_PREFIX = '/__emulator/';
+
+/** Everything the gate needs; `store()` is a getter because an admin reset swaps the store. */
+export interface GateDeps {
+  store(): Store;
+  identities: IdentityStore;
+  clock: Clock;
+  faults: FaultInjector;
+  /** `localhost:PORT` of each region's endpoint, for the wrong-endpoint error. */
+  regionHosts: ReadonlyMap<string, string>;
+  admin(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void>;
+}
+
+/**
+ * The request handler of one region's endpoint: request id → admin API or faults →
+ * addressing → region check → authentication → operation lookup → authorization → run.
+ * Every failure is rendered as OSS error XML (or `x-oss-err` on HEAD).
+ */
+export function createGateHandler(region: string, deps: GateDeps): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    const requestId = newRequestId();
+    res.setHeader('x-oss-request-id', requestId);
+    res.setHeader('Server', 'AliyunOSS');
+    handle(region, deps, req, res, requestId).catch((err: unknown) => {
+      sendError(res, toOssError(err), requestId, req.headers.host ?? '');
+    });
+  };
+}
+
+async function handle(region: string, deps: GateDeps, req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
+  const rawUrl = req.url ?? '/';
+  if (rawUrl.startsWith(ADMIN_PREFIX) || rawUrl === ADMIN_PREFIX.slice(0, -1)) return deps.admin(req, res, requestId);
+  const method = (req.method ?? 'GET').toUpperCase();
+  const target = parseTarget(rawUrl, req.headers.host);
+  const store = deps.store();
+  const ctx = makeContext(region, deps, req, res, requestId, method, target);
+  let op: Operation | undefined;
+  let resolveError: unknown;
+  try {
+    op = store.resolve(ctx);
+  } catch (err) {
+    resolveError = err;
+  }
+  const path = target.bucket ? `/${target.bucket}/${target.key ?? ''}` : '/';
+  if ((await deps.faults.apply({ method, path, operation: op?.action }, req, res)) === 'dropped') return;
+  if (target.bucket && !isCreateBucket(method, target)) await checkRegion(deps, store, target.bucket, region);
+  if (method !== 'OPTIONS') {
+    ctx.principal = authenticate({ method, headers: req.headers, bucket: target.bucket, key: target.key, query: target.query, region, now: ctx.now() }, deps.identities);
+  }
+  if (!op) throw resolveError;
+  if (method !== 'OPTIONS') await checkAccess(ctx, op.action, store);
+  await op.handle(ctx);
+}
+
+function makeContext(
+  region: string,
+  deps: GateDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  requestId: string,
+  method: string,
+  target: Target,
+): RequestContext {
+  const ctx: RequestContext = {
+    req,
+    res,
+    requestId,
+    method,
+    bucket: target.bucket,
+    key: target.key,
+    query: target.query,
+    region,
+    host: target.host,
+    principal: null,
+    now: () => deps.clock.now(),
+    authorize: (action, resource) => ramDecision(ctx.principal, action, resource, target.query) === 'allow',
+  };
+  return ctx;
+}
+
+/** PUT /bucket without sub-resources creates a bucket: that may target any region's endpoint. */
+function isCreateBucket(method: string, target: Target): boolean {
+  return method === 'PUT' && target.key === null && target.query.size === 0;
+}
+
+async function checkRegion(deps: GateDeps, store: Store, bucketName: string, region: string): Promise<void> {
+  const bucket = await store.getBucket(bucketName);
+  if (!bucket || bucket.region === region) return;
+  const endpoint = deps.regionHosts.get(bucket.region) ?? `${bucket.region}.aliyuncs.com`;
+  throw new OssError(
+    403,
+    'AccessDenied',
+    'The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.',
+    '0003-00001403',
+    { Bucket: bucketName, Endpoint: endpoint },
+  );
+}
