@@ -56,7 +56,7 @@ describe.each(SIGNING)('objects through ali-oss ($name)', ({ v4 }) => {
     const head = await client.head('meta.bin');
     expect((head.res as unknown as { headers: Record<string, string> }).headers['content-length']).toBe('1234');
     expect(head.status).toBe(200);
-    const meta = await client.getObjectMeta('meta.bin');
+    const meta = await (client as unknown as { getObjectMeta(k: string): Promise<{ res: unknown }> }).getObjectMeta('meta.bin');
     const h = (meta.res as unknown as { headers: Record<string, string> }).headers;
     expect(h['content-length']).toBe('1234');
     expect(h.etag).toBe(`"${md5Upper(Buffer.alloc(1234, 7))}"`);
@@ -163,7 +163,7 @@ describe.each(SIGNING)('objects through ali-oss ($name)', ({ v4 }) => {
     expect([...(verbose.deleted as unknown as Array<{ Key: string }>)].map((d) => d.Key ?? d)).toEqual([...keys.slice(0, 3), 'm/not-there']);
     const quiet = await client.deleteMulti(keys.slice(3), { quiet: true });
     expect(quiet.deleted ?? []).toEqual([]);
-    expect((await client.list({ prefix: 'm/' }, {})).objects ?? []).toEqual([]);
+    expect((await client.list({ prefix: 'm/', 'max-keys': 100 }, {})).objects ?? []).toEqual([]);
   });
 
   it('copies within and across buckets, COPY and REPLACE metadata, with conditions', async () => {

@@ -61,5 +61,5 @@ export async function copyObject(engine: Engine, ctx: RequestContext): Promise<v
     restore: inPlace ? src.restore : undefined,
   };
   await engine.putObject(bucket, record);
-  sendXml(ctx, 200, 'CopyObjectResult', { ETag: quoteEtag(record.etag), LastModified: isoTime(now) }, { 'x-oss-hash-crc64ecma': record.crc64 });
+  sendXml(ctx, 200, 'CopyObjectResult', { ETag: quoteEtag(record.etag), LastModified: isoTime(now) }, { ETag: quoteEtag(record.etag), 'x-oss-hash-crc64ecma': record.crc64 });
 }

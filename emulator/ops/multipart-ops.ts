@@ -94,7 +94,7 @@ export async function uploadPartCopy(engine: Engine, ctx: RequestContext): Promi
   const etag = md5Etag(written.md5Hex);
   const now = ctx.now().getTime();
   await engine.putPart(bucket, q(ctx, 'uploadId') as string, { partNumber, etag, crc64: written.crc64, size: written.size, blob: written.blob, lastModified: now });
-  sendXml(ctx, 200, 'CopyPartResult', { LastModified: isoTime(now), ETag: quoteEtag(etag) }, { 'x-oss-hash-crc64ecma': written.crc64 });
+  sendXml(ctx, 200, 'CopyPartResult', { LastModified: isoTime(now), ETag: quoteEtag(etag) }, { ETag: quoteEtag(etag), 'x-oss-hash-crc64ecma': written.crc64 });
 }
 
 function invalidPart(partNumber: number): OssError {
