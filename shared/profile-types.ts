@@ -79,6 +79,8 @@ export type EndpointSettings = z.infer<typeof endpointSchema>;
 export const startPathSchema = z.object({
   bucket: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/, 'Bucket names are 3-63 lowercase letters, digits or hyphens.'),
   prefix: z.string().max(1023).default(''),
+  /** The bucket's region when known (found by the connection test; fixed automatically). */
+  region: z.string().regex(/^oss-[a-z0-9-]+$/).optional(),
 });
 export type StartPath = z.infer<typeof startPathSchema>;
 

@@ -8,6 +8,7 @@
  */
 import OSS from 'ali-oss';
 import type { ProfileRecord } from '../../../shared/profile-types';
+import type { Clock } from '../credentials/clock';
 import type { CredentialProvider } from '../credentials/types';
 import { agentsFor, type Agents } from '../profiles/network-agents';
 import type { ClientProvider } from './client-provider';
@@ -25,6 +26,8 @@ export type SessionResolver = (profileId: string) => Promise<ProfileSession>;
 export interface ClientFactoryOptions {
   resolve: SessionResolver;
   env?: NodeJS.ProcessEnv;
+  /** Signing time; tests pass a clock that follows the emulator's clock-offset fault. */
+  clock?: Clock;
 }
 
 /** OSS codes that mean "these credentials are no longer accepted" (refresh, then retry once). */
@@ -44,6 +47,7 @@ interface PatchableClient {
 export class OssClientFactory implements ClientProvider {
   private readonly resolve: SessionResolver;
   private readonly env: NodeJS.ProcessEnv;
+  private readonly clock: Clock | undefined;
   private readonly clients = new Map<string, Promise<OSS>>();
   private readonly regions = new Map<string, string>();
   private readonly agents = new Map<string, Agents>();
@@ -53,6 +57,7 @@ export class OssClientFactory implements ClientProvider {
   constructor(options: ClientFactoryOptions) {
     this.resolve = options.resolve;
     this.env = options.env ?? process.env;
+    this.clock = options.clock;
   }
 
   async forService(profileId: string): Promise<OSS> {
@@ -167,6 +172,8 @@ export class OssClientFactory implements ClientProvider {
       client.options.accessKeyId = c.accessKeyId;
       client.options.accessKeySecret = c.accessKeySecret;
       client.options.stsToken = c.securityToken || undefined;
+      // ali-oss dates its signature with Date.now() + amendTimeSkewed.
+      if (this.clock) client.options.amendTimeSkewed = this.clock.now() - Date.now();
     };
 
     const originalError = client.requestError.bind(client);

@@ -1,0 +1,233 @@
+/**
+ * The profiles feature as the IPC handlers see it: one object composing the profile
+ * service, the OSS client factory (the app's ClientProvider), connection tests, imports
+ * and the local sandbox. Errors leave as AppException values with a hint, never a secret.
+ */
+import { homedir } from 'node:os';
+import { decodeAccessCode, AccessCodeError } from '../../../shared/access-code';
+import { AppException, ErrorCode } from '../../../shared/errors';
+import {
+  endpointSchema,
+  maskAccessKeyId,
+  type ConnectionTestResult,
+  type EndpointSettings,
+  type ProfileInput,
+  type ProfileView,
+  type SessionStatus,
+  type StartPath,
+} from '../../../shared/profile-types';
+import { DEFAULT_REGION } from '../../../shared/regions';
+import type { EnvironmentImport, FileImport, OpenedProfile, ProfileList } from '../../../shared/contract/profiles';
+import type { Clock } from '../credentials/clock';
+import { defaultImportPath, importCredentialFile, type ImportSource } from '../credentials/config-import';
+import { credentialsFromEnvironment, type Env } from '../credentials/environment';
+import { CredentialError, type CredentialEvent } from '../credentials/types';
+import { EndpointError } from '../oss/endpoints';
+import { OssClientFactory } from '../oss/client-factory';
+import { KeychainError, type SecretStore } from '../secrets/secret-store';
+import { testConnection, ListBucketsDeniedError } from './connection-tester';
+import { ProfileService, type ProfilePatch } from './profile-service';
+import { ProfileStore } from './profile-store';
+
+/** Starts the local sandbox and tells where it listens (see main/services/sandbox). */
+export interface SandboxLauncher {
+  start(): Promise<{ regionUrls: Record<string, string>; region: string; accessKeyId: string; accessKeySecret: string }>;
+}
+
+export interface ProfilesFeatureOptions {
+  userDataDir: string;
+  secrets: SecretStore;
+  clock?: Clock;
+  env?: Env;
+  home?: string;
+  sandbox?: SandboxLauncher;
+  onCredentialEvent?: (profileId: string, event: CredentialEvent) => void;
+}
+
+/** Turns service errors into the values that cross IPC, keeping their hints. */
+export function toAppException(err: unknown): unknown {
+  if (err instanceof AppException) return err;
+  if (err instanceof KeychainError) return new AppException({ code: err.code, message: err.message, hint: err.hint });
+  if (err instanceof CredentialError) {
+    return new AppException({ code: err.code, message: err.message, ...(err.hint ? { hint: err.hint } : {}), ...(err.status ? { status: err.status } : {}) });
+  }
+  if (err instanceof EndpointError) return new AppException({ code: err.code, message: err.message, ...(err.hint ? { hint: err.hint } : {}) });
+  if (err instanceof AccessCodeError) return new AppException({ code: 'InvalidAccessCode', message: err.message, hint: 'Ask the person who shared it for a new access code.' });
+  if (err instanceof ListBucketsDeniedError) return new AppException({ code: err.code, message: err.message, hint: err.hint, ...(err.requestId ? { requestId: err.requestId } : {}) });
+  if (err instanceof Error && (err as { code?: string }).code === 'NotFound') return new AppException({ code: ErrorCode.NotFound, message: err.message });
+  return err;
+}
+
+async function mapped<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    throw toAppException(err);
+  }
+}
+
+export class ProfilesFeature {
+  readonly service: ProfileService;
+  /** The app's ClientProvider. */
+  readonly clients: OssClientFactory;
+  private readonly options: ProfilesFeatureOptions;
+
+  constructor(options: ProfilesFeatureOptions) {
+    this.options = options;
+    this.clients = new OssClientFactory({ resolve: (id) => this.service.session(id), ...(options.env ? { env: options.env as NodeJS.ProcessEnv } : {}) });
+    this.service = new ProfileService({
+      store: new ProfileStore(options.userDataDir),
+      secrets: options.secrets,
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.env ? { env: options.env } : {}),
+      ...(options.onCredentialEvent ? { onCredentialEvent: options.onCredentialEvent } : {}),
+      onEvict: (id) => this.clients.evict(id),
+    });
+  }
+
+  list(): Promise<ProfileList> {
+    return mapped(async () => {
+      const [profiles, lastUsedId] = await Promise.all([this.service.list(), this.service.lastUsed()]);
+      return { profiles, ...(lastUsedId && profiles.some((p) => p.id === lastUsedId) ? { lastUsedId } : {}) };
+    });
+  }
+
+  /** Tests unsaved input (nothing stored, nothing cached). */
+  testInput(input: ProfileInput): Promise<ConnectionTestResult> {
+    return mapped(async () => {
+      const session = this.service.draftSession(input);
+      try {
+        return await testConnection(session, input.startPath, this.testOptions());
+      } finally {
+        session.provider.dispose();
+      }
+    });
+  }
+
+  testSaved(id: string, startPath?: StartPath): Promise<ConnectionTestResult> {
+    return mapped(async () => {
+      const session = await this.service.session(id);
+      const result = await testConnection(session, startPath ?? session.record.startPath, this.testOptions());
+      if (result.openAt?.region) this.clients.rememberRegion(id, result.openAt.bucket, result.openAt.region);
+      return result;
+    });
+  }
+
+  add(input: ProfileInput, test: boolean): Promise<ProfileView> {
+    return mapped(async () => {
+      let toSave = input;
+      if (test) {
+        const result = await this.testInput(input);
+        // Keep the region the test found so the profile opens without another lookup.
+        if (result.openAt) toSave = { ...input, startPath: result.openAt };
+      }
+      return this.service.add(toSave);
+    });
+  }
+
+  update(id: string, patch: ProfilePatch, test: boolean): Promise<ProfileView> {
+    return mapped(async () => {
+      const view = await this.service.update(id, patch);
+      if (test) await this.testSaved(id);
+      return view;
+    });
+  }
+
+  duplicate(id: string, name?: string): Promise<ProfileView> {
+    return mapped(() => this.service.duplicate(id, name));
+  }
+
+  delete(id: string): Promise<void> {
+    return mapped(() => this.service.delete(id));
+  }
+
+  open(id: string): Promise<OpenedProfile> {
+    return mapped(async () => {
+      const record = await this.service.get(id);
+      await this.service.session(id);
+      await this.service.setLastUsed(id);
+      if (record.startPath?.region) this.clients.rememberRegion(id, record.startPath.bucket, record.startPath.region);
+      const profile = (await this.service.list()).find((p) => p.id === id)!;
+      return { profile, ...(record.startPath ? { openAt: record.startPath } : {}) };
+    });
+  }
+
+  sessionStatus(id: string): Promise<SessionStatus> {
+    return mapped(() => this.service.sessionStatus(id));
+  }
+
+  importEnv(save: boolean, name: string): Promise<EnvironmentImport> {
+    return mapped(async () => {
+      const found = credentialsFromEnvironment(this.options.env ?? process.env);
+      if (!found) return { found: false, variables: [] };
+      const c = found.credentials;
+      const result: EnvironmentImport = {
+        found: true,
+        type: c.type,
+        variables: found.variables,
+        ...('accessKeyId' in c ? { maskedAccessKeyId: maskAccessKeyId(c.accessKeyId) } : {}),
+      };
+      if (save) result.profile = await this.service.add({ name, credentials: { type: 'environment' }, endpoint: endpointSchema.parse({}), sessionOnly: false });
+      return result;
+    });
+  }
+
+  importFile(source: ImportSource): Promise<FileImport> {
+    return mapped(async () => {
+      const file = defaultImportPath(source, this.options.home ?? homedir());
+      const parsed = await importCredentialFile(source, file);
+      const imported: ProfileView[] = [];
+      for (const p of parsed.profiles) {
+        const endpoint: EndpointSettings = endpointSchema.parse({ region: p.region ?? DEFAULT_REGION });
+        imported.push(await this.service.add({ name: p.name, credentials: p.credentials, endpoint, sessionOnly: false }));
+      }
+      return { file, imported, skipped: parsed.skipped };
+    });
+  }
+
+  importAccessCode(text: string, name?: string): Promise<ProfileView> {
+    return mapped(async () => {
+      const now = new Date(this.options.clock?.now() ?? Date.now());
+      const code = decodeAccessCode(text, now);
+      const endpoint = endpointSchema.parse(
+        code.endpoint
+          ? { kind: 'custom', customRegionUrls: { [code.region]: code.endpoint }, region: code.region, pathStyle: true, allowInsecureHttp: code.endpoint.startsWith('http:') }
+          : { region: code.region },
+      );
+      return this.service.add({
+        name: name ?? `${code.bucket}/${code.prefix}`,
+        credentials: { type: 'sts-token', accessKeyId: code.accessKeyId, accessKeySecret: code.accessKeySecret, securityToken: code.securityToken, expiration: code.expiration },
+        endpoint,
+        startPath: { bucket: code.bucket, prefix: code.prefix, region: code.region },
+        sessionOnly: false,
+      });
+    });
+  }
+
+  /** Starts the sandbox and creates (or repoints) its profile: its ports change every start. */
+  startSandbox(): Promise<ProfileView> {
+    return mapped(async () => {
+      if (!this.options.sandbox) throw new AppException({ code: 'SandboxUnavailable', message: 'The local sandbox is not available in this build.' });
+      const s = await this.options.sandbox.start();
+      const endpoint = endpointSchema.parse({ kind: 'custom', region: s.region, customRegionUrls: s.regionUrls, pathStyle: true, allowInsecureHttp: true, proxy: { mode: 'none' } });
+      const existing = (await this.service.list()).find((p) => p.sandbox);
+      const credentials = { type: 'access-key' as const, accessKeyId: s.accessKeyId, accessKeySecret: s.accessKeySecret };
+      if (existing) return this.service.update(existing.id, { endpoint, credentials });
+      try {
+        return await this.service.add({ name: 'Local sandbox', credentials, endpoint, sessionOnly: false }, { sandbox: true });
+      } catch (err) {
+        // The sandbox keys only open the local emulator: without a keychain, keep them in memory.
+        if (err instanceof KeychainError) return this.service.add({ name: 'Local sandbox', credentials, endpoint, sessionOnly: true }, { sandbox: true });
+        throw err;
+      }
+    });
+  }
+
+  dispose(): void {
+    this.service.dispose();
+  }
+
+  private testOptions() {
+    return this.options.env ? { env: this.options.env as NodeJS.ProcessEnv } : {};
+  }
+}
