@@ -69,13 +69,16 @@ export function invalidTag(message: string): OssError {
   return new OssError(400, 'InvalidTag', message, '0016-00000801');
 }
 
-/** OSS tag limits: at most 10, keys 1-128 chars, values <= 256, keys unique. */
+const TAG_CHARS = /^[\p{L}\p{N} +\-=._:/]*$/u;
+
+/** OSS tag limits: at most 10, keys 1-128 chars, values <= 256, keys unique, a small character set. */
 export function validateTags(tags: Array<[string, string]>): void {
   if (tags.length > 10) throw invalidTag('Object tags cannot be greater than 10.');
   const seen = new Set<string>();
   for (const [k, v] of tags) {
     if (k.length === 0 || k.length > 128) throw invalidTag('The TagKey you have provided is invalid.');
     if (v.length > 256) throw invalidTag('The TagValue you have provided is invalid.');
+    if (!TAG_CHARS.test(k) || !TAG_CHARS.test(v)) throw invalidTag('Tags may contain letters, digits, spaces and + - = . _ : / only.');
     if (seen.has(k)) throw invalidTag('Cannot provide multiple Tags with the same key.');
     seen.add(k);
   }
