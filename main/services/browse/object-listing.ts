@@ -38,7 +38,9 @@ export async function listV2Raw(
   token: string | null | undefined,
   maxKeys: number,
 ): Promise<ListV2Result> {
-  const query: Record<string, string | number> = { prefix, 'max-keys': maxKeys, 'encoding-type': 'url' };
+  const query: Record<string, string | number> = { 'max-keys': maxKeys, 'encoding-type': 'url' };
+  // An empty `prefix=` is left out: it means the same and V4 canonicalisation of empty values varies.
+  if (prefix) query.prefix = prefix;
   if (delimiter) query.delimiter = delimiter;
   if (token) query['continuation-token'] = token;
   return (await client.listV2(query as OSS.ListV2ObjectsQuery, {})) as unknown as ListV2Result;

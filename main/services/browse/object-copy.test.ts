@@ -1,0 +1,97 @@
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBrowseServices, type BrowseServices } from './browse-services';
+import { eventLog } from './test-support/collect-events';
+import { startBrowseFixture, type BrowseFixture } from './test-support/emulator-fixture';
+
+describe('copy, move and rename against the emulator', () => {
+  let fx: BrowseFixture;
+  let svc: BrowseServices;
+  const src = 'copy-src';
+  const dst = 'copy-dst';
+
+  const keysUnder = async (bucket: string, prefix: string): Promise<string[]> =>
+    // Listed from the root: a folder listing hides the folder's own marker object.
+    (await svc.listing.listPage({ profileId: 'p', bucket, prefix: '', delimiter: '', maxKeys: 1000 })).rows
+      .map((r) => r.key)
+      .filter((k) => k.startsWith(prefix))
+      .sort();
+
+  beforeAll(async () => {
+    fx = await startBrowseFixture();
+    await fx.createBucket(src);
+    await fx.createBucket(dst);
+    await fx.seed(src, [
+      { key: 'album/', body: '' },
+      { key: 'album/a.jpg', body: 'AAA', contentType: 'image/jpeg' },
+      { key: 'album/sub/b.txt', body: 'BB' },
+      { key: 'single.txt', body: 'one' },
+    ]);
+    svc = createBrowseServices({
+      clients: fx.clients,
+      dataDir: await mkdtemp(path.join(os.tmpdir(), 'copy-')),
+      ...eventLog(),
+      progressIntervalMs: 0,
+      copy: { multipartThreshold: 250 * 1024, partSize: 100 * 1024 },
+    });
+  });
+  afterAll(async () => fx?.close());
+
+  it('copies a folder and a file across buckets, keeping content and type', async () => {
+    const id = svc.operations.startCopy({
+      profileId: 'p',
+      bucket: src,
+      items: [
+        { key: 'album/', isPrefix: true },
+        { key: 'single.txt', isPrefix: false },
+      ],
+      targetBucket: dst,
+      targetPrefix: 'backup/',
+      move: false,
+    });
+    expect(await svc.operations.wait(id)).toMatchObject({ kind: 'copy', done: 4, total: 4, failedCount: 0 });
+    expect(await keysUnder(dst, 'backup/')).toEqual(['backup/album/', 'backup/album/a.jpg', 'backup/album/sub/b.txt', 'backup/single.txt']);
+    const copied = await svc.preview.readText('p', dst, 'backup/album/a.jpg', 100);
+    expect(copied.text).toBe('AAA');
+    expect((await svc.metadata.details('p', dst, 'backup/album/a.jpg')).headers.contentType).toBe('image/jpeg');
+    expect(await keysUnder(src, 'album/')).toHaveLength(3);
+  });
+
+  it('renames a folder: every key copied, then the originals deleted', async () => {
+    const id = svc.operations.startRename({ profileId: 'p', bucket: src, fromKey: 'album/', toKey: 'photos-2024', isPrefix: true });
+    expect(await svc.operations.wait(id)).toMatchObject({ kind: 'move', done: 3, failedCount: 0 });
+    expect(await keysUnder(src, 'album/')).toEqual([]);
+    expect(await keysUnder(src, 'photos-2024/')).toEqual(['photos-2024/', 'photos-2024/a.jpg', 'photos-2024/sub/b.txt']);
+  });
+
+  it('refuses to move a folder into itself before starting', () => {
+    expect(() => svc.operations.startCopy({ profileId: 'p', bucket: src, items: [{ key: 'photos-2024/', isPrefix: true }], targetBucket: src, targetPrefix: 'photos-2024/sub/', move: true })).toThrow(
+      /into itself/,
+    );
+  });
+
+  it('copies objects above the threshold with multipart copy, byte for byte', async () => {
+    const body = Buffer.alloc(300 * 1024);
+    for (let i = 0; i < body.length; i++) body[i] = (i * 31) & 0xff;
+    await fx.seed(src, [{ key: 'big.bin', body, contentType: 'application/x-test' }]);
+    fx.requests.length = 0;
+    const id = svc.operations.startCopy({ profileId: 'p', bucket: src, items: [{ key: 'big.bin', isPrefix: false }], targetBucket: dst, targetPrefix: '', move: true });
+    const final = await svc.operations.wait(id);
+    expect(final?.failed).toEqual([]);
+    expect(final).toMatchObject({ done: 1, failedCount: 0 });
+    expect(fx.requests.filter((r) => r.method === 'PUT' && r.url.includes('partNumber=')).length).toBe(3);
+    const copy = await fx.getBytes(dst, 'big.bin');
+    expect(copy.equals(body)).toBe(true);
+    expect((await svc.metadata.details('p', dst, 'big.bin')).headers.contentType).toBe('application/x-test');
+    expect(await keysUnder(src, 'big.bin')).toEqual([]);
+    expect((await svc.multipart.list('p', dst)).uploads).toEqual([]);
+  });
+
+  it('reports a missing source as a failed key', async () => {
+    const id = svc.operations.startCopy({ profileId: 'p', bucket: src, items: [{ key: 'nope.txt', isPrefix: false }], targetBucket: dst, targetPrefix: '', move: false });
+    const final = await svc.operations.wait(id);
+    expect(final?.failed).toEqual([{ key: 'nope.txt', code: 'NoSuchKey', message: expect.any(String) }]);
+  });
+});

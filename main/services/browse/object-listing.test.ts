@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ObjectRow } from '../../../shared/object-types';
+import { ObjectListing } from './object-listing';
+import { startBrowseFixture, type BrowseFixture } from './test-support/emulator-fixture';
+
+describe('ObjectListing against the emulator', () => {
+  let fx: BrowseFixture;
+  let listing: ObjectListing;
+  const bucket = 'listing-bucket';
+
+  beforeAll(async () => {
+    fx = await startBrowseFixture();
+    await fx.createBucket(bucket);
+    const keys = Array.from({ length: 2500 }, (_, i) => `many/obj-${String(i).padStart(5, '0')}.txt`);
+    await fx.seed(bucket, [...keys.map((key) => ({ key, body: 'x' })), { key: 'tree/', body: '' }, { key: 'tree/a/1.txt', body: '11' }, { key: 'tree/b.txt', body: 'bbb' }]);
+    listing = new ObjectListing(fx.clients);
+  });
+  afterAll(async () => fx?.close());
+
+  it('pages 1000 keys at a time until nextToken is null', async () => {
+    const pages: ObjectRow[][] = [];
+    let token: string | null = null;
+    do {
+      const page = await listing.listPage({ profileId: 'p', bucket, prefix: 'many/', delimiter: '/', continuationToken: token, maxKeys: 1000 });
+      pages.push(page.rows);
+      token = page.nextToken;
+    } while (token);
+    expect(pages.map((p) => p.length)).toEqual([1000, 1000, 500]);
+    const all = pages.flat();
+    expect(new Set(all.map((r) => r.key)).size).toBe(2500);
+    expect(all[0]).toMatchObject({ key: 'many/obj-00000.txt', name: 'obj-00000.txt', isPrefix: false, size: 1, storageClass: 'Standard' });
+    expect(all[0]!.etag).toMatch(/^[0-9A-F]{32}$/i);
+    expect(all[0]!.lastModified).toBeGreaterThan(Date.UTC(2020, 0, 1));
+  });
+
+  it('shows folders as prefixes and hides the folder’s own marker object', async () => {
+    const page = await listing.listPage({ profileId: 'p', bucket, prefix: 'tree/', delimiter: '/', maxKeys: 1000 });
+    expect(page.nextToken).toBeNull();
+    expect(page.rows.map((r) => [r.name, r.isPrefix, r.size])).toEqual([
+      ['a', true, 0],
+      ['b.txt', false, 3],
+    ]);
+    const root = await listing.listPage({ profileId: 'p', bucket, prefix: '', delimiter: '/', maxKeys: 1000 });
+    expect(root.rows.map((r) => r.key).sort()).toEqual(['many/', 'tree/']);
+  });
+
+  it('counts objects and bytes recursively', async () => {
+    expect(await listing.count('p', bucket, 'tree/')).toEqual({ objects: 3, bytes: 5 });
+    expect((await listing.count('p', bucket, '')).objects).toBe(2503);
+  });
+});

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ObjectMetadata } from './object-metadata';
+import { startBrowseFixture, type BrowseFixture } from './test-support/emulator-fixture';
+
+describe('object details and edits against the emulator', () => {
+  let fx: BrowseFixture;
+  let meta: ObjectMetadata;
+  const bucket = 'meta-bucket';
+
+  beforeAll(async () => {
+    fx = await startBrowseFixture({ restoreDelayMs: 300 });
+    await fx.createBucket(bucket);
+    await fx.seed(bucket, [{ key: 'doc.txt', body: 'hello world', contentType: 'text/plain' }]);
+    meta = new ObjectMetadata(fx.clients);
+  });
+  afterAll(async () => fx?.close());
+
+  it('shows size, ETag, CRC64, class, restore state, ACL and URL', async () => {
+    const d = await meta.details('p', bucket, 'doc.txt');
+    expect(d).toMatchObject({ bucket, key: 'doc.txt', size: 11, storageClass: 'Standard', objectType: 'Normal', acl: 'default', restore: { state: 'not-needed' } });
+    expect(d.etag).toBe('5EB63BBBE01EEED093CB22BB8F5ACDC3');
+    // CRC-64/ECMA-182 (OSS variant) of "hello world"
+    expect(d.crc64).toBe('5981764153023615706');
+    expect(d.url).toMatch(/\/meta-bucket\/doc\.txt$/);
+    expect(d.headers.contentType).toBe('text/plain');
+  });
+
+  it('sets and reads the object ACL', async () => {
+    expect((await meta.setAcl('p', bucket, 'doc.txt', 'public-read')).acl).toBe('public-read');
+    expect((await meta.setAcl('p', bucket, 'doc.txt', 'default')).acl).toBe('default');
+  });
+
+  it('replaces HTTP headers and x-oss-meta-*, keeping the body and storage class', async () => {
+    await meta.setHeaders('p', bucket, 'doc.txt', { contentType: 'text/plain' }, { first: '1' });
+    const d = await meta.setHeaders('p', bucket, 'doc.txt', { contentType: 'text/markdown', cacheControl: 'max-age=60', contentDisposition: 'attachment' }, { owner: 'Ann', Project: 'x-1' });
+    expect(d.headers).toMatchObject({ contentType: 'text/markdown', cacheControl: 'max-age=60', contentDisposition: 'attachment' });
+    expect(d.meta).toEqual({ owner: 'Ann', project: 'x-1' });
+    expect(d.size).toBe(11);
+    await expect(meta.setHeaders('p', bucket, 'doc.txt', {}, { city: '杭州' })).rejects.toMatchObject({ code: 'InvalidArgument' });
+  });
+
+  it('changes the storage class and keeps metadata', async () => {
+    const d = await meta.setStorageClass('p', bucket, 'doc.txt', 'IA');
+    expect(d.storageClass).toBe('IA');
+    expect(d.meta).toEqual({ owner: 'Ann', project: 'x-1' });
+  });
+
+  it('restores an Archive object: archived → in progress → restored', async () => {
+    await fx.seed(bucket, [{ key: 'cold.bin', body: 'frozen', storageClass: 'Archive' }]);
+    expect((await meta.details('p', bucket, 'cold.bin')).restore).toEqual({ state: 'archived' });
+    await expect(fx.getBytes(bucket, 'cold.bin')).rejects.toMatchObject({ code: 'InvalidObjectState' });
+    expect(await meta.restore('p', bucket, 'cold.bin', 3)).toEqual({ state: 'in-progress' });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const restored = (await meta.details('p', bucket, 'cold.bin')).restore;
+    expect(restored.state).toBe('restored');
+    expect(restored.expiresAt).toBeGreaterThan(Date.now() + 2 * 86_400_000);
+    expect((await fx.getBytes(bucket, 'cold.bin')).toString()).toBe('frozen');
+    await expect(meta.restore('p', bucket, 'doc.txt', 1)).rejects.toMatchObject({ code: 'InvalidArgument' });
+  });
+
+  it('creates and reads symlinks, and folders', async () => {
+    const row = await meta.createSymlink('p', bucket, 'links/to doc', 'doc.txt');
+    expect(row).toMatchObject({ key: 'links/to doc', type: 'Symlink' });
+    expect(await meta.symlinkTarget('p', bucket, 'links/to doc')).toBe('doc.txt');
+    const d = await meta.details('p', bucket, 'links/to doc');
+    expect(d.objectType).toBe('Symlink');
+    expect(d.symlinkTarget).toBe('doc.txt');
+
+    expect(await meta.createFolder('p', bucket, 'new folder')).toMatchObject({ key: 'new folder/', isPrefix: true, name: 'new folder' });
+    expect((await meta.details('p', bucket, 'new folder/')).size).toBe(0);
+  });
+
+  it('passes OSS errors through with code and request ID', async () => {
+    await expect(meta.details('p', bucket, 'missing.txt')).rejects.toMatchObject({ code: 'NoSuchKey', status: 404 });
+  });
+});

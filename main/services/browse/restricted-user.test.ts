@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toIpcError } from '../../ipc/map-error';
+import { ObjectListing } from './object-listing';
+import { ObjectMetadata } from './object-metadata';
+import { startBrowseFixture, type BrowseFixture } from './test-support/emulator-fixture';
+
+describe('a RAM user restricted to one prefix (photos-reader)', () => {
+  let fx: BrowseFixture;
+
+  beforeAll(async () => {
+    fx = await startBrowseFixture();
+    await fx.createBucket(fx.readerBucket);
+    await fx.seed(fx.readerBucket, [
+      { key: 'photos/2024/a.jpg', body: 'a' },
+      { key: 'photos/b.jpg', body: 'bb' },
+      { key: 'private/secret.txt', body: 's' },
+    ]);
+  });
+  afterAll(async () => fx?.close());
+
+  it('lists and opens its allowed prefix', async () => {
+    const listing = new ObjectListing(fx.readerClients);
+    const page = await listing.listPage({ profileId: 'r', bucket: fx.readerBucket, prefix: 'photos/', delimiter: '/', maxKeys: 1000 });
+    expect(page.rows.map((r) => [r.name, r.isPrefix])).toEqual([
+      ['2024', true],
+      ['b.jpg', false],
+    ]);
+    const inner = await listing.listPage({ profileId: 'r', bucket: fx.readerBucket, prefix: 'photos/2024/', delimiter: '/', maxKeys: 1000 });
+    expect(inner.rows.map((r) => r.key)).toEqual(['photos/2024/a.jpg']);
+  });
+
+  it('gets AccessDenied with a hint outside it', async () => {
+    const listing = new ObjectListing(fx.readerClients);
+    const error = await listing.listPage({ profileId: 'r', bucket: fx.readerBucket, prefix: 'private/', delimiter: '/', maxKeys: 1000 }).catch((e: unknown) => e);
+    expect(toIpcError(error)).toMatchObject({ code: 'AccessDenied', hint: expect.any(String), requestId: expect.any(String) });
+    await expect(new ObjectMetadata(fx.readerClients).details('r', fx.readerBucket, 'private/secret.txt')).rejects.toMatchObject({ status: 403 });
+  });
+});

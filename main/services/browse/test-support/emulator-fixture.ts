@@ -1,0 +1,152 @@
+/**
+ * Test fixture: a real emulator on a free port, ali-oss clients pointed at it (path style,
+ * V4), admin-API seeding and faults, and a log of every request the clients send (so tests
+ * can count batches or prove that no request was made).
+ */
+import OSS from 'ali-oss';
+import urllib from 'urllib';
+import { startEmulator } from '../../../../emulator/index';
+import type { ClientProvider } from '../../oss/client-provider';
+
+export interface SeedSpec {
+  key: string;
+  body?: string | Buffer;
+  contentType?: string;
+  /** Seeded through a signed PUT (the admin seed has no storage class). */
+  storageClass?: 'Standard' | 'IA' | 'Archive' | 'ColdArchive';
+}
+
+export interface FaultSpec {
+  match?: { method?: string; path?: string; operation?: string };
+  action: 'error' | 'drop' | 'latency';
+  status?: number;
+  code?: string;
+  latencyMs?: number;
+  times?: number;
+}
+
+interface Credentials {
+  accessKeyId: string;
+  accessKeySecret: string;
+}
+
+export interface BrowseFixture {
+  endpoint: string;
+  region: string;
+  /** Provider signing as the demo account. */
+  clients: ClientProvider;
+  /** Provider signing as the RAM user allowed to read only `readerBucket/photos/*`. */
+  readerClients: ClientProvider;
+  readerBucket: string;
+  /** Method and URL of every request the fixture's clients sent. */
+  requests: Array<{ method: string; url: string }>;
+  onRequest(listener: (method: string, url: string) => void): void;
+  accountClient(bucket: string): OSS;
+  createBucket(name: string): Promise<void>;
+  seed(bucket: string, objects: SeedSpec[]): Promise<void>;
+  getBytes(bucket: string, key: string): Promise<Buffer>;
+  fault(rule: FaultSpec): Promise<void>;
+  clearFaults(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Starts an in-memory emulator and builds clients for it. */
+export async function startBrowseFixture(options: { restoreDelayMs?: number } = {}): Promise<BrowseFixture> {
+  const emulator = await startEmulator({ memory: true, port: 0, restoreDelayMs: options.restoreDelayMs ?? 200 });
+  const adminToken = emulator.adminToken;
+  const admin = async (method: string, path: string, body?: unknown): Promise<unknown> => {
+    const res = await fetch(`${emulator.endpoint}/__emulator/${path}`, {
+      method,
+      headers: { 'x-emulator-admin-token': adminToken, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = (await res.json()) as unknown;
+    if (!res.ok) throw new Error(`admin ${method} ${path}: ${JSON.stringify(json)}`);
+    return json;
+  };
+
+  const requests: Array<{ method: string; url: string }> = [];
+  const listeners: Array<(method: string, url: string) => void> = [];
+  const recordingUrllib = {
+    request(url: string, params: { method?: string }) {
+      const method = (params.method ?? 'GET').toUpperCase();
+      requests.push({ method, url });
+      for (const l of listeners) l(method, url);
+      return urllib.request(url, params as Parameters<typeof urllib.request>[1]);
+    },
+  };
+
+  const region = emulator.region;
+  const makeClient = (creds: Credentials, bucket?: string): OSS =>
+    new OSS({
+      endpoint: emulator.endpoint,
+      region,
+      ...creds,
+      bucket,
+      authorizationV4: true,
+      sldEnable: true,
+      urllib: recordingUrllib,
+    } as unknown as OSS.Options);
+
+  const provider = (creds: Credentials): ClientProvider => {
+    const cache = new Map<string, OSS>();
+    return {
+      forService: async () => makeClient(creds),
+      forBucket: async (_profileId, bucket) => {
+        let client = cache.get(bucket);
+        if (!client) cache.set(bucket, (client = makeClient(creds, bucket)));
+        return client;
+      },
+      isolatedForBucket: async (_profileId, bucket) => makeClient(creds, bucket),
+    };
+  };
+
+  const key = (name: string): Credentials => {
+    const found = emulator.accounts.find((a) => a.name === name);
+    if (!found) throw new Error(`emulator has no demo key for ${name}`);
+    return { accessKeyId: found.accessKeyId, accessKeySecret: found.accessKeySecret };
+  };
+  const account = key('sandbox');
+  const reader = key('photos-reader');
+
+  return {
+    endpoint: emulator.endpoint,
+    region,
+    clients: provider(account),
+    readerClients: provider(reader),
+    readerBucket: 'family-photos',
+    requests,
+    onRequest: (listener) => listeners.push(listener),
+    accountClient: (bucket) => makeClient(account, bucket),
+    createBucket: async (name) => {
+      await admin('POST', 'buckets', { name });
+    },
+    seed: async (bucket, objects) => {
+      const plain = objects.filter((o) => !o.storageClass);
+      for (let i = 0; i < plain.length; i += 5000) {
+        await admin('POST', 'seed', {
+          bucket,
+          objects: plain.slice(i, i + 5000).map((o) => ({
+            key: o.key,
+            bodyBase64: Buffer.from(o.body ?? '').toString('base64'),
+            contentType: o.contentType,
+          })),
+        });
+      }
+      for (const o of objects.filter((x) => x.storageClass)) {
+        await makeClient(account, bucket).put(o.key, Buffer.from(o.body ?? ''), { headers: { 'x-oss-storage-class': o.storageClass! } });
+      }
+    },
+    getBytes: async (bucket, key) => {
+      const result = await makeClient(account, bucket).get(key);
+      return result.content as Buffer;
+    },
+    fault: async (rule) => {
+      await admin('POST', 'faults/rules', rule);
+    },
+    clearFaults: async () => {
+      await admin('DELETE', 'faults');
+    },
+    close: () => emulator.close(),
+  };
+}
