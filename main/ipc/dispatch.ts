@@ -39,7 +39,10 @@ export async function dispatch(table: HandlerTable, channel: string, input: unkn
     options.log?.warn(message);
     return { ok: false, error: { code: ErrorCode.InvalidArgument, message } };
   }
-  const handler = table[channel] as (input: unknown, call: { channel: RequestChannel }) => unknown;
+  const handler = table[channel] as ((input: unknown, call: { channel: RequestChannel }) => unknown) | undefined;
+  if (typeof handler !== 'function') {
+    return { ok: false, error: { code: ErrorCode.Internal, message: `${channel} has no handler in this build.` } };
+  }
   try {
     const value = await handler(parsed.data, { channel });
     return { ok: true, value };

@@ -1,0 +1,46 @@
+/**
+ * The AppContext e2e tests run main's handlers with: a throwaway user-data folder, a real
+ * file logger inside it, an event hub the bridge forwards to the page, and a recording
+ * openExternal instead of launching a browser. Features pass extra options through
+ * `overrides` (e.g. an in-memory secret store).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createAppContext, type AppContext, type AppContextOptions } from '../../main/app-context';
+import { createEventHub, type EventHub } from '../../main/ipc/event-hub';
+import { createFileLogger } from '../../main/services/log/logger';
+
+export interface TestAppContext {
+  ctx: AppContext;
+  hub: EventHub;
+  userDataDir: string;
+  /** URLs the app asked to open in the system browser. */
+  openedExternally: string[];
+  dispose(): void;
+}
+
+/** Builds a fresh context in a new temp folder. */
+export function createTestAppContext(overrides: Partial<AppContextOptions> = {}): TestAppContext {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oss-browser-e2e-'));
+  const log = createFileLogger({ dir: path.join(userDataDir, 'logs') });
+  const hub = createEventHub((error) => log.warn('event delivery failed', { error }));
+  log.info('e2e app context ready', { userDataDir });
+  const openedExternally: string[] = [];
+  const ctx = createAppContext({
+    userDataDir,
+    log,
+    emit: hub.emit,
+    openExternal: async (url) => {
+      openedExternally.push(url);
+    },
+    ...overrides,
+  });
+  return {
+    ctx,
+    hub,
+    userDataDir,
+    openedExternally,
+    dispose: () => fs.rmSync(userDataDir, { recursive: true, force: true }),
+  };
+}
