@@ -27,26 +27,31 @@ export function dropRequestAfter(req: IncomingMessage, afterBytes: number): void
 
 /** Cuts the connection once `afterBytes` of the response body have been written. */
 export function dropResponseAfter(res: ServerResponse, afterBytes: number): void {
+  const socket = res.socket;
   let written = 0;
+  let cut = false;
   const write = res.write.bind(res) as (chunk: unknown, encoding?: unknown, cb?: unknown) => boolean;
-  const cut = (chunk: unknown, encoding: unknown): boolean => {
+  const end = res.end.bind(res) as (chunk?: unknown, encoding?: unknown, cb?: unknown) => ServerResponse;
+  // Returns true when the chunk was swallowed because the connection is (being) cut.
+  const swallow = (chunk: unknown, encoding: unknown): boolean => {
+    if (cut) return true;
     const buf = toBuffer(chunk, encoding);
-    if (buf.length === 0) return false;
     const allowed = Math.max(0, afterBytes - written);
     written += buf.length;
     if (buf.length <= allowed) return false;
-    if (allowed > 0) write(buf.subarray(0, allowed));
-    // Let the partial chunk reach the socket, then reset.
-    setImmediate(() => res.socket?.destroy());
+    cut = true;
+    const reset = () => socket?.destroy();
+    if (allowed > 0) write(buf.subarray(0, allowed), undefined, reset);
+    else reset();
     return true;
   };
   res.write = ((chunk: unknown, encoding?: unknown, cb?: unknown) => {
-    if (cut(chunk, encoding)) return false;
+    if (swallow(chunk, encoding)) return false;
     return write(chunk, encoding, cb);
   }) as WriteFn;
-  const end = res.end.bind(res) as (chunk?: unknown, encoding?: unknown, cb?: unknown) => ServerResponse;
   res.end = ((chunk?: unknown, encoding?: unknown, cb?: unknown) => {
-    if (typeof chunk !== 'function' && chunk !== undefined && cut(chunk, encoding)) return res;
+    const hasData = chunk !== undefined && typeof chunk !== 'function';
+    if (cut || (hasData && swallow(chunk, encoding))) return res;
     return end(chunk, encoding, cb);
   }) as EndFn;
 }
