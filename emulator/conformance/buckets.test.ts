@@ -45,10 +45,11 @@ describe.each(SIGNING)('buckets ($name)', ({ v4 }) => {
   });
 
   it('rejects invalid bucket names and non-empty deletes', async () => {
-    // ali-oss validates names itself; send them past it with a raw request.
-    for (const bad of ['ab', 'Upper-case', '-dash', 'under_score']) {
-      const r = await target.raw('PUT', `/${bad}`, { 'Content-Length': '0' });
-      expect([r.status, /<Code>(\w+)<\/Code>/.exec(r.text)?.[1]]).toEqual([400, 'InvalidBucketName']);
+    // ali-oss validates names in putBucket; its lower-level request() signs them unchecked.
+    const lowLevel = service as unknown as { request(p: object): Promise<unknown>; _bucketRequestParams(m: string, b: string, s: string, o: object): object };
+    for (const bad of ['ab', 'upper-Case', '-dash', 'under_score']) {
+      const params = { ...lowLevel._bucketRequestParams('PUT', bad, '', {}), successStatuses: [200] };
+      expect(await codeOf(lowLevel.request(params))).toBe('InvalidBucketName');
     }
     const name = bucketName('full');
     await service.putBucket(name);
@@ -100,7 +101,7 @@ describe.each(SIGNING)('buckets ($name)', ({ v4 }) => {
     expect(put.headers['access-control-allow-origin']).toBe('http://app.local');
     expect(put.headers['access-control-expose-headers']).toBe('ETag, x-oss-request-id');
 
-    expect((await service.deleteBucketCORS(name)).res.status).toBe(204);
+    expect(((await service.deleteBucketCORS(name)) as unknown as { res: { status: number } }).res.status).toBe(204);
     expect(await codeOf(service.getBucketCORS(name))).toBe('NoSuchCORSConfiguration');
   });
 });

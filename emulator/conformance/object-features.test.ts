@@ -77,7 +77,7 @@ describe.each(SIGNING)('object ACL, tagging, symlinks, archive ($name)', ({ v4 }
     expect(head['x-oss-storage-class']).toBe('Archive');
     expect(head['x-oss-restore']).toBeUndefined();
     expect(await codeOf(client.get('cold/a'))).toBe('InvalidObjectState');
-    expect((await client.restore('cold/a')).res.status).toBe(202);
+    expect(((await client.restore('cold/a')) as unknown as { res: { status: number } }).res.status).toBe(202);
     expect(headers(await client.head('cold/a'))['x-oss-restore']).toBe('ongoing-request="true"');
     expect(await codeOf(client.restore('cold/a'))).toBe('RestoreAlreadyInProgress');
     expect(await codeOf(client.get('cold/a'))).toBe('InvalidObjectState');
@@ -89,8 +89,8 @@ describe.each(SIGNING)('object ACL, tagging, symlinks, archive ($name)', ({ v4 }
     expect(restore).toMatch(/^ongoing-request="false", expiry-date="[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT"$/);
     expect(((await client.get('cold/a')).content as Buffer).toString()).toBe('frozen');
     // ali-oss only accepts 202, so a repeated restore of a restored object (200) surfaces as an error with status 200.
-    const again = await client.restore('cold/a').catch((error: { status: number }) => ({ res: { status: error.status } }));
-    expect(again.res.status).toBe(200);
+    const again = await client.restore('cold/a').then(() => 202, (error: { status: number }) => error.status);
+    expect(again).toBe(200);
     const listed = await client.list({ prefix: 'cold/', 'max-keys': 10 }, {});
     expect((listed.objects[0] as unknown as { restoreInfo: { ongoingRequest: boolean } }).restoreInfo.ongoingRequest).toBe(false);
     await client.put('warm', Buffer.from('w'));
@@ -100,6 +100,6 @@ describe.each(SIGNING)('object ACL, tagging, symlinks, archive ($name)', ({ v4 }
   it('ColdArchive restores too, and copying an unrestored archive object is refused', async () => {
     await client.put('cold/b', Buffer.from('b'), { headers: { 'x-oss-storage-class': 'ColdArchive' } });
     expect(await codeOf(client.copy('cold/b-copy', 'cold/b'))).toBe('InvalidObjectState');
-    expect((await client.restore('cold/b', { type: 'ColdArchive' })).res.status).toBe(202);
+    expect(((await client.restore('cold/b', { type: 'ColdArchive' })) as unknown as { res: { status: number } }).res.status).toBe(202);
   });
 });

@@ -4,7 +4,7 @@
  */
 import type OSS from 'ali-oss';
 import { ossClient, raw, type RawResponse } from './oss-client';
-import { startHarness } from './store-harness';
+import { startEmulator } from '../index';
 
 export interface Target {
   endpoint: string;
@@ -14,13 +14,17 @@ export interface Target {
   close(): Promise<void>;
 }
 
+/** The real emulator (gate + store), in memory, signed with the first demo account's key. */
 export async function startTarget(): Promise<Target> {
-  const harness = await startHarness({ memory: true, restoreDelayMs: 300 });
+  const emu = await startEmulator({ memory: true, port: 0, restoreDelayMs: 300 });
+  const account = emu.accounts.find((a) => a.kind === 'account');
+  if (!account) throw new Error('the emulator config has no account key');
+  const credentials = { accessKeyId: account.accessKeyId, accessKeySecret: account.accessKeySecret };
   return {
-    endpoint: harness.endpoint,
-    client: (bucket, v4) => ossClient(harness.endpoint, bucket, v4),
-    raw: (method, path, headers, body) => raw(harness.endpoint, method, path, headers, body),
-    close: () => harness.close(),
+    endpoint: emu.endpoint,
+    client: (bucket, v4) => ossClient(emu.endpoint, bucket, v4, credentials),
+    raw: (method, path, headers, body) => raw(emu.endpoint, method, path, headers, body),
+    close: () => emu.close(),
   };
 }
 
