@@ -10,7 +10,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['main/**/*.test.ts', 'shared/**/*.test.ts', 'emulator/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: ['main/**/*.test.ts', 'shared/**/*.test.ts', 'emulator/**/*.test.ts', 'scripts/**/*.test.ts', 'e2e/**/*.test.ts'],
           exclude: ['**/*.keychain.test.ts', '**/node_modules/**'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
