@@ -10,6 +10,12 @@ import { toIpcError } from './ipc/map-error';
 import { createBrowseServices, type BrowseServices } from './services/browse/browse-services';
 import type { Logger } from './services/log/logger';
 import type { ClientProvider } from './services/oss/client-provider';
+import { ProfilesFeature } from './services/profiles/profiles-feature';
+import { SandboxService } from './services/sandbox/sandbox-service';
+import { KeytarSecretStore } from './services/secrets/keytar-secret-store';
+import type { SecretStore } from './services/secrets/secret-store';
+import type { CredentialEvent } from './services/credentials/types';
+import { join } from 'node:path';
 
 export interface AppContext {
   /** The app's per-user data folder (profiles file, logs). */
@@ -25,6 +31,8 @@ export interface AppContext {
   readonly clients: ClientProvider;
   /** Buckets, listings, object actions, previews, bookmarks. */
   readonly browse: BrowseServices;
+  /** Profiles, credentials, connection tests, imports and the local sandbox. */
+  readonly profiles: ProfilesFeature;
 }
 
 export interface AppContextOptions {
@@ -33,8 +41,16 @@ export interface AppContextOptions {
   emit: EmitEvent;
   openExternal: (url: string) => Promise<void>;
   versions?: Record<string, string | undefined>;
-  /** OSS clients; without one, OSS calls fail with NoProfile (nothing signed in yet). */
+  /** OSS clients; default: the profiles feature's client factory. */
   clients?: ClientProvider;
+  /** Where profile secrets go; default: the OS keychain (keytar). Tests pass a MemorySecretStore. */
+  secrets?: SecretStore;
+  /** Environment read by environment profiles and the system proxy; default: process.env. */
+  env?: Record<string, string | undefined>;
+  /** Home folder for credential-file import; default: os.homedir(). */
+  home?: string;
+  /** Keep the sandbox in memory instead of the user data folder (tests). */
+  sandboxInMemory?: boolean;
 }
 
 /** Stands in until a client factory is wired: every OSS call explains that no profile is set up. */
@@ -50,7 +66,15 @@ function noProfile(): AppException {
 
 /** Builds the context from the few things only the host (Electron or the test bridge) knows. */
 export function createAppContext(options: AppContextOptions): AppContext {
-  const clients = options.clients ?? noClients;
+  const profiles = new ProfilesFeature({
+    userDataDir: options.userDataDir,
+    secrets: options.secrets ?? new KeytarSecretStore(),
+    ...(options.env ? { env: options.env } : {}),
+    ...(options.home ? { home: options.home } : {}),
+    sandbox: new SandboxService(options.sandboxInMemory ? {} : { dataDir: join(options.userDataDir, 'sandbox') }),
+    onCredentialEvent: (profileId, event) => emitCredentialEvent(options.emit, profileId, event),
+  });
+  const clients = options.clients ?? profiles.clients ?? noClients;
   const browse = createBrowseServices({
     clients,
     dataDir: options.userDataDir,
@@ -61,10 +85,29 @@ export function createAppContext(options: AppContextOptions): AppContext {
   return {
     clients,
     browse,
+    profiles,
     userDataDir: options.userDataDir,
     log: options.log,
     emit: options.emit,
     versions: options.versions ?? { ...process.versions },
     openExternal: options.openExternal,
   };
+}
+
+/** Forwards credential events to the renderer (countdown, expiry prompt, refresh failures). */
+function emitCredentialEvent(emit: EmitEvent, profileId: string, event: CredentialEvent): void {
+  const expiresAt = 'expiresAt' in event ? event.expiresAt?.toISOString() : undefined;
+  const base = { profileId, ...(expiresAt ? { expiresAt } : {}) };
+  if (event.kind === 'expiring') emit('credentials:expiring', base);
+  else if (event.kind === 'expired') emit('credentials:expired', base);
+  else if (event.kind === 'refreshed') emit('credentials:refreshed', base);
+  else {
+    emit('credentials:refresh-failed', {
+      ...base,
+      code: event.error.code,
+      message: event.error.message,
+      attempt: event.attempt,
+      ...(event.retryAt ? { retryAt: event.retryAt.toISOString() } : {}),
+    });
+  }
 }

@@ -1,0 +1,95 @@
+/**
+ * "Try the local sandbox": runs the emulator inside the app (data in the user data folder,
+ * so files a newcomer uploads are still there next time), seeds sample buckets on first
+ * start, and tells the profiles feature where each region listens.
+ */
+import OSS from 'ali-oss';
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../emulator/index';
+import type { SandboxLauncher } from '../profiles/profiles-feature';
+
+export interface SandboxServiceOptions {
+  /** Where the sandbox keeps its buckets; omit for an in-memory sandbox (tests). */
+  dataDir?: string;
+  start?: (opts: EmulatorOptions) => Promise<RunningEmulator>;
+}
+
+/** Sample content: two regions, folders, a restricted user's photos/ prefix, non-ASCII names. */
+export const SAMPLE_BUCKETS: Array<{ name: string; region: string; objects: Record<string, string> }> = [
+  {
+    name: 'sandbox-photos',
+    region: 'oss-cn-hangzhou',
+    objects: {
+      'photos/2024/beach.txt': 'A picture of a beach would be here.\n',
+      'photos/2024/mountain.txt': 'A picture of a mountain would be here.\n',
+      'photos/README.txt': 'The photos-reader RAM user may open only this folder.\n',
+      'private/salaries.csv': 'name,amount\nalice,1\n',
+    },
+  },
+  {
+    name: 'sandbox-docs',
+    region: 'oss-cn-shanghai',
+    objects: {
+      'README.txt': 'Welcome to the OSS Browser sandbox. Everything here runs on your computer.\n',
+      'reports/2024/q1.csv': 'month,visits\njan,100\nfeb,120\nmar,90\n',
+      '文档/说明.txt': '这是一个示例文件。\n',
+    },
+  },
+];
+
+export class SandboxService implements SandboxLauncher {
+  private running?: Promise<RunningEmulator>;
+  private readonly options: SandboxServiceOptions;
+
+  constructor(options: SandboxServiceOptions = {}) {
+    this.options = options;
+  }
+
+  /** The running emulator (started once; later calls reuse it). */
+  emulator(): Promise<RunningEmulator> {
+    if (!this.running) {
+      const start = this.options.start ?? startEmulator;
+      const opts: EmulatorOptions = this.options.dataDir ? { dataDir: this.options.dataDir, port: 0 } : { memory: true, port: 0 };
+      this.running = start(opts).then(async (emu) => {
+        await seed(emu);
+        return emu;
+      });
+      this.running.catch(() => (this.running = undefined));
+    }
+    return this.running;
+  }
+
+  async start(): Promise<{ regionUrls: Record<string, string>; region: string; accessKeyId: string; accessKeySecret: string }> {
+    const emu = await this.emulator();
+    const key = emu.accounts.find((a) => a.kind === 'account')!;
+    return { regionUrls: emu.endpoints, region: emu.region, accessKeyId: key.accessKeyId, accessKeySecret: key.accessKeySecret };
+  }
+
+  async close(): Promise<void> {
+    const r = this.running;
+    this.running = undefined;
+    if (r) await (await r).close();
+  }
+}
+
+/** Creates the sample buckets that are missing (a persisted sandbox keeps the user's changes). */
+async function seed(emu: RunningEmulator): Promise<void> {
+  const key = emu.accounts.find((a) => a.kind === 'account')!;
+  const clientFor = (region: string, bucket?: string) =>
+    new OSS({
+      accessKeyId: key.accessKeyId,
+      accessKeySecret: key.accessKeySecret,
+      endpoint: emu.endpoints[region] ?? emu.endpoint,
+      region,
+      sldEnable: true,
+      authorizationV4: true,
+      ...(bucket ? { bucket } : {}),
+    } as OSS.Options);
+  const listed = (await clientFor(emu.region).listBuckets({}, {})) as unknown as { buckets?: Array<{ name: string }> | null };
+  const existing = new Set((listed.buckets ?? []).map((b) => b.name));
+  for (const b of SAMPLE_BUCKETS) {
+    if (existing.has(b.name) || !emu.endpoints[b.region]) continue;
+    await clientFor(b.region).putBucket(b.name);
+    const client = clientFor(b.region, b.name);
+    for (const [name, body] of Object.entries(b.objects)) await client.put(name, Buffer.from(body, 'utf8'));
+  }
+}
