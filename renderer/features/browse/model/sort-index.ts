@@ -70,7 +70,7 @@ export function mergeSorted(a: Uint32Array, b: Uint32Array, cmp: (x: number, y: 
  * Call `appended(from)` after every `ListingColumns.append`.
  */
 export class ListingOrder {
-  private nameOrder = new Uint32Array(0);
+  private nameOrder: Uint32Array = new Uint32Array(0);
   private rankCache: Uint32Array | null = null;
   private readonly byName: (a: number, b: number) => number;
 

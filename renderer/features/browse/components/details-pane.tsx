@@ -1,0 +1,173 @@
+/**
+ * The right-hand pane: every fact about the selected object (size in human form and bytes,
+ * type, dates, ETag, CRC64, storage class, restore state, metadata, ACL, URL), or a summary
+ * of a multi-selection.
+ */
+import { useEffect, useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppError } from '../../../../shared/errors';
+import type { ObjectDetails } from '../../../../shared/object-types';
+import { ErrorPanel } from '../../../app/error-panel';
+import { call } from '../../../lib/oss-api';
+import { formatCount, formatDate, humanSize } from '../format';
+import { asAppError } from '../model/folder-listing';
+
+export interface DetailsTarget {
+  bucket: string;
+  key: string;
+  isFolder: boolean;
+}
+
+export interface DetailsPaneProps {
+  profileId: string;
+  target: DetailsTarget | null;
+  /** Summary of a multi-selection. */
+  multi: { count: number; bytes: number } | null;
+  /** Bumped after an edit so the pane reloads. */
+  refreshKey: number;
+  onClose(): void;
+}
+
+function CopyButton({ text }: { text: string }): ReactElement {
+  const { t } = useTranslation('browse');
+  const [done, setDone] = useState(false);
+  return (
+    <button
+      type="button"
+      className="browse-button browse-button-small"
+      onClick={() => void navigator.clipboard?.writeText(text).then(() => setDone(true), () => setDone(false))}
+    >
+      {done ? t('details.copied') : t('details.copy')}
+    </button>
+  );
+}
+
+export function DetailsPane(p: DetailsPaneProps): ReactElement {
+  const { t, i18n } = useTranslation('browse');
+  const [details, setDetails] = useState<ObjectDetails | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const { target, profileId, refreshKey } = p;
+  const wantsHead = !!target && !target.isFolder;
+
+  useEffect(() => {
+    if (!target || target.isFolder) return;
+    let live = true;
+    call('objects:head', { profileId, bucket: target.bucket, key: target.key }).then(
+      (d) => {
+        if (!live) return;
+        setDetails(d);
+        setError(null);
+      },
+      (e) => {
+        if (!live) return;
+        setDetails(null);
+        setError(asAppError(e));
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [target, profileId, refreshKey]);
+
+  const lang = i18n.language;
+  let body: ReactElement;
+  if (p.multi) {
+    body = (
+      <p>
+        {t('details.multi', { n: formatCount(p.multi.count, lang), size: humanSize(p.multi.bytes) })}
+      </p>
+    );
+  } else if (!target) {
+    body = <p className="browse-muted">{t('details.none')}</p>;
+  } else if (target.isFolder) {
+    body = (
+      <dl className="browse-facts">
+        <dt>{t('details.key')}</dt>
+        <dd className="browse-mono">{target.key}</dd>
+        <dt>{t('details.type')}</dt>
+        <dd>{t('type.folder')}</dd>
+      </dl>
+    );
+  } else if (error) {
+    body = <ErrorPanel error={error} compact />;
+  } else if (!details || details.key !== target.key) {
+    body = <p className="browse-muted">{t('details.loading')}</p>;
+  } else {
+    const d = details;
+    const restore = d.restore.state;
+    body = (
+      <>
+        <dl className="browse-facts" data-testid="details-facts">
+          <dt>{t('details.key')}</dt>
+          <dd className="browse-mono">{d.key}</dd>
+          <dt>{t('details.size')}</dt>
+          <dd>
+            {humanSize(d.size)} <span className="browse-muted">({t('details.bytes', { n: formatCount(d.size, lang) })})</span>
+          </dd>
+          <dt>{t('details.type')}</dt>
+          <dd>{d.headers.contentType || '—'}</dd>
+          <dt>{t('details.objectType')}</dt>
+          <dd>{d.objectType}</dd>
+          <dt>{t('details.modified')}</dt>
+          <dd>{formatDate(d.lastModified, lang)}</dd>
+          <dt>{t('details.etag')}</dt>
+          <dd className="browse-mono">{d.etag}</dd>
+          <dt>{t('details.crc64')}</dt>
+          <dd className="browse-mono">{d.crc64 ?? '—'}</dd>
+          <dt>{t('details.storageClass')}</dt>
+          <dd data-testid="details-storage-class">{t(`storageClass.${d.storageClass || 'Standard'}`)}</dd>
+          <dt>{t('details.restore')}</dt>
+          <dd data-testid="details-restore">
+            {t(`restore.${restore}`)}
+            {d.restore.expiresAt ? ` — ${t('restore.until', { date: formatDate(d.restore.expiresAt, lang) })}` : ''}
+          </dd>
+          <dt>{t('details.acl')}</dt>
+          <dd data-testid="details-acl">{t(`acl.${d.acl}`)}</dd>
+          {d.symlinkTarget !== undefined && (
+            <>
+              <dt>{t('details.symlinkTarget')}</dt>
+              <dd className="browse-mono">{d.symlinkTarget}</dd>
+            </>
+          )}
+          {(['cacheControl', 'contentDisposition', 'contentEncoding', 'contentLanguage', 'expires'] as const)
+            .filter((h) => d.headers[h])
+            .map((h) => (
+              <div key={h} className="browse-fact-pair">
+                <dt>{t(`headers.${h}`)}</dt>
+                <dd className="browse-mono">{d.headers[h]}</dd>
+              </div>
+            ))}
+        </dl>
+        <h3 className="browse-subheading">{t('details.meta')}</h3>
+        {Object.keys(d.meta).length === 0 ? (
+          <p className="browse-muted">{t('details.noMeta')}</p>
+        ) : (
+          <dl className="browse-facts" data-testid="details-meta">
+            {Object.entries(d.meta).map(([k, v]) => (
+              <div key={k} className="browse-fact-pair">
+                <dt className="browse-mono">x-oss-meta-{k}</dt>
+                <dd className="browse-mono">{v}</dd>
+              </div>
+            ))}
+          </dl>
+        )}
+        <h3 className="browse-subheading">{t('details.url')}</h3>
+        <div className="browse-url-row">
+          <input className="browse-mono browse-url" readOnly value={d.url} aria-label={t('details.url')} onFocus={(e) => e.target.select()} />
+          <CopyButton text={d.url} />
+        </div>
+      </>
+    );
+  }
+  return (
+    <aside className="browse-details" aria-label={t('details.title')} data-testid="details-pane" data-loading={wantsHead && !details && !error}>
+      <div className="browse-details-head">
+        <h2 className="browse-details-title">{t('details.title')}</h2>
+        <button type="button" className="browse-icon-button" aria-label={t('details.close')} onClick={p.onClose}>
+          ×
+        </button>
+      </div>
+      {body}
+    </aside>
+  );
+}

@@ -1,0 +1,73 @@
+/**
+ * The filter box (instant, case-insensitive, current folder) and the recursive search
+ * under the current folder (Enter or the button; progress and Cancel while it runs).
+ */
+import type { ReactElement, RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatCount } from '../format';
+import type { SearchSnapshot } from '../model/search-session';
+
+export interface SearchBarProps {
+  filter: string;
+  onFilter(v: string): void;
+  inputRef: RefObject<HTMLInputElement | null>;
+  search: SearchSnapshot | null;
+  query: string | null;
+  onSearch(q: string): void;
+  onCancel(): void;
+  onClear(): void;
+}
+
+export function SearchBar({ inputRef, ...p }: SearchBarProps): ReactElement {
+  const { t, i18n } = useTranslation('browse');
+  const n = (x: number) => formatCount(x, i18n.language);
+  return (
+    <div className="browse-searchbar">
+      <input
+        ref={inputRef}
+        type="search"
+        className="browse-filter-input"
+        placeholder={t('filter.placeholder')}
+        aria-label={t('filter.label')}
+        value={p.filter}
+        onChange={(e) => p.onFilter(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && p.filter.trim()) p.onSearch(p.filter.trim());
+          if (e.key === 'Escape') {
+            p.onFilter('');
+            p.onClear();
+          }
+        }}
+      />
+      {p.query === null ? (
+        <button type="button" className="browse-button" disabled={!p.filter.trim()} onClick={() => p.onSearch(p.filter.trim())} title={t('search.hint')}>
+          {t('search.button')}
+        </button>
+      ) : (
+        <span className="browse-search-state" data-testid="search-state" data-running={p.search?.running ?? false}>
+          {p.search?.running
+            ? t('search.progress', { matches: n(p.search.matches), scanned: n(p.search.scanned) })
+            : p.search?.cancelled
+              ? t('search.cancelled', { matches: n(p.search.matches), scanned: n(p.search.scanned) })
+              : t('search.done', { matches: n(p.search?.matches ?? 0), scanned: n(p.search?.scanned ?? 0), query: p.query })}
+          {p.search?.running ? (
+            <button type="button" className="browse-button browse-button-small" onClick={p.onCancel}>
+              {t('action.cancel')}
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="browse-button browse-button-small"
+              onClick={() => {
+                p.onClear();
+                p.onFilter('');
+              }}
+            >
+              {t('search.close')}
+            </button>
+          )}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * "Delete 2,000 objects?": counts every object under the selected folders first, so the
+ * confirmation names the real number, not the number of rows clicked.
+ */
+import { useEffect, useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../../lib/oss-api';
+import type { ActionContext, Item } from '../browse-actions';
+import { formatCount, humanSize } from '../format';
+import { ConfirmDialog } from './simple-dialogs';
+
+export function DeleteConfirm({ ctx, items, onClose, onConfirm }: { ctx: ActionContext; items: Item[]; onClose(): void; onConfirm(): void }): ReactElement {
+  const { t, i18n } = useTranslation('browse');
+  const [count, setCount] = useState<{ objects: number; bytes: number } | null>(null);
+  const [countFailed, setCountFailed] = useState(false);
+  useEffect(() => {
+    let live = true;
+    const files = items.filter((i) => !i.isPrefix);
+    let bytes = 0;
+    for (const f of files) bytes += f.rowId >= 0 && ctx.model ? ctx.model.cols.sizes[f.rowId]! : 0;
+    Promise.all(items.filter((i) => i.isPrefix).map((i) => call('objects:count', { profileId: ctx.profileId, bucket: i.bucket, prefix: i.key }))).then(
+      (counts) => {
+        if (!live) return;
+        setCount(counts.reduce((acc, c) => ({ objects: acc.objects + c.objects, bytes: acc.bytes + c.bytes }), { objects: files.length, bytes }));
+      },
+      () => live && setCountFailed(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, [items, ctx.profileId, ctx.model]);
+  const n = (x: number) => formatCount(x, i18n.language);
+  const single = items.length === 1 ? items[0]!.key.slice(items[0]!.key.lastIndexOf('/', items[0]!.key.length - 2) + 1) : '';
+  let message: string;
+  if (count) message = t('delete.confirmCount', { count: count.objects, n: n(count.objects), size: humanSize(count.bytes) });
+  else if (countFailed) message = t('delete.confirmItems', { count: items.length, n: n(items.length) });
+  else message = t('delete.counting');
+  return (
+    <ConfirmDialog
+      title={single ? t('delete.titleOne', { name: single }) : t('delete.title', { n: n(items.length) })}
+      message={
+        <>
+          <p data-testid="delete-count" data-ready={!!count || countFailed}>
+            {message}
+          </p>
+          <p className="browse-muted">{t('delete.warning')}</p>
+        </>
+      }
+      confirmLabel={count ? t('delete.submitCount', { count: count.objects, n: n(count.objects) }) : t('delete.submit')}
+      danger
+      onClose={onClose}
+      onConfirm={onConfirm}
+    />
+  );
+}

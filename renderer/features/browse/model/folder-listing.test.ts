@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import type { ObjectPage, ObjectRow } from '../../../../shared/object-types';
+import { FolderListing } from './folder-listing';
+
+function rows(from: number, n: number): ObjectRow[] {
+  return Array.from({ length: n }, (_, i) => {
+    const k = `f/k${String(from + i).padStart(5, '0')}`;
+    return { key: k, name: k.slice(2), isPrefix: false, size: from + i, lastModified: 0, etag: '', storageClass: 'Standard' };
+  });
+}
+
+/** A paged source over `total` keys that records the page sizes asked for. */
+function source(total: number, gate?: () => Promise<void>) {
+  const asked: number[] = [];
+  const fetch = async (token: string | null, maxKeys: number): Promise<ObjectPage> => {
+    asked.push(maxKeys);
+    if (gate) await gate();
+    const start = token ? Number(token) : 0;
+    const n = Math.min(maxKeys, total - start);
+    return { rows: rows(start, n), nextToken: start + n < total ? String(start + n) : null };
+  };
+  return { asked, fetch };
+}
+
+function until(l: FolderListing, pred: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    if (pred()) return resolve();
+    const off = l.subscribe(() => {
+      if (pred()) {
+        off();
+        resolve();
+      }
+    });
+  });
+}
+
+describe('folder listing', () => {
+  it('pulls a small first page, then 1000-key pages, until complete', async () => {
+    const src = source(2500);
+    const l = new FolderListing(src.fetch, 2);
+    const seen: number[] = [];
+    l.subscribe(() => seen.push(l.getSnapshot().count));
+    l.start();
+    await until(l, () => l.getSnapshot().status === 'complete');
+    expect(src.asked).toEqual([200, 1000, 1000, 1000]);
+    expect(seen[0]).toBe(200);
+    expect(l.getSnapshot().count).toBe(2500);
+    expect(l.model.sorted.length).toBe(2500);
+    expect(l.model.cols.nameOf(l.model.sorted[0]!)).toBe('k00000');
+  });
+
+  it('stops after the page in flight and resumes where it stopped', async () => {
+    let release: () => void = () => undefined;
+    const gate = () => new Promise<void>((r) => (release = r));
+    const src = source(3000, gate);
+    const l = new FolderListing(src.fetch, 2);
+    l.start();
+    release();
+    await until(l, () => l.getSnapshot().count === 200);
+    l.stop();
+    release();
+    await until(l, () => l.getSnapshot().status === 'stopped');
+    expect(l.getSnapshot().count).toBe(1200);
+    l.start();
+    expect(l.getSnapshot().status).toBe('loading');
+    const done = until(l, () => l.getSnapshot().status === 'complete');
+    const pump = setInterval(() => release(), 1);
+    await done;
+    clearInterval(pump);
+    expect(l.getSnapshot().count).toBe(3000);
+    expect(new Set(l.model.cols.keys).size).toBe(3000);
+  });
+
+  it('reports an error with its code and keeps the rows it had', async () => {
+    let calls = 0;
+    const l = new FolderListing(async () => {
+      if (calls++ > 0) throw Object.assign(new Error('denied'), { code: 'AccessDenied', requestId: 'R1' });
+      return { rows: rows(0, 200), nextToken: '200' };
+    }, 2);
+    l.start();
+    await until(l, () => l.getSnapshot().status === 'error');
+    expect(l.getSnapshot().error).toMatchObject({ code: 'AccessDenied', message: 'denied', requestId: 'R1' });
+    expect(l.getSnapshot().count).toBe(200);
+  });
+});

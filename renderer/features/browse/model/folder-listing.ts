@@ -1,0 +1,112 @@
+/**
+ * Pulls a folder page by page in the background: a small first page so rows appear at
+ * once, then 1000-key pages until the listing ends or the user presses Stop. Components
+ * subscribe through `subscribe`/`getSnapshot` (useSyncExternalStore).
+ */
+import type { AppError } from '../../../../shared/errors';
+import type { ObjectPage } from '../../../../shared/object-types';
+import { ListingModel } from './listing-model';
+import type { SortSpec } from './sort-index';
+
+export type ListingStatus = 'loading' | 'complete' | 'stopped' | 'error';
+
+/** What the status bar and table read; a new object on every change. */
+export interface ListingSnapshot {
+  version: number;
+  status: ListingStatus;
+  /** Live rows listed so far. */
+  count: number;
+  error: AppError | null;
+}
+
+/** Fetches one page: `token` null for the first page; `maxKeys` 1..1000. */
+export type PageFetcher = (token: string | null, maxKeys: number) => Promise<ObjectPage>;
+
+const FIRST_PAGE_KEYS = 200;
+const PAGE_KEYS = 1000;
+
+function asAppError(e: unknown): AppError {
+  if (e && typeof e === 'object' && 'code' in e && 'message' in e) {
+    const x = e as AppError;
+    return { code: String(x.code), message: String(x.message), requestId: x.requestId, ec: x.ec, hint: x.hint };
+  }
+  return { code: 'Internal', message: e instanceof Error ? e.message : String(e) };
+}
+
+export class FolderListing {
+  readonly model: ListingModel;
+  private token: string | null = null;
+  private started = false;
+  private running = false;
+  private disposed = false;
+  private stopRequested = false;
+  private snapshot: ListingSnapshot = { version: 0, status: 'loading', count: 0, error: null };
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    private readonly fetchPage: PageFetcher,
+    prefixLength: number,
+    sort?: SortSpec,
+  ) {
+    this.model = new ListingModel(prefixLength, sort);
+  }
+
+  subscribe = (fn: () => void): (() => void) => {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  };
+
+  getSnapshot = (): ListingSnapshot => this.snapshot;
+
+  /** Call after changing the model outside the loop (sort, local edits). */
+  changed(status: ListingStatus = this.snapshot.status, error: AppError | null = this.snapshot.error): void {
+    this.snapshot = { version: this.snapshot.version + 1, status, count: this.model.cols.live, error };
+    for (const fn of this.listeners) fn();
+  }
+
+  /** Starts (or, after Stop, resumes) pulling pages. */
+  start(): void {
+    this.disposed = false;
+    if (this.running) return;
+    if (this.started && this.token === null) return;
+    this.stopRequested = false;
+    this.running = true;
+    if (this.started) this.changed('loading', null);
+    void this.loop();
+  }
+
+  /** Stops after the page in flight; what was listed stays. */
+  stop(): void {
+    if (!this.running) return;
+    this.stopRequested = true;
+  }
+
+  /** Detaches from the page: results of the page in flight are dropped; start() re-attaches. */
+  dispose(): void {
+    this.disposed = true;
+  }
+
+  private async loop(): Promise<void> {
+    try {
+      do {
+        const first = !this.started;
+        const page = await this.fetchPage(this.token, first ? FIRST_PAGE_KEYS : PAGE_KEYS);
+        if (this.disposed) {
+          this.running = false;
+          return;
+        }
+        this.started = true;
+        this.model.append(page.rows);
+        this.token = page.nextToken;
+        if (this.token !== null && !this.stopRequested) this.changed('loading', null);
+      } while (this.token !== null && !this.stopRequested && !this.disposed);
+      this.running = false;
+      if (!this.disposed) this.changed(this.token === null ? 'complete' : 'stopped', null);
+    } catch (e) {
+      this.running = false;
+      if (!this.disposed) this.changed('error', asAppError(e));
+    }
+  }
+}
+
+export { asAppError };

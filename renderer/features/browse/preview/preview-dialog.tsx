@@ -1,0 +1,114 @@
+/**
+ * Previews one object: images in a viewer, text and code decoded by main (encoding shown,
+ * size capped), audio/video/PDF through a short-lived presigned URL. Left/Right step
+ * through the previewable files of the folder.
+ */
+import { useEffect, useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppError } from '../../../../shared/errors';
+import type { PreviewUrl, TextPreview } from '../../../../shared/object-types';
+import { ErrorPanel } from '../../../app/error-panel';
+import { call } from '../../../lib/oss-api';
+import { humanSize, previewKindOf } from '../format';
+import { extensionOf } from '../model/listing-columns';
+import { asAppError } from '../model/folder-listing';
+import { Dialog } from '../dialogs/dialog';
+
+/** Text previews read at most this much; the dialog says when a file was cut. */
+export const TEXT_PREVIEW_BYTES = 1024 * 1024;
+
+export interface PreviewDialogProps {
+  profileId: string;
+  bucket: string;
+  objectKey: string;
+  onClose(): void;
+  /** Moves to the previous/next previewable file, when there is one. */
+  onStep?(delta: 1 | -1): void;
+}
+
+type Loaded = { kind: 'url'; url: PreviewUrl } | { kind: 'text'; text: TextPreview };
+
+export function PreviewDialog(p: PreviewDialogProps): ReactElement {
+  const { t } = useTranslation('browse');
+  const kind = previewKindOf(extensionOf(p.objectKey));
+  const [loaded, setLoaded] = useState<{ key: string; value: Loaded } | null>(null);
+  const [error, setError] = useState<{ key: string; error: AppError } | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    const base = { profileId: p.profileId, bucket: p.bucket, key: p.objectKey };
+    const load: Promise<Loaded> =
+      kind === 'text' || kind === 'none'
+        ? call('objects:read-text', { ...base, maxBytes: TEXT_PREVIEW_BYTES }).then((text) => ({ kind: 'text', text }))
+        : call('objects:preview-url', { ...base, expiresSeconds: 900 }).then((url) => ({ kind: 'url', url }));
+    load.then(
+      (value) => live && setLoaded({ key: p.objectKey, value }),
+      (e) => live && setError({ key: p.objectKey, error: asAppError(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [p.profileId, p.bucket, p.objectKey, kind]);
+
+  const current = loaded?.key === p.objectKey ? loaded.value : null;
+  const err = error?.key === p.objectKey ? error.error : null;
+  const name = p.objectKey.slice(p.objectKey.lastIndexOf('/', p.objectKey.length - 2) + 1);
+  let body: ReactElement;
+  if (err) body = <ErrorPanel error={err} compact />;
+  else if (!current) body = <p className="browse-muted">{t('details.loading')}</p>;
+  else if (current.kind === 'text') {
+    const tx = current.text;
+    body = (
+      <>
+        <p className="browse-muted" data-testid="preview-text-info">
+          {t('preview.encoding', { encoding: tx.encoding })} · {humanSize(tx.size)}
+          {tx.truncated ? ` · ${t('preview.truncated', { size: humanSize(TEXT_PREVIEW_BYTES) })}` : ''}
+        </p>
+        <pre className="browse-preview-text" data-testid="preview-text" tabIndex={0}>
+          {tx.text}
+        </pre>
+      </>
+    );
+  } else {
+    const url = current.url.url;
+    if (kind === 'image') body = <img className="browse-preview-image" src={url} alt={name} data-testid="preview-image" />;
+    else if (kind === 'audio') body = <audio className="browse-preview-media" src={url} controls data-testid="preview-audio" />;
+    else if (kind === 'video') body = <video className="browse-preview-media" src={url} controls data-testid="preview-video" />;
+    else body = <iframe className="browse-preview-pdf" src={url} title={name} data-testid="preview-pdf" sandbox="" />;
+  }
+  return (
+    <Dialog
+      title={t('preview.title', { name })}
+      onClose={p.onClose}
+      wide
+      testId="preview-dialog"
+      footer={
+        <>
+          {p.onStep && (
+            <>
+              <button type="button" className="browse-button" onClick={() => p.onStep?.(-1)}>
+                {t('preview.previous')}
+              </button>
+              <button type="button" className="browse-button" onClick={() => p.onStep?.(1)}>
+                {t('preview.next')}
+              </button>
+            </>
+          )}
+          <button type="button" className="browse-button is-primary" onClick={p.onClose} data-autofocus>
+            {t('action.close')}
+          </button>
+        </>
+      }
+    >
+      <div
+        className="browse-preview"
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowRight') p.onStep?.(1);
+          if (e.key === 'ArrowLeft') p.onStep?.(-1);
+        }}
+      >
+        {body}
+      </div>
+    </Dialog>
+  );
+}
