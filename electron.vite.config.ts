@@ -4,7 +4,8 @@
  */
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'electron-vite';
+import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY } from './main/window-options';
 
 /** The built index.html carries the CSP too, as a second line of defence next to the header. */
