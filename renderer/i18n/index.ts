@@ -75,11 +75,11 @@ export function initI18n(language?: LanguageCode): i18n {
 
 /** Switches the UI language and remembers the choice. */
 export async function changeLanguage(language: LanguageCode): Promise<void> {
-  await i18next.changeLanguage(language);
-  document.documentElement.lang = language;
   try {
     window.localStorage.setItem(STORAGE_KEY, language);
   } catch {
     // Storage can be unavailable; the choice then lasts for this session only.
   }
+  document.documentElement.lang = language;
+  await i18next.changeLanguage(language);
 }
