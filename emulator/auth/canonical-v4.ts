@@ -11,13 +11,18 @@ export function v4Encode(text: string): string {
   return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-/** Canonical query: every parameter but the signature, encoded, sorted by encoded name; empty values as a bare name. */
-export function v4CanonicalQuery(query: Map<string, string>): string {
+/**
+ * Canonical query: every parameter but the signature, encoded, sorted by encoded name.
+ * An empty value is a bare name (`acl`), or `name=` with `emptyAsEquals` — ali-oss signs
+ * sub-resources the first way and empty query values (`prefix: ''`) the second, and the
+ * URL carries both as `name=`, so the verifier tries both forms.
+ */
+export function v4CanonicalQuery(query: Map<string, string>, emptyAsEquals = false): string {
   return [...query.entries()]
     .filter(([name]) => name !== 'x-oss-signature')
-    .map(([name, value]) => [v4Encode(name), value === '' ? '' : v4Encode(value)] as const)
+    .map(([name, value]) => [v4Encode(name), v4Encode(value)] as const)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([name, value]) => (value === '' ? name : `${name}=${value}`))
+    .map(([name, value]) => (value === '' && !emptyAsEquals ? name : `${name}=${value}`))
     .join('&');
 }
 
@@ -32,6 +37,7 @@ export function v4CanonicalRequest(
   query: Map<string, string>,
   headers: IncomingHttpHeaders,
   additionalHeaders: string[],
+  emptyAsEquals = false,
 ): string {
   const names = new Set<string>(additionalHeaders);
   for (const name of ossHeaderNames(headers)) names.add(name);
@@ -44,7 +50,7 @@ export function v4CanonicalRequest(
   return [
     method.toUpperCase(),
     v4Encode(resourcePath(bucket, key)).replace(/%2F/g, '/'),
-    v4CanonicalQuery(query),
+    v4CanonicalQuery(query, emptyAsEquals),
     canonicalHeaders,
     additionalHeaders.join(';'),
     headerText(headers, 'x-oss-content-sha256') ?? 'UNSIGNED-PAYLOAD',

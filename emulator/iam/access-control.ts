@@ -11,6 +11,9 @@ const WRITE_ACTIONS = new Set([
   'oss:abortmultipartupload', 'oss:listparts', 'oss:listmultipartuploads',
 ]);
 
+/** Object actions that may arrive at bucket level (DeleteMultipleObjects); the operation checks each key. */
+const PER_KEY_ACTIONS = new Set(['oss:deleteobject']);
+
 /** RAM resource ARN: `acs:oss:<region>:<owner>:<bucket>[/<key>]`, or `…:*` for service-level actions. */
 export function resourceArn(region: string, accountId: string, bucket: string | null, key: string | null): string {
   if (!bucket) return `acs:oss:${region}:${accountId}:*`;
@@ -48,6 +51,8 @@ export async function checkAccess(ctx: RequestContext, action: string, store: St
   }
   const resource = resourceArn(bucket.region, bucket.ownerAccountId, bucket.name, ctx.key);
   const owner = principal !== null && principal.accountId === bucket.ownerAccountId;
+  // DeleteMultipleObjects is authorized per key by the operation (ctx.authorize), as OSS does.
+  if (owner && ctx.key === null && PER_KEY_ACTIONS.has(action.toLowerCase())) return;
   const decision: Decision = owner ? ramDecision(principal, action, resource, ctx.query) : 'implicit-deny';
   if (decision === 'allow') return;
   if (decision === 'explicit-deny') throw denied(principal, action, 'ExplicitDeny');
