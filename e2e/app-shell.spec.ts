@@ -74,4 +74,12 @@ test.describe('app shell', () => {
     await app.dropFiles('body', [file]);
     await expect(app.page.locator('body')).toHaveAttribute('data-dropped', JSON.stringify([file]));
   });
+
+  test('a page from another origin is refused by the sender check', async ({ app }) => {
+    test.skip(app.mode === 'electron', 'the Electron window cannot leave the app');
+    await expect(app.page.getByTestId('app-version')).toContainText(version);
+    await app.page.goto('about:blank');
+    const reply = await app.invoke('app:info');
+    expect(reply).toMatchObject({ ok: false, error: { code: 'UntrustedSender' } });
+  });
 });
