@@ -5,6 +5,7 @@
  * ali-oss paging costs.
  */
 import type OSS from 'ali-oss';
+import { XMLParser } from 'fast-xml-parser';
 import type { ObjectPage, ObjectRow, PrefixCount } from '../../../shared/object-types';
 import type { ClientProvider } from '../oss/client-provider';
 import { decodeUrlKey, objectRow, prefixRow, type ListedObject } from './object-rows';
@@ -24,13 +25,40 @@ export interface WalkPage {
 }
 
 interface ListV2Result {
-  objects?: ListedObject[] | null;
-  prefixes?: string[] | null;
-  nextContinuationToken?: string | null;
-  isTruncated?: boolean;
+  objects: ListedObject[];
+  prefixes: string[];
+  nextContinuationToken: string | null;
+  isTruncated: boolean;
 }
 
-/** One raw ListObjectsV2 call with url-encoded keys. */
+interface RawContents {
+  Key?: string;
+  LastModified?: string;
+  ETag?: string;
+  Size?: string;
+  StorageClass?: string;
+  Type?: string;
+}
+
+/** ali-oss internals used to send a signed request and get the raw body back. */
+interface RawRequester {
+  _objectRequestParams(method: string, name: string, options: { subres?: Record<string, string> }): Record<string, unknown>;
+  request(params: Record<string, unknown>): Promise<{ data: Buffer }>;
+}
+
+const parser = new XMLParser({
+  ignoreAttributes: true,
+  parseTagValue: false,
+  trimValues: false,
+  isArray: (name) => name === 'Contents' || name === 'CommonPrefixes',
+});
+
+/**
+ * One signed ListObjectsV2 call with url-encoded keys. It goes through ali-oss's request
+ * path (signing, retries, error parsing) but parses the XML itself: ali-oss's listV2 runs
+ * xml2js and builds a URL per object, which is most of the client-side cost of a
+ * 100,000-key folder.
+ */
 export async function listV2Raw(
   client: OSS,
   prefix: string,
@@ -38,12 +66,32 @@ export async function listV2Raw(
   token: string | null | undefined,
   maxKeys: number,
 ): Promise<ListV2Result> {
-  const query: Record<string, string | number> = { 'max-keys': maxKeys, 'encoding-type': 'url' };
+  const raw = client as unknown as RawRequester;
+  // continuation-token is a signed sub-resource for V1 signatures, as in ali-oss's listV2.
+  const params = raw._objectRequestParams('GET', '', token ? { subres: { 'continuation-token': token } } : {});
+  const query: Record<string, string | number> = { 'list-type': 2, 'max-keys': maxKeys, 'encoding-type': 'url' };
   // An empty `prefix=` is left out: it means the same and V4 canonicalisation of empty values varies.
   if (prefix) query.prefix = prefix;
   if (delimiter) query.delimiter = delimiter;
-  if (token) query['continuation-token'] = token;
-  return (await client.listV2(query as OSS.ListV2ObjectsQuery, {})) as unknown as ListV2Result;
+  params.query = query;
+  params.successStatuses = [200];
+  const result = await raw.request(params);
+  const body = (parser.parse(result.data.toString('utf8')) as { ListBucketResult?: Record<string, unknown> }).ListBucketResult ?? {};
+  const contents = (body.Contents as RawContents[] | undefined) ?? [];
+  const common = (body.CommonPrefixes as Array<{ Prefix?: string }> | undefined) ?? [];
+  const objects: ListedObject[] = contents.map((c) => {
+    const obj: ListedObject = {
+      name: c.Key ?? '',
+      lastModified: c.LastModified ?? '',
+      etag: c.ETag ?? '',
+      size: Number(c.Size ?? 0),
+      storageClass: c.StorageClass ?? '',
+    };
+    if (c.Type) obj.type = c.Type;
+    return obj;
+  });
+  const next = typeof body.NextContinuationToken === 'string' ? body.NextContinuationToken : null;
+  return { objects, prefixes: common.map((p) => p.Prefix ?? ''), nextContinuationToken: next, isTruncated: body.IsTruncated === 'true' };
 }
 
 /** Lists folders and objects page by page, and walks prefixes recursively. */
@@ -56,13 +104,13 @@ export class ObjectListing {
     const { prefix } = request;
     const result = await listV2Raw(client, prefix, request.delimiter, request.continuationToken, request.maxKeys);
     const rows: ObjectRow[] = [];
-    for (const p of result.prefixes ?? []) rows.push(prefixRow(decodeUrlKey(p), prefix));
-    for (const obj of result.objects ?? []) {
+    for (const p of result.prefixes) rows.push(prefixRow(decodeUrlKey(p), prefix));
+    for (const obj of result.objects) {
       const key = decodeUrlKey(obj.name);
       if (key === prefix && prefix.endsWith('/')) continue;
       rows.push(objectRow(key, obj, prefix));
     }
-    return { rows, nextToken: result.isTruncated ? (result.nextContinuationToken ?? null) : null };
+    return { rows, nextToken: result.isTruncated ? result.nextContinuationToken : null };
   }
 
   /**
@@ -75,9 +123,9 @@ export class ObjectListing {
     do {
       if (signal?.aborted) return;
       const result = await listV2Raw(client, prefix, '', token, 1000);
-      const objects = (result.objects ?? []).map((obj) => ({ key: decodeUrlKey(obj.name), size: obj.size, obj }));
+      const objects = result.objects.map((obj) => ({ key: decodeUrlKey(obj.name), size: obj.size, obj }));
       yield { objects };
-      token = result.isTruncated ? (result.nextContinuationToken ?? null) : null;
+      token = result.isTruncated ? result.nextContinuationToken : null;
     } while (token);
   }
 

@@ -35,6 +35,8 @@ export interface BrowseFixture {
   region: string;
   /** Provider signing as the demo account. */
   clients: ClientProvider;
+  /** The same account signing with V1 (older private-cloud endpoints). */
+  clientsV1: ClientProvider;
   /** Provider signing as the RAM user allowed to read only `readerBucket/photos/*`. */
   readerClients: ClientProvider;
   readerBucket: string;
@@ -77,27 +79,27 @@ export async function startBrowseFixture(options: { restoreDelayMs?: number } = 
   };
 
   const region = emulator.region;
-  const makeClient = (creds: Credentials, bucket?: string): OSS =>
+  const makeClient = (creds: Credentials, bucket?: string, v4 = true): OSS =>
     new OSS({
       endpoint: emulator.endpoint,
       region,
       ...creds,
       bucket,
-      authorizationV4: true,
+      authorizationV4: v4,
       sldEnable: true,
       urllib: recordingUrllib,
     } as unknown as OSS.Options);
 
-  const provider = (creds: Credentials): ClientProvider => {
+  const provider = (creds: Credentials, v4 = true): ClientProvider => {
     const cache = new Map<string, OSS>();
     return {
-      forService: async () => makeClient(creds),
+      forService: async () => makeClient(creds, undefined, v4),
       forBucket: async (_profileId, bucket) => {
         let client = cache.get(bucket);
-        if (!client) cache.set(bucket, (client = makeClient(creds, bucket)));
+        if (!client) cache.set(bucket, (client = makeClient(creds, bucket, v4)));
         return client;
       },
-      isolatedForBucket: async (_profileId, bucket) => makeClient(creds, bucket),
+      isolatedForBucket: async (_profileId, bucket) => makeClient(creds, bucket, v4),
     };
   };
 
@@ -113,6 +115,7 @@ export async function startBrowseFixture(options: { restoreDelayMs?: number } = 
     endpoint: emulator.endpoint,
     region,
     clients: provider(account),
+    clientsV1: provider(account, false),
     readerClients: provider(reader),
     readerBucket: 'family-photos',
     requests,
