@@ -29,7 +29,8 @@ export interface RawResponse {
 export function raw(endpoint: string, method: string, path: string, headers: Record<string, string> = {}, body?: Buffer | string | Buffer[]): Promise<RawResponse> {
   const url = new URL(endpoint);
   return new Promise((resolve, reject) => {
-    const req = request({ host: url.hostname, port: url.port, method, path, headers }, (res) => {
+    // agent: false — a kept-alive socket the server already timed out would reset the request.
+    const req = request({ host: url.hostname, port: url.port, method, path, headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {

@@ -5,9 +5,12 @@
 import type OSS from 'ali-oss';
 import { ossClient, raw, type RawResponse } from './oss-client';
 import { startEmulator } from '../index';
+import { createStore, type EmulatorStore } from '../store/index';
 
 export interface Target {
   endpoint: string;
+  /** The store behind the gate, for seeding (what the admin API's `seed` uses). */
+  store: EmulatorStore;
   client(bucket: string | undefined, v4: boolean): OSS;
   /** Unsigned HTTP (anonymous); path is sent as given. */
   raw(method: string, path: string, headers?: Record<string, string>, body?: Buffer | string | Buffer[]): Promise<RawResponse>;
@@ -16,12 +19,22 @@ export interface Target {
 
 /** The real emulator (gate + store), in memory, signed with the first demo account's key. */
 export async function startTarget(): Promise<Target> {
-  const emu = await startEmulator({ memory: true, port: 0, restoreDelayMs: 300 });
+  let store: EmulatorStore | null = null;
+  const emu = await startEmulator({
+    memory: true,
+    port: 0,
+    restoreDelayMs: 300,
+    createStore: async (o) => {
+      store = await createStore(o);
+      return store;
+    },
+  });
   const account = emu.accounts.find((a) => a.kind === 'account');
   if (!account) throw new Error('the emulator config has no account key');
   const credentials = { accessKeyId: account.accessKeyId, accessKeySecret: account.accessKeySecret };
   return {
     endpoint: emu.endpoint,
+    store: store as unknown as EmulatorStore,
     client: (bucket, v4) => ossClient(emu.endpoint, bucket, v4, credentials),
     raw: (method, path, headers, body) => raw(emu.endpoint, method, path, headers, body),
     close: () => emu.close(),

