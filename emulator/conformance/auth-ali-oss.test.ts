@@ -35,7 +35,7 @@ describe.each(combos)('ali-oss signing V%#: v4=$v4 style=$style', ({ v4, style }
     expect((await client.get(key)).content.toString()).toBe(body);
     const head = await client.head(key);
     expect(head.status).toBe(200);
-    expect(head.res.headers['x-oss-request-id']).toMatch(/^[0-9A-F]{24}$/);
+    expect((head.res.headers as Record<string, string>)['x-oss-request-id']).toMatch(/^[0-9A-F]{24}$/);
     const listed = await client.list({ prefix: 'dir/', 'max-keys': 10 }, {});
     expect(listed.objects?.map((o) => o.name)).toEqual([key]);
     const v2 = await client.listV2({ prefix: 'dir/', 'max-keys': 1 } as never, {});
@@ -52,7 +52,7 @@ describe.each(combos)('ali-oss signing V%#: v4=$v4 style=$style', ({ v4, style }
     (client as unknown as { options: { headerEncoding: string } }).options.headerEncoding = 'latin1';
     await client.put('中文/文件 1.txt', Buffer.from('zh'), { headers: { 'x-oss-meta-title': '中文 naïve' } });
     const head = await client.head('中文/文件 1.txt');
-    expect(Buffer.from(String(head.res.headers['x-oss-meta-title']), 'latin1').toString('utf8')).toBe('中文 naïve');
+    expect(Buffer.from(String((head.res.headers as Record<string, string>)['x-oss-meta-title']), 'latin1').toString('utf8')).toBe('中文 naïve');
   });
 
   it('signs URLs (V1 signatureUrl and V4 signatureUrlV4) that a plain HTTP client can use', async () => {

@@ -10,7 +10,7 @@ import { admin, aliClient, aliError, rawRequest } from './auth-clients';
 
 let emu: RunningEmulator;
 const bucket = 'faults';
-const big = Buffer.alloc(256 * 1024, 7).map((_, i) => (i * 31) % 251);
+const big = Buffer.from(Array.from({ length: 256 * 1024 }, (_, i) => (i * 31) % 251));
 const md5 = (b: Buffer) => createHash('md5').update(b).digest('hex');
 
 beforeAll(async () => {

@@ -39,7 +39,7 @@ const asCredentials = (c: StsCreds): Credentials => ({ accessKeyId: c.AccessKeyI
 describe('AssumeRole through ali-oss STS', () => {
   it('issues STS.* credentials that work with V1 and V4 signing until they expire', async () => {
     const before = Date.now();
-    const { credentials, res } = await sts().assumeRole(ROLE, undefined as never, 900, 'tester');
+    const { credentials, res } = (await sts().assumeRole(ROLE, undefined as never, 900, 'tester')) as unknown as { credentials: StsCreds; res: { status: number } };
     const c = credentials as StsCreds;
     expect(res.status).toBe(200);
     expect(c.AccessKeyId).toMatch(/^STS\./);
