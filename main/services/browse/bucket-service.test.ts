@@ -28,6 +28,13 @@ describe('BucketService against the emulator', () => {
     expect((await buckets.list('p')).some((b) => b.name === 'new-bucket-1')).toBe(false);
   });
 
+  it('creates a bucket in another region through that region’s endpoint', async () => {
+    const other = fx.regions.find((r) => r !== fx.region)!;
+    await buckets.create({ profileId: 'p', name: 'far-away-bucket', region: other, storageClass: 'Standard', acl: 'private' });
+    expect((await buckets.list('p')).find((b) => b.name === 'far-away-bucket')?.region).toBe(other);
+    expect((await buckets.info('p', 'far-away-bucket')).region).toBe(other);
+  });
+
   it('refuses an invalid name before sending any request', async () => {
     const before = fx.requests.length;
     await expect(buckets.create({ profileId: 'p', name: 'Bad_Name', region: fx.region, storageClass: 'Standard', acl: 'private' })).rejects.toMatchObject({

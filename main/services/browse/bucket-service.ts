@@ -24,19 +24,41 @@ export interface CreateBucketRequest {
   acl: BucketAcl;
 }
 
-/** Returns a service client whose endpoint is in `region` (bucket creation goes there). */
-export type RegionClientFactory = (profileId: string, region: string) => Promise<OSS>;
+/** Returns a client whose endpoint is in `region`, for creating bucket `bucket` there. */
+export type RegionClientFactory = (profileId: string, region: string, bucket: string) => Promise<OSS>;
+
+/** A provider that can be told a bucket's region up front (the profiles client factory can). */
+interface RegionAware {
+  rememberRegion(profileId: string, bucket: string, region: string): void;
+}
+
+/**
+ * The default way to reach a region: tell a region-aware provider where the new bucket
+ * will live and take a client for it (so PutBucket goes to that region's endpoint);
+ * otherwise the profile's service client.
+ */
+export function regionClientsFrom(clients: ClientProvider): RegionClientFactory {
+  const aware = clients as Partial<RegionAware>;
+  if (typeof aware.rememberRegion !== 'function') return (profileId) => clients.forService(profileId);
+  return (profileId, region, bucket) => {
+    aware.rememberRegion!(profileId, bucket, region);
+    return clients.isolatedForBucket(profileId, bucket);
+  };
+}
 
 type Dict = Record<string, unknown>;
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 /** Bucket-level operations. */
 export class BucketService {
+  private readonly clientForRegion: RegionClientFactory;
+
   constructor(
     private readonly clients: ClientProvider,
-    /** Defaults to the profile's service client (its configured region). */
-    private readonly clientForRegion?: RegionClientFactory,
-  ) {}
+    clientForRegion?: RegionClientFactory,
+  ) {
+    this.clientForRegion = clientForRegion ?? regionClientsFrom(clients);
+  }
 
   /** Every bucket of the profile, following ListBuckets paging. */
   async list(profileId: string): Promise<BucketRow[]> {
@@ -59,9 +81,7 @@ export class BucketService {
   async create(request: CreateBucketRequest): Promise<BucketRow> {
     const check = checkBucketName(request.name);
     if (!check.ok) throw new AppException({ code: ErrorCode.InvalidArgument, message: check.reason });
-    const client = this.clientForRegion
-      ? await this.clientForRegion(request.profileId, request.region)
-      : await this.clients.forService(request.profileId);
+    const client = await this.clientForRegion(request.profileId, request.region, request.name);
     await client.putBucket(request.name, { StorageClass: request.storageClass, acl: request.acl } as unknown as OSS.PutBucketOptions);
     return { name: request.name, region: request.region, storageClass: request.storageClass, creationDate: Date.now() };
   }
@@ -94,7 +114,7 @@ export class BucketService {
     const policy = (b.AccessControlList ?? {}) as Dict;
     return {
       name: text(b.Name) || bucket,
-      region: text(b.Location).replace(/^oss-/, 'oss-'),
+      region: text(b.Location),
       storageClass: text(b.StorageClass) || 'Standard',
       creationDate: Date.parse(text(b.CreationDate)) || 0,
       acl: text(acl.acl) || text(policy.Grant) || 'private',

@@ -33,6 +33,8 @@ interface Credentials {
 export interface BrowseFixture {
   endpoint: string;
   region: string;
+  /** Every region the emulator serves (each on its own port). */
+  regions: string[];
   /** Provider signing as the demo account. */
   clients: ClientProvider;
   /** The same account signing with V1 (older private-cloud endpoints). */
@@ -79,10 +81,10 @@ export async function startBrowseFixture(options: { restoreDelayMs?: number } = 
   };
 
   const region = emulator.region;
-  const makeClient = (creds: Credentials, bucket?: string, v4 = true): OSS =>
+  const makeClient = (creds: Credentials, bucket?: string, v4 = true, inRegion = region): OSS =>
     new OSS({
-      endpoint: emulator.endpoint,
-      region,
+      endpoint: emulator.endpoints[inRegion] ?? emulator.endpoint,
+      region: inRegion,
       ...creds,
       bucket,
       authorizationV4: v4,
@@ -90,16 +92,22 @@ export async function startBrowseFixture(options: { restoreDelayMs?: number } = 
       urllib: recordingUrllib,
     } as unknown as OSS.Options);
 
-  const provider = (creds: Credentials, v4 = true): ClientProvider => {
+  /** Like the profiles client factory: routes a bucket to its region once told where it is. */
+  const provider = (creds: Credentials, v4 = true): ClientProvider & { rememberRegion(p: string, b: string, r: string): void } => {
     const cache = new Map<string, OSS>();
+    const regions = new Map<string, string>();
     return {
       forService: async () => makeClient(creds, undefined, v4),
       forBucket: async (_profileId, bucket) => {
         let client = cache.get(bucket);
-        if (!client) cache.set(bucket, (client = makeClient(creds, bucket, v4)));
+        if (!client) cache.set(bucket, (client = makeClient(creds, bucket, v4, regions.get(bucket))));
         return client;
       },
-      isolatedForBucket: async (_profileId, bucket) => makeClient(creds, bucket, v4),
+      isolatedForBucket: async (_profileId, bucket) => makeClient(creds, bucket, v4, regions.get(bucket)),
+      rememberRegion: (_profileId, bucket, r) => {
+        regions.set(bucket, r);
+        cache.delete(bucket);
+      },
     };
   };
 
@@ -114,6 +122,7 @@ export async function startBrowseFixture(options: { restoreDelayMs?: number } = 
   return {
     endpoint: emulator.endpoint,
     region,
+    regions: Object.keys(emulator.endpoints),
     clients: provider(account),
     clientsV1: provider(account, false),
     readerClients: provider(reader),
