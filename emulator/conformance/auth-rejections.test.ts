@@ -159,6 +159,24 @@ describe('ACLs', () => {
     }
   });
 
+  it('lets an object ACL override the bucket ACL for anonymous readers', async () => {
+    const client = aliClient(emu, { credentials: owner(), v4: false, bucket });
+    await client.putACL('photos/cat.jpg', 'public-read');
+    try {
+      const read = await rawRequest(`${emu.endpoint}/${bucket}/photos/cat.jpg`);
+      expect([read.status, read.text]).toEqual([200, 'cat']);
+      expect((await rawRequest(`${emu.endpoint}/${bucket}/docs/secret.txt`)).status).toBe(403);
+      await client.putBucketACL(bucket, 'public-read');
+      await client.putACL('docs/secret.txt', 'private');
+      const hidden = await rawRequest(`${emu.endpoint}/${bucket}/docs/secret.txt`);
+      expect([hidden.status, xmlField(hidden.text, 'Code')]).toEqual([403, 'AccessDenied']);
+    } finally {
+      await client.putBucketACL(bucket, 'private');
+      await client.putACL('photos/cat.jpg', 'default');
+      await client.putACL('docs/secret.txt', 'default');
+    }
+  });
+
   it('denies another account access to a private bucket', async () => {
     const other = aliClient(emu, { credentials: otherAccount(), v4: false, bucket });
     const err = await aliError(other.get('photos/cat.jpg'));
