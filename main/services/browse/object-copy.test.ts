@@ -89,6 +89,21 @@ describe('copy, move and rename against the emulator', () => {
     expect((await svc.multipart.list('p', dst)).uploads).toEqual([]);
   });
 
+  it('copies across regions by streaming, with type and metadata', async () => {
+    const other = fx.regions.find((r) => r !== fx.region)!;
+    await fx.createBucket('far-dst', other);
+    await fx.accountClient(src).put('meta.txt', Buffer.from('regional'), { headers: { 'Content-Type': 'text/x-test' }, meta: { origin: 'hz' } } as never);
+    fx.requests.length = 0;
+    const id = svc.operations.startCopy({ profileId: 'p', bucket: src, items: [{ key: 'meta.txt', isPrefix: false }, { key: 'photos-2024/', isPrefix: true }], targetBucket: 'far-dst', targetPrefix: 'in/', move: false });
+    expect(await svc.operations.wait(id)).toMatchObject({ done: 4, failedCount: 0 });
+    // OSS cannot CopyObject across regions: the bytes must come through a GET of the source.
+    expect(fx.requests.some((r) => r.method === 'GET' && r.url.includes('/copy-src/meta.txt'))).toBe(true);
+    expect(fx.requests.some((r) => r.method === 'PUT' && r.url.includes('/far-dst/in/meta.txt'))).toBe(true);
+    const d = await svc.metadata.details('p', 'far-dst', 'in/meta.txt');
+    expect(d).toMatchObject({ size: 8, headers: { contentType: 'text/x-test' }, meta: { origin: 'hz' } });
+    expect(await keysUnder('far-dst', 'in/')).toEqual(['in/meta.txt', 'in/photos-2024/', 'in/photos-2024/a.jpg', 'in/photos-2024/sub/b.txt']);
+  });
+
   it('reports a missing source as a failed key', async () => {
     const id = svc.operations.startCopy({ profileId: 'p', bucket: src, items: [{ key: 'nope.txt', isPrefix: false }], targetBucket: dst, targetPrefix: '', move: false });
     const final = await svc.operations.wait(id);

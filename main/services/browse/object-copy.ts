@@ -1,6 +1,7 @@
 /**
- * Copies and moves objects and folders, within a bucket or across buckets of the same
- * region. Folders are listed a page at a time; each page is copied a few keys in parallel
+ * Copies and moves objects and folders, within a bucket or across buckets. OSS copies
+ * server-side only within a region; across regions the bytes are streamed from a GET into
+ * a PUT (nothing is held in memory or on disk). Folders are listed a page at a time; each page is copied a few keys in parallel
  * and, for a move, the copied source keys are then deleted in one batch. Objects above the
  * single-copy limit (1 GB) are copied with multipart UploadPartCopy on a client of their
  * own, so cancelling one never cancels anybody else's work.
@@ -40,6 +41,31 @@ export interface ObjectCopierOptions {
 }
 
 const GB = 1024 * 1024 * 1024;
+/** Largest object a single PutObject accepts. */
+const PUT_LIMIT = 5 * GB;
+const CARRIED_HEADERS = ['content-type', 'content-disposition', 'content-encoding', 'content-language', 'cache-control', 'expires'];
+
+function regionOf(client: OSS): string {
+  return (client as unknown as { options: { region?: string } }).options.region ?? '';
+}
+
+/** GET piped into PUT, for buckets in different regions; headers and x-oss-meta-* are carried. */
+async function streamCopy(source: OSS, target: OSS, pair: { from: string; to: string; size: number }): Promise<void> {
+  if (pair.size > PUT_LIMIT) {
+    throw new AppException({
+      code: 'EntityTooLarge',
+      message: `"${pair.from}" is larger than 5 GB and cannot be copied to a bucket in another region in one request.`,
+      hint: 'Download it and upload it to the other bucket instead.',
+    });
+  }
+  const got = await source.getStream(pair.from);
+  const headers = got.res.headers as Record<string, string>;
+  const carried: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (CARRIED_HEADERS.includes(name) || name.startsWith('x-oss-meta-')) carried[name] = value;
+  }
+  await target.putStream(pair.to, got.stream, { contentLength: Number(headers['content-length'] ?? pair.size), headers: carried } as OSS.PutStreamOptions);
+}
 const MIN_PART = 100 * 1024;
 
 /** Throws when a plan would copy a folder into itself (a never-ending copy). */
@@ -75,17 +101,18 @@ export class ObjectCopier {
     const source = await this.clients.forBucket(plan.profileId, plan.sourceBucket);
     const target = plan.targetBucket === plan.sourceBucket ? source : await this.clients.forBucket(plan.profileId, plan.targetBucket);
 
+    const crossRegion = regionOf(source) !== regionOf(target);
     const singles = plan.sources.filter((s) => !s.isPrefix);
     ctx.addTotal(singles.length);
     if (singles.length > 0) {
       const sized = await this.sizeOf(source, singles, ctx);
-      await this.copyPage(ctx, plan, source, target, sized);
+      await this.copyPage(ctx, plan, source, target, sized, crossRegion);
     }
     for (const folder of plan.sources.filter((s) => s.isPrefix)) {
       for await (const page of this.listing.walk(plan.profileId, plan.sourceBucket, folder.from, ctx.signal)) {
         ctx.addTotal(page.objects.length);
         const pairs = page.objects.map((o) => ({ from: o.key, to: folder.to + o.key.slice(folder.from.length), size: o.size }));
-        await this.copyPage(ctx, plan, source, target, pairs);
+        await this.copyPage(ctx, plan, source, target, pairs, crossRegion);
         if (ctx.signal.aborted) return;
       }
     }
@@ -118,6 +145,7 @@ export class ObjectCopier {
     source: OSS,
     target: OSS,
     pairs: Array<{ from: string; to: string; size: number }>,
+    crossRegion: boolean,
   ): Promise<void> {
     const copied: string[] = [];
     await forEachLimited(
@@ -125,7 +153,8 @@ export class ObjectCopier {
       this.parallel,
       async (pair) => {
         try {
-          if (pair.size > this.threshold) await this.multipartCopy(plan, pair, ctx.signal);
+          if (crossRegion) await streamCopy(source, target, pair);
+          else if (pair.size > this.threshold) await this.multipartCopy(plan, pair, ctx.signal);
           else await target.copy(pair.to, pair.from, plan.sourceBucket, {});
           if (plan.move) copied.push(pair.from);
           else ctx.succeeded(1);
@@ -148,7 +177,7 @@ export class ObjectCopier {
     const head = await source.head(pair.from);
     const headers = head.res.headers as Record<string, string>;
     const carried: Record<string, string> = {};
-    for (const name of ['content-type', 'content-disposition', 'content-encoding', 'content-language', 'cache-control', 'expires']) {
+    for (const name of CARRIED_HEADERS) {
       if (headers[name]) carried[name] = headers[name];
     }
     const partSize = Math.max(this.options.partSize ?? 64 * 1024 * 1024, MIN_PART, Math.ceil(pair.size / 9000));

@@ -46,7 +46,8 @@ export interface BrowseFixture {
   requests: Array<{ method: string; url: string }>;
   onRequest(listener: (method: string, url: string) => void): void;
   accountClient(bucket: string): OSS;
-  createBucket(name: string): Promise<void>;
+  /** Creates a bucket (in the default region unless told) and tells the providers where it is. */
+  createBucket(name: string, region?: string): Promise<void>;
   seed(bucket: string, objects: SeedSpec[]): Promise<void>;
   getBytes(bucket: string, key: string): Promise<Buffer>;
   fault(rule: FaultSpec): Promise<void>;
@@ -119,19 +120,23 @@ export async function startBrowseFixture(options: { restoreDelayMs?: number } = 
   const account = key('sandbox');
   const reader = key('photos-reader');
 
+  const clients = provider(account);
+  const clientsV1 = provider(account, false);
+  const readerClients = provider(reader);
   return {
     endpoint: emulator.endpoint,
     region,
     regions: Object.keys(emulator.endpoints),
-    clients: provider(account),
-    clientsV1: provider(account, false),
-    readerClients: provider(reader),
+    clients,
+    clientsV1,
+    readerClients,
     readerBucket: 'family-photos',
     requests,
     onRequest: (listener) => listeners.push(listener),
     accountClient: (bucket) => makeClient(account, bucket),
-    createBucket: async (name) => {
-      await admin('POST', 'buckets', { name });
+    createBucket: async (name, inRegion) => {
+      await admin('POST', 'buckets', inRegion ? { name, region: inRegion } : { name });
+      if (inRegion) for (const p of [clients, clientsV1, readerClients]) p.rememberRegion('', name, inRegion);
     },
     seed: async (bucket, objects) => {
       const plain = objects.filter((o) => !o.storageClass);
