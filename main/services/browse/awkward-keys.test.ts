@@ -46,11 +46,13 @@ describe('awkward keys', () => {
     expect(inner.rows.map((r) => r.key)).toEqual(['dir/a//']);
   });
 
-  it('heads, renames and deletes each key', async () => {
+  it('heads, edits, renames and deletes each key', async () => {
     for (const [i, key] of AWKWARD.entries()) {
       const details = await svc.metadata.details('p', bucket, key);
       expect(details.key).toBe(key);
       expect(details.size).toBe(`body-${i}`.length);
+      // CopyObject onto itself names the key in x-oss-copy-source: it must be encoded exactly.
+      expect((await svc.metadata.setStorageClass('p', bucket, key, 'IA')).storageClass).toBe('IA');
 
       const renamed = key.length > 1000 ? `${key.slice(0, -3)}-rn` : `${key}-renamed`;
       const op = svc.operations.startRename({ profileId: 'p', bucket, fromKey: key, toKey: renamed, isPrefix: false });

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toIpcError } from '../../ipc/map-error';
 import { ObjectListing } from './object-listing';
+import { ObjectCopier } from './object-copy';
+import { ObjectDeleter } from './object-delete';
 import { ObjectMetadata } from './object-metadata';
+import { ObjectOperations } from './object-operations';
+import { OperationRunner } from './operation-runner';
 import { startBrowseFixture, type BrowseFixture } from './test-support/emulator-fixture';
 
 describe('a RAM user restricted to one prefix (photos-reader)', () => {
@@ -27,6 +31,20 @@ describe('a RAM user restricted to one prefix (photos-reader)', () => {
     ]);
     const inner = await listing.listPage({ profileId: 'r', bucket: fx.readerBucket, prefix: 'photos/2024/', delimiter: '/', maxKeys: 1000 });
     expect(inner.rows.map((r) => r.key)).toEqual(['photos/2024/a.jpg']);
+  });
+
+  it('counts its prefix, and a delete it may not do reports every key as AccessDenied', async () => {
+    const listing = new ObjectListing(fx.readerClients);
+    expect(await listing.count('r', fx.readerBucket, 'photos/')).toEqual({ objects: 2, bytes: 3 });
+    const runner = new OperationRunner({ emit: () => undefined, describeError: toIpcError, intervalMs: 0 });
+    const ops = new ObjectOperations(runner, new ObjectDeleter(fx.readerClients, listing), new ObjectCopier(fx.readerClients, listing));
+    const final = await ops.wait(ops.startDelete('r', fx.readerBucket, [{ key: 'photos/', isPrefix: true }]));
+    expect(final).toMatchObject({ done: 2, total: 2, failedCount: 2 });
+    expect(final!.failed.map((f) => [f.key, f.code]).sort()).toEqual([
+      ['photos/2024/a.jpg', 'AccessDenied'],
+      ['photos/b.jpg', 'AccessDenied'],
+    ]);
+    expect(await new ObjectListing(fx.clients).count('p', fx.readerBucket, 'photos/')).toEqual({ objects: 2, bytes: 3 });
   });
 
   it('gets AccessDenied with a hint outside it', async () => {
