@@ -41,12 +41,26 @@ function publishSortTime(ms: number): void {
   document.documentElement.dataset.browseSortMs = ms.toFixed(2);
 }
 
-export function BrowseView({ profileId }: { profileId: string }): ReactElement {
+export interface BrowseViewProps {
+  profileId: string;
+  /** Where the profile opens (its start path), unless a bucket is already picked. */
+  start?: Location | null;
+}
+
+export function BrowseView({ profileId, start }: BrowseViewProps): ReactElement {
   const { t } = useTranslation('browse');
   const storeBucket = selectionStore.use((s) => s.bucket) ?? '';
-  const [history, setHistory] = useState(() => startHistory({ bucket: storeBucket, prefix: '' }));
+  const [history, setHistory] = useState(() =>
+    startHistory(start && (!storeBucket || storeBucket === start.bucket) ? start : { bucket: storeBucket, prefix: '' }),
+  );
   const loc = current(history);
   const [synced, setSynced] = useState(storeBucket);
+  useEffect(() => {
+    // Tell the sidebar which bucket a start path opened.
+    if (start && !storeBucket) selectBucket(start.bucket);
+    // Only at mount: later bucket changes come from the user.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const [reloadKey, setReloadKey] = useState(0);
   const [sort, setSort] = useState<SortSpec>(DEFAULT_SORT);
   const [sortChosen, setSortChosen] = useState(false);
@@ -78,9 +92,11 @@ export function BrowseView({ profileId }: { profileId: string }): ReactElement {
   // A bucket picked in the sidebar opens its root.
   if (storeBucket !== synced) {
     setSynced(storeBucket);
-    setHistory(push(history, { bucket: storeBucket, prefix: '' }));
-    setSelection(EMPTY_SELECTION);
-    setFilter('');
+    if (storeBucket !== loc.bucket) {
+      setHistory(push(history, { bucket: storeBucket, prefix: '' }));
+      setSelection(EMPTY_SELECTION);
+      setFilter('');
+    }
   }
 
   const { listing, snap } = useFolderListing(profileId, loc.bucket, loc.prefix, reloadKey, sort);

@@ -44,3 +44,15 @@ describe('address bar parsing', () => {
     expect(bucketNameProblem('abc-1')).toBeNull();
   });
 });
+
+describe('deep links', () => {
+  it('round-trips profile and address, including awkward keys', async () => {
+    const { deepLinkHash, parseDeepLink } = await import('./deep-link');
+    const hash = deepLinkHash('p 1&x', 'oss://my-bucket/a b/c#d?e%/');
+    expect(parseDeepLink(hash)).toEqual({ profileId: 'p 1&x', location: { bucket: 'my-bucket', prefix: 'a b/c#d?e%/' } });
+    expect(parseDeepLink(deepLinkHash('p', 'oss://my-bucket/x/file.txt'))).toEqual({ profileId: 'p', location: { bucket: 'my-bucket', prefix: 'x/' }, focusName: 'file.txt' });
+    expect(parseDeepLink('#open?address=oss://my-bucket/')).toBeNull();
+    expect(parseDeepLink(deepLinkHash('p', 'oss://BAD/'))).toBeNull();
+    expect(parseDeepLink('#other')).toBeNull();
+  });
+});
