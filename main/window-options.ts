@@ -9,18 +9,25 @@ import { APP_ORIGIN, isTrustedSender } from './ipc/trusted-sender';
  * Production Content Security Policy: scripts and styles only from the app itself, no
  * inline script, no eval, no plugins, no framing; network access goes through main.
  */
+/**
+ * Where object previews load from: presigned URLs on OSS hosts or a bucket's custom domain
+ * (https), and the local emulator/sandbox on any loopback port (plain http). Only images,
+ * media and the PDF frame use them; scripts stay 'self'.
+ */
+const PREVIEW_SOURCES = 'https: http://localhost:* http://127.0.0.1:*';
+
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data: blob:",
+  `img-src 'self' data: blob: ${PREVIEW_SOURCES}`,
   "font-src 'self' data:",
   "connect-src 'self'",
-  "media-src 'self' blob:",
+  `media-src 'self' blob: ${PREVIEW_SOURCES}`,
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
-  "frame-src 'none'",
+  `frame-src ${PREVIEW_SOURCES}`,
   "frame-ancestors 'none'",
 ].join('; ');
 
