@@ -117,10 +117,16 @@ export const requests = {
       targetBucket: bucket,
       targetPrefix: prefix,
       move: z.boolean().default(false),
+      /** false: keys that already exist at the target fail with FileAlreadyExists instead of being replaced. */
+      overwrite: z.boolean().default(true),
     }),
     out<{ operationId: string }>(),
   ),
-  /** Renames one object or folder (folder: every key under it is copied, then deleted). */
+  /**
+   * Renames one object or folder (folder: every key under it is copied, then deleted). Never
+   * overwrites: a key that already exists at the new name fails with FileAlreadyExists and
+   * its original stays.
+   */
   'objects:rename-start': req(
     z.object({ ...inBucket, fromKey: key, toKey: key, isPrefix: z.boolean() }),
     out<{ operationId: string }>(),

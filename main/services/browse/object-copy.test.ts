@@ -66,6 +66,27 @@ describe('copy, move and rename against the emulator', () => {
     expect(await keysUnder(src, 'photos-2024/')).toEqual(['photos-2024/', 'photos-2024/a.jpg', 'photos-2024/sub/b.txt']);
   });
 
+  it('never overwrites on rename, and copies without overwrite when asked', async () => {
+    await fx.seed(src, [
+      { key: 'clash/a.txt', body: 'new' },
+      { key: 'clash/b.txt', body: 'new-b' },
+      { key: 'taken/a.txt', body: 'old' },
+    ]);
+    const id = svc.operations.startRename({ profileId: 'p', bucket: src, fromKey: 'clash/', toKey: 'taken/', isPrefix: true });
+    const final = await svc.operations.wait(id);
+    expect(final).toMatchObject({ done: 2, failedCount: 1 });
+    expect(final!.failed).toEqual([{ key: 'clash/a.txt', code: 'FileAlreadyExists', message: expect.any(String) }]);
+    expect((await svc.preview.readText('p', src, 'taken/a.txt', 100)).text).toBe('old');
+    expect((await svc.preview.readText('p', src, 'taken/b.txt', 100)).text).toBe('new-b');
+    expect(await keysUnder(src, 'clash/')).toEqual(['clash/a.txt']);
+
+    const keep = svc.operations.startCopy({ profileId: 'p', bucket: src, items: [{ key: 'clash/a.txt', isPrefix: false }], targetBucket: src, targetPrefix: 'taken/', move: false, overwrite: false });
+    expect(await svc.operations.wait(keep)).toMatchObject({ failedCount: 1 });
+    const replace = svc.operations.startCopy({ profileId: 'p', bucket: src, items: [{ key: 'clash/a.txt', isPrefix: false }], targetBucket: src, targetPrefix: 'taken/', move: false });
+    expect(await svc.operations.wait(replace)).toMatchObject({ failedCount: 0 });
+    expect((await svc.preview.readText('p', src, 'taken/a.txt', 100)).text).toBe('new');
+  });
+
   it('refuses to move a folder into itself before starting', () => {
     expect(() => svc.operations.startCopy({ profileId: 'p', bucket: src, items: [{ key: 'photos-2024/', isPrefix: true }], targetBucket: src, targetPrefix: 'photos-2024/sub/', move: true })).toThrow(
       /into itself/,

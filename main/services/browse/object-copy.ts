@@ -11,6 +11,7 @@ import { AppException, ErrorCode } from '../../../shared/errors';
 import type { ClientProvider } from '../oss/client-provider';
 import { forEachLimited } from './concurrency';
 import { deleteBatch } from './object-delete';
+import { copyObject } from './raw-copy';
 import type { ObjectListing } from './object-listing';
 import type { OperationContext } from './operation-runner';
 import { failureOf } from './oss-failure';
@@ -29,6 +30,8 @@ export interface CopyPlan {
   sources: CopySource[];
   /** Delete each source key after it was copied. */
   move: boolean;
+  /** Keep existing target keys: such keys fail with FileAlreadyExists (renames never overwrite). */
+  noOverwrite?: boolean;
 }
 
 export interface ObjectCopierOptions {
@@ -50,7 +53,7 @@ function regionOf(client: OSS): string {
 }
 
 /** GET piped into PUT, for buckets in different regions; headers and x-oss-meta-* are carried. */
-async function streamCopy(source: OSS, target: OSS, pair: { from: string; to: string; size: number }): Promise<void> {
+async function streamCopy(source: OSS, target: OSS, pair: { from: string; to: string; size: number }, noOverwrite: boolean): Promise<void> {
   if (pair.size > PUT_LIMIT) {
     throw new AppException({
       code: 'EntityTooLarge',
@@ -64,6 +67,7 @@ async function streamCopy(source: OSS, target: OSS, pair: { from: string; to: st
   for (const [name, value] of Object.entries(headers)) {
     if (CARRIED_HEADERS.includes(name) || name.startsWith('x-oss-meta-')) carried[name] = value;
   }
+  if (noOverwrite) carried['x-oss-forbid-overwrite'] = 'true';
   await target.putStream(pair.to, got.stream, { contentLength: Number(headers['content-length'] ?? pair.size), headers: carried } as OSS.PutStreamOptions);
 }
 const MIN_PART = 100 * 1024;
@@ -153,9 +157,9 @@ export class ObjectCopier {
       this.parallel,
       async (pair) => {
         try {
-          if (crossRegion) await streamCopy(source, target, pair);
+          if (crossRegion) await streamCopy(source, target, pair, plan.noOverwrite === true);
           else if (pair.size > this.threshold) await this.multipartCopy(plan, pair, ctx.signal);
-          else await target.copy(pair.to, pair.from, plan.sourceBucket, {});
+          else await copyObject(target, pair.to, plan.sourceBucket, pair.from, plan.noOverwrite ? { 'x-oss-forbid-overwrite': 'true' } : {});
           if (plan.move) copied.push(pair.from);
           else ctx.succeeded(1);
         } catch (error) {
@@ -180,6 +184,7 @@ export class ObjectCopier {
     for (const name of CARRIED_HEADERS) {
       if (headers[name]) carried[name] = headers[name];
     }
+    if (plan.noOverwrite) carried['x-oss-forbid-overwrite'] = 'true';
     const partSize = Math.max(this.options.partSize ?? 64 * 1024 * 1024, MIN_PART, Math.ceil(pair.size / 9000));
     let uploadId: string | undefined;
     const onAbort = (): void => client.cancel();

@@ -9,6 +9,7 @@ import { AppException, ErrorCode } from '../../../shared/errors';
 import type { ObjectAcl, ObjectDetails, ObjectHeaders, ObjectRow, RestoreState, StorageClass } from '../../../shared/object-types';
 import { baseName } from '../../../shared/oss-path';
 import type { ClientProvider } from '../oss/client-provider';
+import { copyObject } from './raw-copy';
 import { detailsFromHeaders, needsRestore, parseRestoreState, toHttpHeaders } from './object-details';
 
 type Headers = Record<string, string | undefined>;
@@ -44,14 +45,14 @@ export class ObjectMetadata {
     const storageClass = current['x-oss-storage-class'];
     if (storageClass) http['x-oss-storage-class'] = storageClass;
     for (const [name, value] of Object.entries(encodeMeta(meta))) http[`x-oss-meta-${name}`] = value;
-    await copyInPlace(client, bucket, key, http);
+    await copyObject(client, key, bucket, key, http);
     return this.details(profileId, bucket, key);
   }
 
   /** Changes the storage class by copying the object onto itself (metadata kept). */
   async setStorageClass(profileId: string, bucket: string, key: string, storageClass: StorageClass): Promise<ObjectDetails> {
     const client = await this.clients.forBucket(profileId, bucket);
-    await copyInPlace(client, bucket, key, { 'x-oss-storage-class': storageClass, 'x-oss-metadata-directive': 'COPY' });
+    await copyObject(client, key, bucket, key, { 'x-oss-storage-class': storageClass, 'x-oss-metadata-directive': 'COPY' });
     return this.details(profileId, bucket, key);
   }
 
@@ -97,25 +98,6 @@ export class ObjectMetadata {
     const client = await this.clients.forBucket(profileId, bucket);
     return (await client.getSymlink(key)).targetName;
   }
-}
-
-/** ali-oss internals used to send a signed request with exactly the given headers. */
-interface RawRequester {
-  _objectRequestParams(method: string, name: string, options: { headers?: Record<string, string> }): Record<string, unknown>;
-  request(params: Record<string, unknown>): Promise<unknown>;
-}
-
-/**
- * CopyObject onto itself with exactly `headers`. ali-oss's copy() also mirrors every header
- * as an `x-oss-copy-source-<name>` header, which OSS does not define; this sends only ours.
- */
-async function copyInPlace(client: OSS, bucket: string, key: string, headers: Record<string, string>): Promise<void> {
-  const raw = client as unknown as RawRequester;
-  const params = raw._objectRequestParams('PUT', key, {
-    headers: { ...headers, 'x-oss-copy-source': `/${bucket}/${encodeURIComponent(key)}` },
-  });
-  params.successStatuses = [200];
-  await raw.request(params);
 }
 
 /** The unsigned URL of an object (ali-oss builds it for the client's endpoint and style). */

@@ -15,6 +15,8 @@ export interface CopyRequest {
   targetBucket: string;
   targetPrefix: string;
   move: boolean;
+  /** Replace keys that already exist at the target (default true, as a paste does). */
+  overwrite?: boolean;
 }
 
 export interface RenameRequest {
@@ -44,7 +46,14 @@ export class ObjectOperations {
       to: request.targetPrefix + baseName(item.key) + (item.isPrefix ? '/' : ''),
       isPrefix: item.isPrefix,
     }));
-    const plan = { profileId: request.profileId, sourceBucket: request.bucket, targetBucket: request.targetBucket, sources, move: request.move };
+    const plan = {
+      profileId: request.profileId,
+      sourceBucket: request.bucket,
+      targetBucket: request.targetBucket,
+      sources,
+      move: request.move,
+      noOverwrite: request.overwrite === false,
+    };
     assertNoSelfNesting(plan);
     return this.runner.start(request.move ? 'move' : 'copy', (ctx) => this.copier.run(ctx, plan));
   }
@@ -58,6 +67,8 @@ export class ObjectOperations {
       targetBucket: request.bucket,
       sources: [{ from: request.fromKey, to: toKey, isPrefix: request.isPrefix }],
       move: true,
+      // A rename never replaces another object: a clash fails that key and keeps the original.
+      noOverwrite: true,
     };
     assertNoSelfNesting(plan);
     return this.runner.start('move', (ctx) => this.copier.run(ctx, plan));
