@@ -16,6 +16,7 @@ function fakeStore(): Promise<Store> {
   return Promise.resolve({
     getBucket: async (name) => (name === 'fake-bucket' ? { name, region: 'oss-cn-hangzhou', ownerAccountId: '1000000000000001', acl: 'private' as const } : null),
     getObjectAcl: async () => 'default' as const,
+    corsHeaders: (ctx): Record<string, string> => (ctx.req.headers.origin === 'http://app' ? { 'Access-Control-Allow-Origin': 'http://app' } : {}),
     resolve(ctx) {
       if (ctx.method === 'OPTIONS') return { action: 'oss:PreflightCors', handle: reply('preflight') };
       if (ctx.method === 'PATCH') throw new OssError(501, 'NotImplemented', 'no PATCH', '0000-00000000');
@@ -50,6 +51,13 @@ describe('gate pipeline', () => {
     expect(xmlField(bad.text, 'Code')).toBe('SignatureDoesNotMatch');
     const anonymous = await rawRequest(`${emu.endpoint}/fake-bucket/k`, { method: 'PATCH' });
     expect([anonymous.status, xmlField(anonymous.text, 'Code')]).toEqual([501, 'NotImplemented']);
+  });
+
+  it('adds the store\'s CORS headers to errors the gate sends', async () => {
+    const denied = await rawRequest(`${emu.endpoint}/fake-bucket/k`, { headers: { Origin: 'http://app' } });
+    expect([denied.status, denied.headers['access-control-allow-origin']]).toEqual([403, 'http://app']);
+    const other = await rawRequest(`${emu.endpoint}/fake-bucket/k`, { headers: { Origin: 'http://evil' } });
+    expect([other.status, other.headers['access-control-allow-origin']]).toEqual([403, undefined]);
   });
 
   it('lets CORS preflight through without a signature', async () => {

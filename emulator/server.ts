@@ -33,19 +33,31 @@ export function createGateHandler(region: string, deps: GateDeps): (req: Incomin
     const requestId = newRequestId();
     res.setHeader('x-oss-request-id', requestId);
     res.setHeader('Server', 'AliyunOSS');
-    handle(region, deps, req, res, requestId).catch((err: unknown) => {
-      sendError(res, toOssError(err), requestId, req.headers.host ?? '');
-    });
+    const state: { ctx?: RequestContext } = {};
+    handle(region, deps, req, res, requestId, state)
+      .catch(async (err: unknown) => {
+        if (state.ctx) await addCorsHeaders(deps.store(), state.ctx);
+        sendError(res, toOssError(err), requestId, req.headers.host ?? '');
+      })
+      .catch(() => res.destroy());
   };
 }
 
-async function handle(region: string, deps: GateDeps, req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
+async function handle(
+  region: string,
+  deps: GateDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  requestId: string,
+  state: { ctx?: RequestContext },
+): Promise<void> {
   const rawUrl = req.url ?? '/';
   if (rawUrl.startsWith(ADMIN_PREFIX) || rawUrl === ADMIN_PREFIX.slice(0, -1)) return deps.admin(req, res, requestId);
   const method = (req.method ?? 'GET').toUpperCase();
   const target = parseTarget(rawUrl, req.headers.host);
   const store = deps.store();
   const ctx = makeContext(region, deps, req, res, requestId, method, target);
+  state.ctx = ctx;
   let op: Operation | undefined;
   let resolveError: unknown;
   try {
@@ -88,6 +100,16 @@ function makeContext(
     authorize: (action, resource) => ramDecision(ctx.principal, action, resource, target.query) === 'allow',
   };
   return ctx;
+}
+
+/** Browsers must be able to read the gate's own errors when the bucket's CORS rules allow the origin. */
+async function addCorsHeaders(store: Store, ctx: RequestContext): Promise<void> {
+  if (!ctx.bucket || ctx.req.headers.origin === undefined || !store.corsHeaders || ctx.res.headersSent) return;
+  try {
+    for (const [name, value] of Object.entries(await store.corsHeaders(ctx))) ctx.res.setHeader(name, value);
+  } catch {
+    // No CORS headers is what a browser would see anyway; the error itself still goes out.
+  }
 }
 
 /** PUT /bucket without sub-resources creates a bucket: that may target any region's endpoint. */

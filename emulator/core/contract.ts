@@ -104,6 +104,12 @@ export interface Store {
   getObjectAcl(bucket: string, key: string): Promise<'default' | 'private' | 'public-read' | 'public-read-write' | null>;
   /** Operation for a request; throws OssError for an unsupported/invalid one. */
   resolve(ctx: RequestContext): Operation;
+  /**
+   * Optional (added by the gate): the bucket's CORS response headers for this request, so
+   * errors the gate sends itself (403 signature, expired URL…) stay readable in a browser,
+   * as on OSS. Return {} when no rule matches.
+   */
+  corsHeaders?(ctx: RequestContext): Promise<Record<string, string>> | Record<string, string>;
   close(): Promise<void>;
 }
 
