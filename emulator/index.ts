@@ -6,6 +6,7 @@ import { loadIamConfig, type IamConfigInput } from './config';
 import { Clock } from './faults/clock';
 import type { FaultConfigInput } from './faults/fault-config';
 import { FaultInjector } from './faults/fault-injector';
+import type { IamConfig } from './iam/iam-config';
 import { IdentityStore, roleArn } from './iam/identity-store';
 import { listenLoopback, type LoopbackServer } from './listen';
 import { createGateHandler } from './server';
@@ -24,6 +25,8 @@ export interface EmulatorOptions {
   faults?: FaultConfigInput;
   clockOffsetMs?: number;
   restoreDelayMs?: number;
+  /** Lifetime (s) of credentials from the credentials-URI and ECS endpoints; overrides the config (refresh tests). */
+  providerCredentialSeconds?: number;
   /** Admin token; default: random. */
   adminToken?: string;
   /** Store factory (tests may pass a fake); default: the real store. */
@@ -74,7 +77,7 @@ const DEFAULT_REGIONS = ['oss-cn-hangzhou', 'oss-cn-shanghai'];
  */
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulator> {
   const regions = opts.regions?.length ? opts.regions : DEFAULT_REGIONS;
-  const config = await loadIamConfig(opts.config);
+  const config = withProviderLifetime(await loadIamConfig(opts.config), opts.providerCredentialSeconds);
   const identities = new IdentityStore(config);
   const clock = new Clock(opts.clockOffsetMs ?? 0);
   const faults = new FaultInjector(opts.faults);
@@ -157,7 +160,17 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   }
 }
 
-function demoKeys(config: Awaited<ReturnType<typeof loadIamConfig>>): DemoKey[] {
+function withProviderLifetime(config: IamConfig, seconds: number | undefined): IamConfig {
+  if (seconds === undefined) return config;
+  if (!Number.isInteger(seconds) || seconds < 1) throw new Error('providerCredentialSeconds must be a positive integer.');
+  return {
+    ...config,
+    credentialsUri: config.credentialsUri && { ...config.credentialsUri, durationSeconds: seconds },
+    ecsRole: config.ecsRole && { ...config.ecsRole, durationSeconds: seconds },
+  };
+}
+
+function demoKeys(config: IamConfig): DemoKey[] {
   const keys: DemoKey[] = [];
   for (const a of config.accounts) {
     for (const k of a.accessKeys) keys.push({ accountId: a.id, name: a.name, kind: 'account', accessKeyId: k.id, accessKeySecret: k.secret });

@@ -118,6 +118,22 @@ describe('credential provider endpoints', () => {
     expect((await client.get('k.txt')).content.toString()).toBe('k');
   });
 
+  it('issues provider credentials with the lifetime startEmulator asks for', async () => {
+    const short = await startEmulator({ memory: true, port: 0, providerCredentialSeconds: 5 });
+    try {
+      const body = JSON.parse((await rawRequest(short.credentialsUriEndpoint)).text) as StsCreds;
+      expect(Date.parse(body.Expiration) - Date.now()).toBeLessThanOrEqual(5_000);
+      await aliClient(short, { credentials: short.accounts[0]!, v4: true }).putBucket('short-lived');
+      const client = aliClient(short, { credentials: asCredentials(body), v4: false, bucket: 'short-lived' });
+      expect((await client.list({ 'max-keys': 1 }, {})).res.status).toBe(200);
+      const url = client.signatureUrl('k', { expires: 3600 });
+      short.clock.offsetMs = 6_000;
+      expect(xmlField((await rawRequest(url)).text, 'Code')).toBe('SecurityTokenExpired');
+    } finally {
+      await short.close();
+    }
+  });
+
   it('serves an ECS metadata service with the role name, its credentials and IMDSv2 tokens', async () => {
     const base = `${emu.ecsMetadataEndpoint}/latest/meta-data/ram/security-credentials/`;
     const list = await rawRequest(base);
