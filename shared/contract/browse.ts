@@ -147,7 +147,13 @@ export const requests = {
   ),
   /** A thumbnail URL: resized by OSS where supported, else the object up to a size cap. */
   'objects:thumbnail-url': req(
-    z.object({ ...inBucket, key, size: z.number().int().min(16).max(1024).default(256) }),
+    z.object({
+      ...inBucket,
+      key,
+      size: z.number().int().min(16).max(1024).default(256),
+      /** The object's size from the listing row: saves a HEAD per thumbnail in a grid. */
+      objectSize: z.number().int().min(0).optional(),
+    }),
     out<ThumbnailUrl | null>(),
   ),
   /** The start of a text object (1 MiB by default), decoded (UTF-8/16 with BOM, GB18030). */

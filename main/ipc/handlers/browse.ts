@@ -36,7 +36,7 @@ export function createBrowseHandlers(ctx: AppContext): HandlersFor<typeof contra
     'multipart:abort': ({ profileId, bucket, key, uploadId }) => b.multipart.abort(profileId, bucket, key, uploadId),
 
     'objects:preview-url': ({ profileId, bucket, key, expiresSeconds }) => b.preview.previewUrl(profileId, bucket, key, expiresSeconds),
-    'objects:thumbnail-url': ({ profileId, bucket, key, size }) => b.preview.thumbnailUrl(profileId, bucket, key, size),
+    'objects:thumbnail-url': ({ profileId, bucket, key, size, objectSize }) => b.preview.thumbnailUrl(profileId, bucket, key, size, objectSize),
     'objects:read-text': ({ profileId, bucket, key, maxBytes }) => b.preview.readText(profileId, bucket, key, maxBytes),
 
     'bookmarks:list': ({ profileId }) => b.bookmarks.list(profileId),

@@ -57,6 +57,9 @@ export function createBrowseServices(deps: BrowseDeps): BrowseServices {
     multipart: new MultipartUploads(deps.clients),
     preview: new PreviewService(deps.clients, deps.preview),
     bookmarks: new BookmarkStore(deps.dataDir),
-    dispose: () => runner.cancelAll(),
+    dispose: () => {
+      runner.cancelAll();
+      search.cancelAll();
+    },
   };
 }

@@ -50,6 +50,11 @@ describe('PreviewService against the emulator', () => {
     expect(thumb).toMatchObject({ processed: false, contentType: 'image/png' });
     expect((await fetch(thumb!.url)).status).toBe(200);
     expect(await preview.thumbnailUrl('p', bucket, 'img/huge.jpg', 128)).toBeNull();
+    // With the size from the listing row no HEAD is sent.
+    const before = fx.requests.length;
+    expect(await preview.thumbnailUrl('p', bucket, 'img/huge.jpg', 128, 2048)).toBeNull();
+    expect((await preview.thumbnailUrl('p', bucket, 'img/pic.png', 128, 8))?.contentType).toBe('image/png');
+    expect(fx.requests.length).toBe(before);
 
     const processing = new PreviewService(fx.clients, { supportsImageProcessing: () => true });
     const processed = await processing.thumbnailUrl('p', bucket, 'img/pic.png', 128);

@@ -66,17 +66,22 @@ export class PreviewService {
   }
 
   /** A thumbnail URL, or null when the original is too big to use as one. */
-  async thumbnailUrl(profileId: string, bucket: string, key: string, size: number, expiresSeconds = 900): Promise<ThumbnailUrl | null> {
+  async thumbnailUrl(profileId: string, bucket: string, key: string, size: number, objectSize?: number, expiresSeconds = 900): Promise<ThumbnailUrl | null> {
     const client = await this.clients.forBucket(profileId, bucket);
     const expiresAt = this.clock() + expiresSeconds * 1000;
     if (this.supportsImageProcessing(client)) {
       const url = await this.sign(client, key, expiresSeconds, { 'x-oss-process': `image/resize,m_lfit,w_${size},h_${size}` });
       return { url, contentType: previewContentType(key), expiresAt, processed: true };
     }
-    const head = await client.head(key);
-    const headers = head.res.headers as Record<string, string>;
-    if (Number(headers['content-length'] ?? 0) > this.cap) return null;
-    const contentType = previewContentType(key, headers['content-type']);
+    let bytes = objectSize;
+    let stored: string | undefined;
+    if (bytes === undefined) {
+      const headers = (await client.head(key)).res.headers as Record<string, string>;
+      bytes = Number(headers['content-length'] ?? 0);
+      stored = headers['content-type'];
+    }
+    if (bytes > this.cap) return null;
+    const contentType = previewContentType(key, stored);
     const url = await this.sign(client, key, expiresSeconds, { 'response-content-type': contentType });
     return { url, contentType, expiresAt, processed: false };
   }

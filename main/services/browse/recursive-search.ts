@@ -43,6 +43,11 @@ export class RecursiveSearch {
     this.running.get(searchId)?.controller.abort();
   }
 
+  /** Stops every running search (app shutdown). */
+  cancelAll(): void {
+    for (const s of this.running.values()) s.controller.abort();
+  }
+
   /** Resolves when a search has sent its last event (tests wait on it). */
   async wait(searchId: string): Promise<void> {
     await this.running.get(searchId)?.finished;
