@@ -90,7 +90,7 @@ export async function uploadPartCopy(engine: Engine, ctx: RequestContext): Promi
   }
   const { start, end } = parseCopyRange(header(ctx, 'x-oss-copy-source-range'), source.object.size);
   const body = readObject(engine, source.bucket, source.object, start, end);
-  const written = await engine.blobs.write(bucket, body as Readable);
+  const written = await engine.blobs.write(bucket, body as Readable, end - start);
   const etag = md5Etag(written.md5Hex);
   const now = ctx.now().getTime();
   await engine.putPart(bucket, q(ctx, 'uploadId') as string, { partNumber, etag, crc64: written.crc64, size: written.size, blob: written.blob, lastModified: now });

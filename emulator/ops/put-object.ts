@@ -43,7 +43,8 @@ export function checkBodyLength(ctx: RequestContext, max = MAX_PUT_BYTES): void 
 export async function receiveBody(engine: Engine, ctx: RequestContext, bucket: string, max = MAX_PUT_BYTES): Promise<WrittenBlob> {
   checkBodyLength(ctx, max);
   const md5 = expectedMd5(ctx);
-  const written = await engine.blobs.write(bucket, limitBody(ctx.req, max));
+  const length = header(ctx, 'content-length');
+  const written = await engine.blobs.write(bucket, limitBody(ctx.req, max), length === undefined ? undefined : Number(length));
   if (md5 !== null && md5 !== written.md5Hex) {
     await engine.blobs.remove(bucket, written.blob);
     throw invalidDigest();

@@ -18,7 +18,7 @@ export class DiskBlobStore implements BlobStore {
     return join(this.dataDir, 'buckets', bucket, 'blobs');
   }
 
-  async write(bucket: string, source: AsyncIterable<Uint8Array>): Promise<WrittenBlob> {
+  async write(bucket: string, source: AsyncIterable<Uint8Array>, sizeHint?: number): Promise<WrittenBlob> {
     const blob = randomUUID();
     const tmp = join(this.dataDir, 'tmp', blob);
     const out = createWriteStream(tmp, { highWaterMark: 1024 * 1024 });
@@ -30,7 +30,7 @@ export class DiskBlobStore implements BlobStore {
       const measured = await hashWhileWriting(source, async (chunk) => {
         if (failure) throw failure;
         if (!out.write(chunk)) await once(out, 'drain');
-      });
+      }, sizeHint);
       out.end();
       await once(out, 'close');
       if (failure) throw failure;

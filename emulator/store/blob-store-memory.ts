@@ -6,11 +6,11 @@ import { type BlobStore, type WrittenBlob, emptyStream, hashWhileWriting, isZero
 export class MemoryBlobStore implements BlobStore {
   private readonly blobs = new Map<string, Buffer>();
 
-  async write(_bucket: string, source: AsyncIterable<Uint8Array>): Promise<WrittenBlob> {
+  async write(_bucket: string, source: AsyncIterable<Uint8Array>, sizeHint?: number): Promise<WrittenBlob> {
     const chunks: Buffer[] = [];
     const measured = await hashWhileWriting(source, (chunk) => {
       chunks.push(chunk);
-    });
+    }, sizeHint);
     const blob = randomUUID();
     this.blobs.set(blob, Buffer.concat(chunks));
     return { blob, ...measured };

@@ -2,9 +2,8 @@
  * Where object bodies live. Blobs are immutable once written; an object's body is a list
  * of blob segments (so multipart completion and appends never copy data).
  */
-import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { createCrc64Hasher, hexToDecimal } from '../integrity/crc64';
+import { createStreamHasher } from '../integrity/hash-worker';
 
 /** What writing a blob measured on the way through. */
 export interface WrittenBlob {
@@ -15,8 +14,8 @@ export interface WrittenBlob {
 }
 
 export interface BlobStore {
-  /** Streams a body into a new blob, hashing MD5 and CRC-64 as it passes. */
-  write(bucket: string, source: AsyncIterable<Uint8Array>): Promise<WrittenBlob>;
+  /** Streams a body into a new blob, hashing MD5 and CRC-64 as it passes (sizeHint picks the hasher). */
+  write(bucket: string, source: AsyncIterable<Uint8Array>, sizeHint?: number): Promise<WrittenBlob>;
   /** Bytes [start, end) of a blob. */
   read(bucket: string, blob: string, start: number, end: number): Readable;
   /** A new blob with the same bytes (in `toBucket`). */
@@ -56,18 +55,23 @@ export function zeroStream(length: number): Readable {
 export async function hashWhileWriting(
   source: AsyncIterable<Uint8Array>,
   sink: (chunk: Buffer) => Promise<void> | void,
+  sizeHint?: number,
 ): Promise<Omit<WrittenBlob, 'blob'>> {
-  const md5 = createHash('md5');
-  const crc = await createCrc64Hasher();
+  const hasher = await createStreamHasher(sizeHint);
   let size = 0;
-  for await (const raw of source) {
-    const chunk = Buffer.isBuffer(raw) ? raw : Buffer.from(raw);
-    md5.update(chunk);
-    crc.update(chunk);
-    size += chunk.length;
-    await sink(chunk);
+  try {
+    for await (const raw of source) {
+      const chunk = Buffer.isBuffer(raw) ? raw : Buffer.from(raw);
+      const pending = hasher.update(chunk);
+      size += chunk.length;
+      await sink(chunk);
+      if (pending) await pending;
+    }
+  } catch (error) {
+    hasher.abandon();
+    throw error;
   }
-  return { size, md5Hex: md5.digest('hex'), crc64: hexToDecimal(crc.digest('hex')) };
+  return { size, ...(await hasher.digest()) };
 }
 
 /** An empty readable, for zero-length ranges. */
