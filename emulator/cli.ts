@@ -1,5 +1,5 @@
 /**
- * `npm run emulator -- [--port N] [--data DIR | --memory] [--config FILE] [--region R]…`
+ * `npm run emulator -- [--port N] [--data DIR | --memory] [--config FILE] [--region R]… [--log]`
  * Starts the OSS emulator, prints how to reach it, and runs until SIGINT/SIGTERM.
  */
 import { parseArgs } from 'node:util';
@@ -14,6 +14,7 @@ async function main(): Promise<void> {
       config: { type: 'string' },
       region: { type: 'string', multiple: true },
       'admin-token': { type: 'string' },
+      log: { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
     config: values.config,
     regions: values.region,
     adminToken: values['admin-token'],
+    log: values.log ? (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`) : undefined,
   });
   const lines = [
     'OSS emulator running',

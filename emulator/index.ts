@@ -29,6 +29,8 @@ export interface EmulatorOptions {
   providerCredentialSeconds?: number;
   /** Admin token; default: random. */
   adminToken?: string;
+  /** Access log sink (one line per OSS response, no query strings); default: none. */
+  log?: (line: string) => void;
   /** Store factory (tests may pass a fake); default: the real store. */
   createStore?: (opts: StoreOptions) => Promise<Store>;
 }
@@ -114,7 +116,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
       clock.offsetMs = 0;
     },
   });
-  const deps = { store: () => store, identities, clock, faults, regionHosts, admin };
+  const deps = { store: () => store, identities, clock, faults, regionHosts, admin, log: opts.log };
 
   try {
     for (const [i, region] of regions.entries()) {

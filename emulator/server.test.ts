@@ -5,6 +5,7 @@ import { startEmulator, type RunningEmulator } from './index';
 import { admin, aliClient, aliError, rawRequest, xmlField } from './conformance/auth-clients';
 
 let opened = 0;
+const logLines: string[] = [];
 const seen: RequestContext[] = [];
 
 function fakeStore(): Promise<Store> {
@@ -28,7 +29,7 @@ function fakeStore(): Promise<Store> {
 
 let emu: RunningEmulator;
 beforeAll(async () => {
-  emu = await startEmulator({ createStore: fakeStore, port: 0 });
+  emu = await startEmulator({ createStore: fakeStore, port: 0, log: (line) => logLines.push(line) });
 });
 afterAll(async () => {
   await emu?.close();
@@ -72,6 +73,14 @@ describe('gate pipeline', () => {
     for (const res of [await rawRequest(`${emu.endpoint}/fake-bucket/k`), await rawRequest(`${emu.endpoint}/__emulator/health`)]) {
       expect(res.headers['x-oss-request-id']).toMatch(/^[0-9A-F]{24}$/);
     }
+  });
+
+  it('logs one line per response without query strings', async () => {
+    const client = aliClient(emu, { credentials: emu.accounts[0]!, v4: false, bucket: 'fake-bucket' });
+    await rawRequest(client.signatureUrl('logged.txt', { expires: 60 }));
+    const line = logLines.find((l) => l.includes('/fake-bucket/logged.txt'))!;
+    expect(line).toMatch(/^oss-cn-hangzhou GET \/fake-bucket\/logged\.txt 200 [0-9A-F]{24}$/);
+    expect(logLines.join('\n')).not.toContain('Signature');
   });
 
   it('resets through the admin API: a new store, no faults, clock back to zero', async () => {

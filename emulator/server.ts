@@ -21,6 +21,8 @@ export interface GateDeps {
   /** `localhost:PORT` of each region's endpoint, for the wrong-endpoint error. */
   regionHosts: ReadonlyMap<string, string>;
   admin(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void>;
+  /** Optional access log: one line per response, without query strings (they may hold signatures or tokens). */
+  log?: (line: string) => void;
 }
 
 /**
@@ -33,6 +35,13 @@ export function createGateHandler(region: string, deps: GateDeps): (req: Incomin
     const requestId = newRequestId();
     res.setHeader('x-oss-request-id', requestId);
     res.setHeader('Server', 'AliyunOSS');
+    if (deps.log) {
+      const log = deps.log;
+      res.once('finish', () => {
+        const ec = res.getHeader('x-oss-ec');
+        log(`${region} ${req.method ?? '?'} ${(req.url ?? '').split('?')[0]} ${res.statusCode}${ec ? ` ec=${String(ec)}` : ''} ${requestId}`);
+      });
+    }
     const state: { ctx?: RequestContext } = {};
     handle(region, deps, req, res, requestId, state)
       .catch(async (err: unknown) => {
