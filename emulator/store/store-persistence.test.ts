@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -53,3 +54,84 @@ describe('store on disk', () => {
     expect(again.objects.map((o) => o.name)).toEqual(keys.slice(99_990));
   });
 });
+
+describe('store on disk: recovery', () => {
+  let dir = '';
+  let harness: Harness | null = null;
+  afterEach(async () => {
+    await harness?.close();
+    harness = null;
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function reopen(): Promise<Harness> {
+    await harness?.close();
+    harness = await startHarness({ dataDir: dir });
+    return harness;
+  }
+
+  it('resumes multipart uploads and appendable objects after a restart', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'store-'));
+    let h = await reopen();
+    let c = ossClient(h.endpoint, 'resume', true) as unknown as MultipartClient;
+    await (c as unknown as { putBucket(n: string): Promise<unknown> }).putBucket('resume');
+    const { uploadId } = await c.initMultipartUpload('big');
+    const part1 = Buffer.alloc(100 * 1024, 1);
+    const p1 = await c._uploadPart('big', uploadId, 1, { stream: Readable.from([part1]), size: part1.length });
+    await c.append('log', Buffer.from('one,'));
+    h = await reopen();
+    c = ossClient(h.endpoint, 'resume', true) as unknown as MultipartClient;
+    const parts = await c.listParts('big', uploadId);
+    expect([parts.parts].flat().map((p) => p.PartNumber)).toEqual(['1']);
+    const p2 = await c._uploadPart('big', uploadId, 2, { stream: Readable.from([Buffer.from('tail')]), size: 4 });
+    await c.completeMultipartUpload('big', uploadId, [{ number: 1, etag: p1.etag }, { number: 2, etag: p2.etag }]);
+    await c.append('log', Buffer.from('two'), { position: '4' });
+    h = await reopen();
+    c = ossClient(h.endpoint, 'resume', true) as unknown as MultipartClient;
+    expect(((await c.get('big')).content as Buffer).length).toBe(100 * 1024 + 4);
+    expect(((await c.get('log')).content as Buffer).toString()).toBe('one,two');
+  });
+
+  it('ignores a torn last journal line, drops orphan blobs and compacts the journal', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'store-'));
+    let h = await reopen();
+    await h.store.createBucket('torn', '1', 'oss-cn-hangzhou');
+    const c = ossClient(h.endpoint, 'torn', false);
+    for (let i = 0; i < 1200; i++) await h.store.seedObjects('torn', [{ key: 'same', body: `v${i}` }]);
+    await c.put('kept', Buffer.from('kept'));
+    await h.close();
+    harness = null;
+    const journal = join(dir, 'buckets', 'torn', 'journal.jsonl');
+    appendFileSync(journal, '{"t":"put","o":{"key":"half');
+    writeFileSync(join(dir, 'buckets', 'torn', 'blobs', 'orphan'), 'lost body');
+    h = await reopen();
+    const c2 = ossClient(h.endpoint, 'torn', false);
+    expect(((await c2.get('same')).content as Buffer).toString()).toBe('v1199');
+    expect(((await c2.get('kept')).content as Buffer).toString()).toBe('kept');
+    expect(existsSync(join(dir, 'buckets', 'torn', 'blobs', 'orphan'))).toBe(false);
+    expect(readFileSync(journal, 'utf8').trim().split('\n')).toHaveLength(2);
+    expect(readdirSync(join(dir, 'buckets', 'torn', 'blobs'))).toHaveLength(2);
+  });
+
+  it('forgets a bucket whose record is gone and removes deleted buckets from disk', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'store-'));
+    let h = await reopen();
+    await h.store.createBucket('gone', '1', 'oss-cn-hangzhou');
+    await h.store.createBucket('half', '1', 'oss-cn-hangzhou');
+    await ossClient(h.endpoint, undefined, true).deleteBucket('gone');
+    expect(existsSync(join(dir, 'buckets', 'gone'))).toBe(false);
+    rmSync(join(dir, 'buckets', 'half', 'bucket.json'));
+    h = await reopen();
+    expect(await h.store.getBucket('half')).toBeNull();
+    expect(existsSync(join(dir, 'buckets', 'half'))).toBe(false);
+  });
+});
+
+type MultipartClient = {
+  initMultipartUpload(name: string): Promise<{ uploadId: string }>;
+  _uploadPart(name: string, id: string, n: number, data: { stream: NodeJS.ReadableStream; size: number }): Promise<{ etag: string }>;
+  listParts(name: string, id: string): Promise<{ parts: Array<{ PartNumber: string }> }>;
+  completeMultipartUpload(name: string, id: string, parts: Array<{ number: number; etag: string }>): Promise<unknown>;
+  append(name: string, data: Buffer, options?: { position: string }): Promise<unknown>;
+  get(name: string): Promise<{ content: unknown }>;
+};
