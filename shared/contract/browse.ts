@@ -36,7 +36,10 @@ const key = z.string().min(1).refine((k) => keyByteLength(k) <= 1023, 'An object
 const prefix = z.string().refine((p) => keyByteLength(p) <= 1023, 'A prefix can be at most 1023 bytes.');
 const inBucket = { profileId, bucket };
 /** What a long operation acts on: objects, or whole folders (isPrefix, key ends with '/'). */
-const item = z.object({ key, isPrefix: z.boolean() });
+const item = z
+  .object({ key, isPrefix: z.boolean() })
+  // A folder without its trailing '/' would also match siblings ('a' covers 'ab/…').
+  .refine((i) => !i.isPrefix || i.key.endsWith('/'), { message: 'A folder key must end with "/".', path: ['key'] });
 const storageClass = z.enum(STORAGE_CLASSES);
 const headers = z.object({
   contentType: z.string().max(1024).optional(),
@@ -128,7 +131,9 @@ export const requests = {
    * its original stays.
    */
   'objects:rename-start': req(
-    z.object({ ...inBucket, fromKey: key, toKey: key, isPrefix: z.boolean() }),
+    z
+      .object({ ...inBucket, fromKey: key, toKey: key, isPrefix: z.boolean() })
+      .refine((r) => !r.isPrefix || r.fromKey.endsWith('/'), { message: 'A folder key must end with "/".', path: ['fromKey'] }),
     out<{ operationId: string }>(),
   ),
   'objects:operation-cancel': req(z.object({ operationId: z.string().min(1) }), out<void>()),

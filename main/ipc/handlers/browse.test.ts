@@ -50,6 +50,11 @@ describe('browse channels through dispatch (validation, services, events, error 
     expect(fx.requests.length).toBe(before);
   });
 
+  it('rejects a folder item without a trailing slash at the schema', async () => {
+    const result = await dispatch(table, 'objects:delete-start', { profileId: 'p', bucket, items: [{ key: 'f', isPrefix: true }] });
+    expect(result).toMatchObject({ ok: false, error: { code: 'InvalidArgument', message: expect.stringContaining('must end with "/"') } });
+  });
+
   it('maps OSS errors to code, message, request ID and hint', async () => {
     const result = await dispatch(table, 'buckets:delete', { profileId: 'p', bucket });
     expect(result).toMatchObject({ ok: false, error: { code: 'BucketNotEmpty', requestId: expect.any(String), hint: expect.any(String) } });

@@ -64,6 +64,12 @@ describe('recursive delete against the emulator', () => {
     expect(left.rows.map((r) => r.key)).toEqual(['part/locked-1', 'part/locked-2']);
   });
 
+  it('refuses a folder item without its trailing slash (it would also cover siblings)', async () => {
+    await fx.seed(bucket, [{ key: 'abc/1', body: '' }, { key: 'abcdef/2', body: '' }]);
+    expect(() => ops.startDelete('p', bucket, [{ key: 'abc', isPrefix: true }])).toThrow(/must end with/);
+    expect((await listing.count('p', bucket, 'abc')).objects).toBe(2);
+  });
+
   it('stops when cancelled and says so', async () => {
     await fx.seed(bucket, Array.from({ length: 3000 }, (_, i) => ({ key: `slow/${i}`, body: '' })));
     await fx.fault({ match: { operation: 'oss:ListObjects' }, action: 'latency', latencyMs: 150 });

@@ -5,6 +5,7 @@
  * by one so the user learns exactly which keys failed and why.
  */
 import type OSS from 'ali-oss';
+import { AppException, ErrorCode } from '../../../shared/errors';
 import type { ClientProvider } from '../oss/client-provider';
 import { forEachLimited } from './concurrency';
 import type { ObjectListing } from './object-listing';
@@ -46,6 +47,12 @@ export async function deleteBatch(client: OSS, keys: string[], ctx: OperationCon
   );
 }
 
+/** Refuses folder items whose key lacks the trailing '/': 'a' would also cover 'ab/…'. */
+export function assertFolderKeys(items: Array<{ key: string; isPrefix: boolean }>): void {
+  const bad = items.find((i) => i.isPrefix && !i.key.endsWith('/'));
+  if (bad) throw new AppException({ code: ErrorCode.InvalidArgument, message: `The folder "${bad.key}" must end with "/".` });
+}
+
 /** Recursive deletion of a selection. */
 export class ObjectDeleter {
   constructor(
@@ -55,6 +62,7 @@ export class ObjectDeleter {
 
   /** The body of a delete operation. */
   async run(ctx: OperationContext, profileId: string, bucket: string, items: DeleteItem[]): Promise<void> {
+    assertFolderKeys(items);
     const client = await this.clients.forBucket(profileId, bucket);
     const singles = items.filter((i) => !i.isPrefix).map((i) => i.key);
     ctx.addTotal(singles.length);

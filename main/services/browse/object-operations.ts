@@ -5,7 +5,7 @@
  */
 import { baseName } from '../../../shared/oss-path';
 import { assertNoSelfNesting, type CopySource, type ObjectCopier } from './object-copy';
-import type { DeleteItem, ObjectDeleter } from './object-delete';
+import { assertFolderKeys, type DeleteItem, type ObjectDeleter } from './object-delete';
 import type { OperationRunner } from './operation-runner';
 
 export interface CopyRequest {
@@ -36,11 +36,13 @@ export class ObjectOperations {
   ) {}
 
   startDelete(profileId: string, bucket: string, items: DeleteItem[]): string {
+    assertFolderKeys(items);
     return this.runner.start('delete', (ctx) => this.deleter.run(ctx, profileId, bucket, items));
   }
 
   /** Copies/moves items into a folder, keeping each item's own name. */
   startCopy(request: CopyRequest): string {
+    assertFolderKeys(request.items);
     const sources: CopySource[] = request.items.map((item) => ({
       from: item.key,
       to: request.targetPrefix + baseName(item.key) + (item.isPrefix ? '/' : ''),
@@ -60,6 +62,7 @@ export class ObjectOperations {
 
   /** Renames an object, or a folder (copy every key under it, then delete the originals). */
   startRename(request: RenameRequest): string {
+    assertFolderKeys([{ key: request.fromKey, isPrefix: request.isPrefix }]);
     const toKey = request.isPrefix && !request.toKey.endsWith('/') ? `${request.toKey}/` : request.toKey;
     const plan = {
       profileId: request.profileId,
