@@ -56,25 +56,39 @@ export function dropResponseAfter(res: ServerResponse, afterBytes: number): void
   }) as EndFn;
 }
 
-/** Caps the request body rate by pausing the socket when the budget is spent. */
+/**
+ * Caps the request body rate: body chunks wait in a queue until their due time, and the
+ * parser is told "buffer full" meanwhile, so Node stops reading the socket (TCP then slows
+ * the sender) until the consumer reads again.
+ */
 export function throttleRequest(req: IncomingMessage, bytesPerSec: number): void {
   const start = Date.now();
-  let received = 0;
+  let released = 0;
   let timer: NodeJS.Timeout | undefined;
+  let lastResult = true;
+  const queue: Array<Buffer | null> = [];
   const push = req.push.bind(req);
-  req.push = (chunk: unknown, encoding?: BufferEncoding) => {
-    if (Buffer.isBuffer(chunk)) {
-      received += chunk.length;
-      const wait = start + (received / bytesPerSec) * 1000 - Date.now();
-      if (wait > 0 && !timer) {
-        req.socket.pause();
-        timer = setTimeout(() => {
-          timer = undefined;
-          req.socket.resume();
-        }, wait);
+  const pump = (): void => {
+    timer = undefined;
+    while (queue.length > 0) {
+      const chunk = queue[0]!;
+      if (chunk !== null) {
+        const due = start + ((released + chunk.length) / bytesPerSec) * 1000;
+        if (due > Date.now()) {
+          timer = setTimeout(pump, Math.max(1, due - Date.now()));
+          return;
+        }
+        released += chunk.length;
       }
+      queue.shift();
+      lastResult = push(chunk);
     }
-    return push(chunk, encoding);
+  };
+  req.push = (chunk: unknown, encoding?: BufferEncoding) => {
+    if (chunk !== null && !Buffer.isBuffer(chunk)) return push(chunk, encoding);
+    queue.push(chunk);
+    if (!timer) pump();
+    return queue.length === 0 && lastResult;
   };
 }
 
