@@ -1,6 +1,6 @@
 import type OSS from 'ali-oss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SIGNING, bucketName, startTarget, type Target } from './target';
+import { SIGNING_AND_STYLE, bucketName, startTarget, type Target } from './target';
 
 /**
  * Keys that break naive encoders: each must round-trip byte for byte. (`a/../b` and `./a`
@@ -44,14 +44,14 @@ export const AWKWARD_KEYS: string[] = [
   `${'中'.repeat(340)}abc`,
 ];
 
-describe.each(SIGNING)('awkward keys ($name)', ({ v4 }) => {
+describe.each(SIGNING_AND_STYLE)('awkward keys ($name)', ({ v4, vhost }) => {
   let target: Target;
   let client: OSS;
   beforeAll(async () => {
     target = await startTarget();
-    const bucket = bucketName(v4 ? 'keys-v4' : 'keys-v1');
-    await target.client(undefined, v4).putBucket(bucket);
-    client = target.client(bucket, v4);
+    const bucket = bucketName(`keys-${v4 ? 'v4' : 'v1'}${vhost ? 'h' : 'p'}`);
+    await target.client(undefined, v4, vhost).putBucket(bucket);
+    client = target.client(bucket, v4, vhost);
   });
   afterAll(async () => {
     await target.close();
@@ -85,9 +85,9 @@ describe.each(SIGNING)('awkward keys ($name)', ({ v4 }) => {
   });
 
   it('lists all keys in UTF-8 byte order', async () => {
-    const bucket = bucketName(v4 ? 'order-v4' : 'order-v1');
-    await target.client(undefined, v4).putBucket(bucket);
-    const c = target.client(bucket, v4);
+    const bucket = bucketName(`order-${v4 ? 'v4' : 'v1'}${vhost ? 'h' : 'p'}`);
+    await target.client(undefined, v4, vhost).putBucket(bucket);
+    const c = target.client(bucket, v4, vhost);
     for (const key of AWKWARD_KEYS) await c.put(key, Buffer.from('x'));
     const names: string[] = [];
     let token: string | undefined;

@@ -1,6 +1,6 @@
 import type OSS from 'ali-oss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SIGNING, bucketName, codeOf, startTarget, type Target } from './target';
+import { SIGNING_AND_STYLE, bucketName, codeOf, startTarget, type Target } from './target';
 
 let target: Target;
 beforeAll(async () => {
@@ -12,12 +12,12 @@ afterAll(async () => {
 
 const KEYS = ['a.txt', 'b/1', 'b/2', 'b/sub/3', 'c/1', 'c/2', 'd', 'e/x/y', 'f f/1', 'g+g/1'];
 
-describe.each(SIGNING)('ListObjects v1 and v2 ($name)', ({ v4 }) => {
+describe.each(SIGNING_AND_STYLE)('ListObjects v1 and v2 ($name)', ({ v4, vhost }) => {
   let client: OSS;
   beforeAll(async () => {
-    const bucket = bucketName(v4 ? 'list-v4' : 'list-v1');
-    await target.client(undefined, v4).putBucket(bucket);
-    client = target.client(bucket, v4);
+    const bucket = bucketName(`list-${v4 ? 'v4' : 'v1'}${vhost ? 'h' : 'p'}`);
+    await target.client(undefined, v4, vhost).putBucket(bucket);
+    client = target.client(bucket, v4, vhost);
     for (const key of KEYS) await client.put(key, Buffer.from(key));
   });
 
@@ -80,8 +80,8 @@ describe.each(SIGNING)('ListObjects v1 and v2 ($name)', ({ v4 }) => {
 
   it('defaults max-keys to 100 and caps at 1000', async () => {
     const bucket = bucketName('many');
-    await target.client(undefined, v4).putBucket(bucket);
-    const c = target.client(bucket, v4);
+    await target.client(undefined, v4, vhost).putBucket(bucket);
+    const c = target.client(bucket, v4, vhost);
     for (let i = 0; i < 120; i++) await c.put(`k${String(i).padStart(3, '0')}`, Buffer.from('x'));
     const page = await c.list(undefined as unknown as OSS.ListObjectsQuery, {});
     expect(page.objects).toHaveLength(100);

@@ -3,7 +3,7 @@ import type OSS from 'ali-oss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crc64Of } from '../integrity/crc64';
 import { multipartEtag } from '../integrity/etag';
-import { SIGNING, bucketName, codeOf, startTarget, type Target } from './target';
+import { SIGNING_AND_STYLE, bucketName, codeOf, startTarget, type Target } from './target';
 
 let target: Target;
 beforeAll(async () => {
@@ -26,13 +26,13 @@ type Client = OSS & {
 
 const KB = 1024;
 
-describe.each(SIGNING)('multipart ($name)', ({ v4 }) => {
+describe.each(SIGNING_AND_STYLE)('multipart ($name)', ({ v4, vhost }) => {
   let client: Client;
   let bucket: string;
   beforeAll(async () => {
-    bucket = bucketName(v4 ? 'mp-v4' : 'mp-v1');
-    await target.client(undefined, v4).putBucket(bucket);
-    client = target.client(bucket, v4) as Client;
+    bucket = bucketName(`mp-${v4 ? 'v4' : 'v1'}${vhost ? 'h' : 'p'}`);
+    await target.client(undefined, v4, vhost).putBucket(bucket);
+    client = target.client(bucket, v4, vhost) as Client;
   });
 
   it('multipartUpload assembles parts with OSS ETag and combined CRC64', async () => {
@@ -115,9 +115,9 @@ describe.each(SIGNING)('multipart ($name)', ({ v4 }) => {
 
   it('refuses to delete a bucket that only has an unfinished upload', async () => {
     const name = bucketName('mp-del');
-    const service = target.client(undefined, v4);
+    const service = target.client(undefined, v4, vhost);
     await service.putBucket(name);
-    const c = target.client(name, v4) as Client;
+    const c = target.client(name, v4, vhost) as Client;
     const { uploadId } = await c.initMultipartUpload('pending');
     expect(await codeOf(service.deleteBucket(name))).toBe('BucketNotEmpty');
     await c.abortMultipartUpload('pending', uploadId);

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import type OSS from 'ali-oss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crc64Of } from '../integrity/crc64';
-import { SIGNING, bucketName, codeOf, startTarget, type Target } from './target';
+import { SIGNING_AND_STYLE, bucketName, codeOf, startTarget, type Target } from './target';
 
 let target: Target;
 beforeAll(async () => {
@@ -17,13 +17,13 @@ function md5Upper(data: Buffer | string): string {
   return createHash('md5').update(data).digest('hex').toUpperCase();
 }
 
-describe.each(SIGNING)('objects through ali-oss ($name)', ({ v4 }) => {
+describe.each(SIGNING_AND_STYLE)('objects through ali-oss ($name)', ({ v4, vhost }) => {
   let client: OSS;
   let bucket: string;
   beforeAll(async () => {
-    bucket = bucketName(v4 ? 'obj-v4' : 'obj-v1');
-    await target.client(undefined, v4).putBucket(bucket);
-    client = target.client(bucket, v4);
+    bucket = bucketName(`obj-${v4 ? 'v4' : 'v1'}${vhost ? 'h' : 'p'}`);
+    await target.client(undefined, v4, vhost).putBucket(bucket);
+    client = target.client(bucket, v4, vhost);
   });
 
   it('puts and gets bytes exactly, with OSS ETag, CRC64 and metadata', async () => {
@@ -179,8 +179,8 @@ describe.each(SIGNING)('objects through ali-oss ($name)', ({ v4 }) => {
     expect(h.headers['x-oss-meta-other']).toBe('2');
     expect(h.headers['x-oss-meta-k']).toBeUndefined();
     const other = bucketName('copy-dst');
-    await target.client(undefined, v4).putBucket(other);
-    const otherClient = target.client(other, v4);
+    await target.client(undefined, v4, vhost).putBucket(other);
+    const otherClient = target.client(other, v4, vhost);
     await otherClient.copy('from-other/中', 'src/a b+c', bucket);
     expect(((await otherClient.get('from-other/中')).content as Buffer).toString()).toBe('copy me');
     expect(await codeOf(client.copy('dst/x', 'src/missing'))).toBe('NoSuchKey');

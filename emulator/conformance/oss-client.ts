@@ -1,20 +1,28 @@
 /** ali-oss clients and raw HTTP helpers for the conformance tests. */
 import OSS from 'ali-oss';
-import { request } from 'node:http';
+import { Agent, request } from 'node:http';
+import { loopbackLookup } from './auth-clients';
 
 export const TEST_AK = { accessKeyId: 'LTAItestAccessKeyId', accessKeySecret: 'testAccessKeySecret' };
 
-/** A path-style ali-oss client for the emulator endpoint (V1 or V4 signing). */
-export function ossClient(endpoint: string, bucket: string | undefined, v4: boolean, credentials = TEST_AK): OSS {
+const vhostAgent = new Agent({ keepAlive: false, lookup: loopbackLookup });
+
+/**
+ * An ali-oss client for the emulator endpoint (V1 or V4 signing). Path style uses
+ * `sldEnable`; virtual-host style puts the bucket in the Host (`bucket.localhost:PORT`),
+ * which an agent resolving every name to 127.0.0.1 delivers.
+ */
+export function ossClient(endpoint: string, bucket: string | undefined, v4: boolean, credentials = TEST_AK, vhost = false): OSS {
   return new OSS({
     ...credentials,
     endpoint,
     region: 'oss-cn-hangzhou',
     bucket,
-    sldEnable: true,
+    sldEnable: !vhost,
     secure: false,
     authorizationV4: v4,
     timeout: 120_000,
+    ...(vhost ? { agent: vhostAgent } : {}),
   } as OSS.Options);
 }
 

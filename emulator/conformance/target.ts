@@ -11,7 +11,7 @@ export interface Target {
   endpoint: string;
   /** The store behind the gate, for seeding (what the admin API's `seed` uses). */
   store: EmulatorStore;
-  client(bucket: string | undefined, v4: boolean): OSS;
+  client(bucket: string | undefined, v4: boolean, vhost?: boolean): OSS;
   /** Unsigned HTTP (anonymous); path is sent as given. */
   raw(method: string, path: string, headers?: Record<string, string>, body?: Buffer | string | Buffer[]): Promise<RawResponse>;
   close(): Promise<void>;
@@ -35,16 +35,23 @@ export async function startTarget(): Promise<Target> {
   return {
     endpoint: emu.endpoint,
     store: store as unknown as EmulatorStore,
-    client: (bucket, v4) => ossClient(emu.endpoint, bucket, v4, credentials),
+    client: (bucket, v4, vhost = false) => ossClient(emu.endpoint, bucket, v4, credentials, vhost),
     raw: (method, path, headers, body) => raw(emu.endpoint, method, path, headers, body),
     close: () => emu.close(),
   };
 }
 
-/** Both signature versions, for describe.each. */
+/** Both signature versions, for describe.each (path style). */
 export const SIGNING = [
-  { name: 'V1', v4: false },
-  { name: 'V4', v4: true },
+  { name: 'V1', v4: false, vhost: false },
+  { name: 'V4', v4: true, vhost: false },
+] as const;
+
+/** Both signature versions in both addressing styles. */
+export const SIGNING_AND_STYLE = [
+  ...SIGNING,
+  { name: 'V1 virtual-host', v4: false, vhost: true },
+  { name: 'V4 virtual-host', v4: true, vhost: true },
 ] as const;
 
 /** The error code ali-oss reports for a failed call (or 'no error'). */
