@@ -53,7 +53,7 @@ export function createBrowseServices(deps: BrowseDeps): BrowseServices {
     listing,
     search,
     operations: new ObjectOperations(runner, new ObjectDeleter(deps.clients, listing), new ObjectCopier(deps.clients, listing, deps.copy)),
-    metadata: new ObjectMetadata(deps.clients),
+    metadata: new ObjectMetadata(deps.clients, deps.copy),
     multipart: new MultipartUploads(deps.clients),
     preview: new PreviewService(deps.clients, deps.preview),
     bookmarks: new BookmarkStore(deps.dataDir),

@@ -11,6 +11,7 @@ import { AppException, ErrorCode } from '../../../shared/errors';
 import type { ClientProvider } from '../oss/client-provider';
 import { forEachLimited } from './concurrency';
 import { deleteBatch } from './object-delete';
+import { carriedHeaders, multipartCopyObject, SINGLE_COPY_LIMIT } from './multipart-copy';
 import { copyObject } from './raw-copy';
 import type { ObjectListing } from './object-listing';
 import type { OperationContext } from './operation-runner';
@@ -43,10 +44,8 @@ export interface ObjectCopierOptions {
   parallel?: number;
 }
 
-const GB = 1024 * 1024 * 1024;
 /** Largest object a single PutObject accepts. */
-const PUT_LIMIT = 5 * GB;
-const CARRIED_HEADERS = ['content-type', 'content-disposition', 'content-encoding', 'content-language', 'cache-control', 'expires'];
+const PUT_LIMIT = 5 * 1024 * 1024 * 1024;
 
 function regionOf(client: OSS): string {
   return (client as unknown as { options: { region?: string } }).options.region ?? '';
@@ -63,14 +62,10 @@ async function streamCopy(source: OSS, target: OSS, pair: { from: string; to: st
   }
   const got = await source.getStream(pair.from);
   const headers = got.res.headers as Record<string, string>;
-  const carried: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (CARRIED_HEADERS.includes(name) || name.startsWith('x-oss-meta-')) carried[name] = value;
-  }
+  const carried = carriedHeaders(headers);
   if (noOverwrite) carried['x-oss-forbid-overwrite'] = 'true';
   await target.putStream(pair.to, got.stream, { contentLength: Number(headers['content-length'] ?? pair.size), headers: carried } as OSS.PutStreamOptions);
 }
-const MIN_PART = 100 * 1024;
 
 /** Throws when a plan would copy a folder into itself (a never-ending copy). */
 export function assertNoSelfNesting(plan: Pick<CopyPlan, 'sourceBucket' | 'targetBucket' | 'sources'>): void {
@@ -95,7 +90,7 @@ export class ObjectCopier {
     private readonly listing: ObjectListing,
     private readonly options: ObjectCopierOptions = {},
   ) {
-    this.threshold = options.multipartThreshold ?? GB;
+    this.threshold = options.multipartThreshold ?? SINGLE_COPY_LIMIT;
     this.parallel = options.parallel ?? 8;
   }
 
@@ -176,39 +171,19 @@ export class ObjectCopier {
 
   /** UploadPartCopy for objects above the single-copy limit; metadata and type are carried over. */
   private async multipartCopy(plan: CopyPlan, pair: { from: string; to: string; size: number }, signal: AbortSignal): Promise<void> {
-    const client = await this.clients.isolatedForBucket(plan.profileId, plan.targetBucket);
     const source = await this.clients.forBucket(plan.profileId, plan.sourceBucket);
-    const head = await source.head(pair.from);
-    const headers = head.res.headers as Record<string, string>;
-    const carried: Record<string, string> = {};
-    for (const name of CARRIED_HEADERS) {
-      if (headers[name]) carried[name] = headers[name];
-    }
-    if (plan.noOverwrite) carried['x-oss-forbid-overwrite'] = 'true';
-    const partSize = Math.max(this.options.partSize ?? 64 * 1024 * 1024, MIN_PART, Math.ceil(pair.size / 9000));
-    let uploadId: string | undefined;
-    const onAbort = (): void => client.cancel();
-    signal.addEventListener('abort', onAbort);
-    try {
-      await client.multipartUploadCopy(
-        pair.to,
-        { sourceKey: pair.from, sourceBucketName: plan.sourceBucket, startOffset: 0, endOffset: pair.size } as unknown as OSS.MultipartUploadCopySourceData,
-        {
-          partSize,
-          parallel: 4,
-          headers: carried,
-          meta: (head.meta ?? {}) as OSS.UserMeta,
-          progress: async (_p: number, checkpoint: { uploadId?: string }) => {
-            uploadId = checkpoint?.uploadId;
-          },
-        } as OSS.MultipartUploadOptions,
-      );
-    } catch (error) {
-      // Leave no billable half-copied upload behind.
-      if (uploadId) await client.abortMultipartUpload(pair.to, uploadId).catch(() => undefined);
-      throw error;
-    } finally {
-      signal.removeEventListener('abort', onAbort);
-    }
+    const headers = carriedHeaders((await source.head(pair.from)).res.headers as Record<string, string>);
+    if (plan.noOverwrite) headers['x-oss-forbid-overwrite'] = 'true';
+    await multipartCopyObject(this.clients, {
+      profileId: plan.profileId,
+      sourceBucket: plan.sourceBucket,
+      from: pair.from,
+      targetBucket: plan.targetBucket,
+      to: pair.to,
+      size: pair.size,
+      headers,
+      partSize: this.options.partSize,
+      signal,
+    });
   }
 }

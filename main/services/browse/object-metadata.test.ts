@@ -70,6 +70,19 @@ describe('object details and edits against the emulator', () => {
     expect((await meta.details('p', bucket, 'new folder/')).size).toBe(0);
   });
 
+  it('rewrites objects above the copy limit part by part, keeping bytes and metadata', async () => {
+    const big = new ObjectMetadata(fx.clients, { multipartThreshold: 250 * 1024, partSize: 100 * 1024 });
+    const body = Buffer.alloc(300 * 1024, 7);
+    await fx.accountClient(bucket).put('big.bin', body, { headers: { 'Content-Type': 'application/x-big' }, meta: { tag: 'keep' } } as never);
+    fx.requests.length = 0;
+    const d = await big.setStorageClass('p', bucket, 'big.bin', 'IA');
+    expect(d).toMatchObject({ storageClass: 'IA', size: body.length, headers: { contentType: 'application/x-big' }, meta: { tag: 'keep' } });
+    expect(fx.requests.filter((r) => r.url.includes('partNumber=')).length).toBe(3);
+    const edited = await big.setHeaders('p', bucket, 'big.bin', { contentType: 'text/plain' }, { tag: 'new' });
+    expect(edited).toMatchObject({ storageClass: 'IA', headers: { contentType: 'text/plain' }, meta: { tag: 'new' } });
+    expect((await fx.getBytes(bucket, 'big.bin')).equals(body)).toBe(true);
+  });
+
   it('passes OSS errors through with code and request ID', async () => {
     await expect(meta.details('p', bucket, 'missing.txt')).rejects.toMatchObject({ code: 'NoSuchKey', status: 404 });
   });

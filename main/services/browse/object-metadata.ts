@@ -9,14 +9,28 @@ import { AppException, ErrorCode } from '../../../shared/errors';
 import type { ObjectAcl, ObjectDetails, ObjectHeaders, ObjectRow, RestoreState, StorageClass } from '../../../shared/object-types';
 import { baseName } from '../../../shared/oss-path';
 import type { ClientProvider } from '../oss/client-provider';
+import { carriedHeaders, multipartCopyObject, SINGLE_COPY_LIMIT } from './multipart-copy';
 import { copyObject } from './raw-copy';
 import { detailsFromHeaders, needsRestore, parseRestoreState, toHttpHeaders } from './object-details';
 
 type Headers = Record<string, string | undefined>;
 
+export interface ObjectMetadataOptions {
+  /** Objects above this are rewritten with multipart copy (CopyObject stops at 1 GB). */
+  multipartThreshold?: number;
+  partSize?: number;
+}
+
 /** Object details and the edits of the details pane. */
 export class ObjectMetadata {
-  constructor(private readonly clients: ClientProvider) {}
+  private readonly threshold: number;
+
+  constructor(
+    private readonly clients: ClientProvider,
+    private readonly options: ObjectMetadataOptions = {},
+  ) {
+    this.threshold = options.multipartThreshold ?? SINGLE_COPY_LIMIT;
+  }
 
   /** Everything the details pane shows. */
   async details(profileId: string, bucket: string, key: string): Promise<ObjectDetails> {
@@ -45,15 +59,28 @@ export class ObjectMetadata {
     const storageClass = current['x-oss-storage-class'];
     if (storageClass) http['x-oss-storage-class'] = storageClass;
     for (const [name, value] of Object.entries(encodeMeta(meta))) http[`x-oss-meta-${name}`] = value;
-    await copyObject(client, key, bucket, key, http);
+    await this.rewrite(profileId, bucket, key, current, http);
     return this.details(profileId, bucket, key);
   }
 
   /** Changes the storage class by copying the object onto itself (metadata kept). */
   async setStorageClass(profileId: string, bucket: string, key: string, storageClass: StorageClass): Promise<ObjectDetails> {
     const client = await this.clients.forBucket(profileId, bucket);
-    await copyObject(client, key, bucket, key, { 'x-oss-storage-class': storageClass, 'x-oss-metadata-directive': 'COPY' });
+    const current = (await client.head(key)).res.headers as Headers;
+    const headers = Number(current['content-length'] ?? 0) > this.threshold ? carriedHeaders(current) : {};
+    await this.rewrite(profileId, bucket, key, current, { ...headers, 'x-oss-storage-class': storageClass, 'x-oss-metadata-directive': 'COPY' });
     return this.details(profileId, bucket, key);
+  }
+
+  /** Copies an object onto itself with new headers: CopyObject, or part by part above 1 GB. */
+  private async rewrite(profileId: string, bucket: string, key: string, current: Headers, headers: Record<string, string>): Promise<void> {
+    const size = Number(current['content-length'] ?? 0);
+    if (size <= this.threshold) {
+      await copyObject(await this.clients.forBucket(profileId, bucket), key, bucket, key, headers);
+      return;
+    }
+    const { 'x-oss-metadata-directive': _directive, ...rest } = headers;
+    await multipartCopyObject(this.clients, { profileId, sourceBucket: bucket, from: key, targetBucket: bucket, to: key, size, headers: rest, partSize: this.options.partSize });
   }
 
   /** Asks for a restore of an archived object; returns the state right after. */
