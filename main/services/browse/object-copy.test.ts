@@ -125,6 +125,19 @@ describe('copy, move and rename against the emulator', () => {
     expect(await keysUnder('far-dst', 'in/')).toEqual(['in/meta.txt', 'in/photos-2024/', 'in/photos-2024/a.jpg', 'in/photos-2024/sub/b.txt']);
   });
 
+  it('says when a moved key was copied but its original could not be deleted', async () => {
+    await fx.seed(src, [{ key: 'mv/keep-me.txt', body: 'k' }, { key: 'mv/ok.txt', body: 'o' }]);
+    await fx.fault({ match: { method: 'POST', operation: 'oss:DeleteObject' }, action: 'error', status: 403, code: 'AccessDenied', times: 1 });
+    await fx.fault({ match: { method: 'DELETE', path: 'keep-me' }, action: 'error', status: 403, code: 'AccessDenied' });
+    const id = svc.operations.startCopy({ profileId: 'p', bucket: src, items: [{ key: 'mv/', isPrefix: true }], targetBucket: dst, targetPrefix: '', move: true });
+    const final = await svc.operations.wait(id);
+    await fx.clearFaults();
+    expect(final).toMatchObject({ done: 2, failedCount: 1 });
+    expect(final!.failed[0]).toMatchObject({ key: 'mv/keep-me.txt', code: 'AccessDenied', message: expect.stringMatching(/^Copied, but the original was not deleted/) });
+    expect(await keysUnder(dst, 'mv/')).toEqual(['mv/keep-me.txt', 'mv/ok.txt']);
+    expect(await keysUnder(src, 'mv/')).toEqual(['mv/keep-me.txt']);
+  });
+
   it('reports a missing source as a failed key', async () => {
     const id = svc.operations.startCopy({ profileId: 'p', bucket: src, items: [{ key: 'nope.txt', isPrefix: false }], targetBucket: dst, targetPrefix: '', move: false });
     const final = await svc.operations.wait(id);

@@ -163,9 +163,16 @@ export class ObjectCopier {
       },
       ctx.signal,
     );
-    // A move counts a key as done once its source is gone too.
+    // A move counts a key as done once its source is gone too; a source that stays says so.
+    const afterCopy: OperationContext = {
+      signal: ctx.signal,
+      addTotal: (n) => ctx.addTotal(n),
+      succeeded: (n) => ctx.succeeded(n),
+      scanDone: () => ctx.scanDone(),
+      failed: (failures) => ctx.failed(failures.map((f) => ({ ...f, message: `Copied, but the original was not deleted: ${f.message}` }))),
+    };
     for (let i = 0; i < copied.length; i += 1000) {
-      await deleteBatch(source, copied.slice(i, i + 1000), ctx);
+      await deleteBatch(source, copied.slice(i, i + 1000), afterCopy);
     }
   }
 
