@@ -96,7 +96,7 @@ const OVERRIDES: Record<string, string> = {
   'response-content-encoding': 'Content-Encoding',
 };
 
-/** Streams bytes [start, end) of an object's segments. */
+/** Streams bytes [start, end) of an object's segments, pinning their blobs until the stream closes. */
 export function readObject(engine: Engine, bucket: string, o: ObjectRecord, start: number, end: number): Readable {
   const pieces: Array<{ blob: string; from: number; to: number }> = [];
   let offset = 0;
@@ -106,15 +106,20 @@ export function readObject(engine: Engine, bucket: string, o: ObjectRecord, star
     if (from < to) pieces.push({ blob: s.blob, from: from - offset, to: to - offset });
     offset += s.size;
   }
+  const release = engine.pin(bucket, pieces.map((p) => p.blob));
+  let stream: Readable;
   if (pieces.length === 1) {
     const p = pieces[0] as { blob: string; from: number; to: number };
-    return engine.blobs.read(bucket, p.blob, p.from, p.to);
+    stream = engine.blobs.read(bucket, p.blob, p.from, p.to);
+  } else {
+    stream = Readable.from(
+      (async function* () {
+        for (const p of pieces) yield* engine.blobs.read(bucket, p.blob, p.from, p.to);
+      })(),
+    );
   }
-  return Readable.from(
-    (async function* () {
-      for (const p of pieces) yield* engine.blobs.read(bucket, p.blob, p.from, p.to);
-    })(),
-  );
+  stream.once('close', release);
+  return stream;
 }
 
 export async function getObject(engine: Engine, ctx: RequestContext): Promise<void> {

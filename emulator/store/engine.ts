@@ -81,6 +81,9 @@ export function noSuchBucket(name: string): OssError {
 
 export class Engine {
   private readonly buckets = new Map<string, BucketState>();
+  /** Readers per `bucket/blob`, and blobs freed while read: unlinked when the last reader ends. */
+  private readonly pins = new Map<string, number>();
+  private readonly doomed = new Set<string>();
   readonly blobs: BlobStore;
   readonly restoreDelayMs: number;
   private readonly dataDir: string | null;
@@ -223,7 +226,37 @@ export class Engine {
 
   private async freeSegments(bucket: string, old: ObjectRecord, replacement: ObjectRecord | null): Promise<void> {
     const kept = new Set(replacement?.segments.map((s) => s.blob) ?? []);
-    for (const s of old.segments) if (!kept.has(s.blob)) await this.blobs.remove(bucket, s.blob);
+    for (const s of old.segments) if (!kept.has(s.blob)) await this.free(bucket, s.blob);
+  }
+
+  /**
+   * Keeps blobs on disk while a response streams them, so an overwrite or delete during a
+   * GET never cuts the old body short (OSS serves the version the request started on).
+   * Returns the release function.
+   */
+  pin(bucket: string, blobs: string[]): () => void {
+    const keys = blobs.map((b) => `${bucket}/${b}`);
+    for (const k of keys) this.pins.set(k, (this.pins.get(k) ?? 0) + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      keys.forEach((k, i) => {
+        const left = (this.pins.get(k) ?? 1) - 1;
+        if (left > 0) {
+          this.pins.set(k, left);
+          return;
+        }
+        this.pins.delete(k);
+        if (this.doomed.delete(k)) void this.blobs.remove(bucket, blobs[i] as string).catch(() => undefined);
+      });
+    };
+  }
+
+  private async free(bucket: string, blob: string): Promise<void> {
+    const k = `${bucket}/${blob}`;
+    if (this.pins.has(k)) this.doomed.add(k);
+    else await this.blobs.remove(bucket, blob);
   }
 
   initUpload(bucket: string, upload: UploadRecord): void {
@@ -240,7 +273,7 @@ export class Engine {
     }
     const previous = upload.parts.get(part.partNumber);
     this.record(state, [{ t: 'part', id: uploadId, p: part }]);
-    if (previous) await this.blobs.remove(bucket, previous.blob);
+    if (previous) await this.free(bucket, previous.blob);
   }
 
   /** Ends an upload; frees part blobs not in `keep` (those a completed object now owns). */
@@ -249,7 +282,7 @@ export class Engine {
     const upload = state.uploads.get(uploadId);
     if (!upload) throw noSuchUpload();
     this.record(state, [{ t: 'end', id: uploadId }]);
-    for (const p of upload.parts.values()) if (!keep.has(p.blob)) await this.blobs.remove(bucket, p.blob);
+    for (const p of upload.parts.values()) if (!keep.has(p.blob)) await this.free(bucket, p.blob);
   }
 
   async close(): Promise<void> {

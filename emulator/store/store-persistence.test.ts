@@ -135,3 +135,36 @@ type MultipartClient = {
   append(name: string, data: Buffer, options?: { position: string }): Promise<unknown>;
   get(name: string): Promise<{ content: unknown }>;
 };
+
+describe('store on disk: reads during overwrites', () => {
+  it('finishes streaming the old body when the object is replaced mid-GET', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'store-'));
+    const h = await startHarness({ dataDir: dir });
+    try {
+      await h.store.createBucket('race', '1', 'oss-cn-hangzhou');
+      const c = ossClient(h.endpoint, 'race', true) as unknown as MultipartClient & { put(k: string, b: Buffer): Promise<unknown> };
+      const { uploadId } = await c.initMultipartUpload('obj');
+      const parts = [Buffer.alloc(4 * 1024 * 1024, 1), Buffer.alloc(4 * 1024 * 1024, 2), Buffer.alloc(4 * 1024 * 1024, 3)];
+      const etags: string[] = [];
+      for (const [i, p] of parts.entries()) etags.push((await c._uploadPart('obj', uploadId, i + 1, { stream: Readable.from([p]), size: p.length })).etag);
+      await c.completeMultipartUpload('obj', uploadId, etags.map((etag, i) => ({ number: i + 1, etag })));
+      const res = await fetch(`${h.endpoint}/race/obj`);
+      const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+      const first = await reader.read();
+      await c.put('obj', Buffer.from('new'));
+      let total = first.value?.length ?? 0;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        total += value.length;
+      }
+      expect(total).toBe(12 * 1024 * 1024);
+      expect(((await c.get('obj')).content as Buffer).toString()).toBe('new');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(readdirSync(join(dir, 'buckets', 'race', 'blobs'))).toHaveLength(1);
+    } finally {
+      await h.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
