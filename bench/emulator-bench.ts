@@ -1,7 +1,8 @@
 /**
  * `npm run bench:emulator` — PUT and GET throughput of one large object (1 GiB; BENCH_SIZE_MB
  * to change) through the emulator with real V4-signed requests, and through a bare Node
- * HTTP server that only streams to/from disk, with the same client. The emulator runs in a
+ * HTTP server that only streams to/from disk, with the same client (BENCH_RUNS to repeat and
+ * keep the best of each). The emulator runs in a
  * child process whose peak RSS is sampled from /proc. Last line: one JSON object.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -19,6 +20,7 @@ import { RssSampler } from './lib/rss-sampler';
 import { mibPerSec, round, timed } from './lib/timing';
 
 const SIZE = Number(process.env.BENCH_SIZE_MB ?? 1024) * 1024 * 1024;
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 1));
 const REGION = 'oss-cn-hangzhou';
 const BUCKET = 'bench';
 const KEY = 'large/object.bin';
@@ -54,22 +56,30 @@ async function main(): Promise<void> {
     await getDiscard(`${baseline.endpoint}/warm`);
     await getDiscard(`${emulator.endpoint}/${BUCKET}/warm`, sign('GET', BUCKET, 'warm'));
 
-    const basePut = await timed(() => putFile(`${baseline!.endpoint}/object`, source, SIZE));
-    const emuPut = await timed(() => putFile(`${emulator!.endpoint}/${BUCKET}/${KEY}`, source, SIZE, sign('PUT', BUCKET, KEY)));
-    const baseGet = await timed(() => getDiscard(`${baseline!.endpoint}/object`));
-    const emuGet = await timed(() => getDiscard(`${emulator!.endpoint}/${BUCKET}/${KEY}`, sign('GET', BUCKET, KEY)));
+    // BENCH_RUNS > 1 repeats the four transfers and keeps each one's best time (less noise on a shared machine).
+    const best = { basePut: Infinity, emuPut: Infinity, baseGet: Infinity, emuGet: Infinity };
+    for (let run = 0; run < RUNS; run++) {
+      const basePut = await timed(() => putFile(`${baseline!.endpoint}/object`, source, SIZE));
+      const emuPut = await timed(() => putFile(`${emulator!.endpoint}/${BUCKET}/${KEY}`, source, SIZE, sign('PUT', BUCKET, KEY)));
+      const baseGet = await timed(() => getDiscard(`${baseline!.endpoint}/object`));
+      const emuGet = await timed(() => getDiscard(`${emulator!.endpoint}/${BUCKET}/${KEY}`, sign('GET', BUCKET, KEY)));
+      for (const [name, r] of [['baseline PUT', basePut], ['emulator PUT', emuPut]] as const) {
+        if (r.value !== 200) throw new Error(`${name} failed: HTTP ${r.value}`);
+      }
+      for (const [name, r] of [['baseline GET', baseGet], ['emulator GET', emuGet]] as const) {
+        if (r.value.status !== 200 || r.value.bytes !== SIZE) throw new Error(`${name} failed: HTTP ${r.value.status}, ${r.value.bytes} bytes`);
+      }
+      best.basePut = Math.min(best.basePut, basePut.ms);
+      best.emuPut = Math.min(best.emuPut, emuPut.ms);
+      best.baseGet = Math.min(best.baseGet, baseGet.ms);
+      best.emuGet = Math.min(best.emuGet, emuGet.ms);
+    }
     rss.stop();
-    for (const [name, r] of [['baseline PUT', basePut], ['emulator PUT', emuPut]] as const) {
-      if (r.value !== 200) throw new Error(`${name} failed: HTTP ${r.value}`);
-    }
-    for (const [name, r] of [['baseline GET', baseGet], ['emulator GET', emuGet]] as const) {
-      if (r.value.status !== 200 || r.value.bytes !== SIZE) throw new Error(`${name} failed: HTTP ${r.value.status}, ${r.value.bytes} bytes`);
-    }
 
-    const put = { base: mibPerSec(SIZE, basePut.ms), emu: mibPerSec(SIZE, emuPut.ms) };
-    const get = { base: mibPerSec(SIZE, baseGet.ms), emu: mibPerSec(SIZE, emuGet.ms) };
+    const put = { base: mibPerSec(SIZE, best.basePut), emu: mibPerSec(SIZE, best.emuPut) };
+    const get = { base: mibPerSec(SIZE, best.baseGet), emu: mibPerSec(SIZE, best.emuGet) };
     const lines = [
-      `object size:        ${SIZE / 1024 / 1024} MiB`,
+      `object size:        ${SIZE / 1024 / 1024} MiB, best of ${RUNS} run(s)`,
       `bare disk server:   PUT ${round(put.base)} MiB/s   GET ${round(get.base)} MiB/s`,
       `emulator (V4):      PUT ${round(put.emu)} MiB/s   GET ${round(get.emu)} MiB/s`,
       `ratio (target>=0.7): PUT ${round(put.emu / put.base, 3)}   GET ${round(get.emu / get.base, 3)}`,
