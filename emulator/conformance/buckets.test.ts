@@ -100,6 +100,11 @@ describe.each(SIGNING)('buckets ($name)', ({ v4 }) => {
     expect(put.status).toBe(200);
     expect(put.headers['access-control-allow-origin']).toBe('http://app.local');
     expect(put.headers['access-control-expose-headers']).toBe('ETag, x-oss-request-id');
+    // Errors carry the CORS headers too, so a browser can read the error code.
+    const missing = await target.raw('GET', `/${name}/missing`, { Origin: 'http://app.local' });
+    expect([missing.status, missing.headers['access-control-allow-origin']]).toEqual([404, 'http://app.local']);
+    const foreign = await target.raw('GET', `/${name}/upload.bin`, { Origin: 'http://evil.local' });
+    expect([foreign.status, foreign.headers['access-control-allow-origin']]).toEqual([200, undefined]);
 
     expect(((await service.deleteBucketCORS(name)) as unknown as { res: { status: number } }).res.status).toBe(204);
     expect(await codeOf(service.getBucketCORS(name))).toBe('NoSuchCORSConfiguration');
