@@ -1,0 +1,77 @@
+/** The CLI as a user runs it: prints endpoints and demo keys, serves ali-oss, stops on SIGTERM, keeps data in --data. */
+import OSS from 'ali-oss';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = resolve(__dirname, '..');
+const dirs: string[] = [];
+afterAll(async () => {
+  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+});
+
+interface Started {
+  child: ChildProcess;
+  output: string[];
+  endpoint: string;
+  accessKeyId: string;
+  accessKeySecret: string;
+}
+
+async function startCli(args: string[]): Promise<Started> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/cli.ts', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const output: string[] = [];
+  for await (const line of createInterface({ input: child.stdout! })) {
+    output.push(line);
+    if (line.includes('role:')) break;
+  }
+  const text = output.join('\n');
+  const endpoint = /endpoint:\s+(http:\/\/localhost:\d+)/.exec(text)?.[1];
+  const key = /account\s+sandbox: AccessKeyId=(\S+) AccessKeySecret=(\S+)/.exec(text);
+  if (!endpoint || !key) throw new Error(`unexpected CLI output:\n${text}`);
+  return { child, output, endpoint, accessKeyId: key[1]!, accessKeySecret: key[2]! };
+}
+
+function stop(child: ChildProcess): Promise<number | null> {
+  return new Promise((done) => {
+    child.once('exit', (code) => done(code));
+    child.kill('SIGTERM');
+  });
+}
+
+const client = (s: Started) =>
+  new OSS({ accessKeyId: s.accessKeyId, accessKeySecret: s.accessKeySecret, endpoint: s.endpoint, region: 'oss-cn-hangzhou', sldEnable: true, authorizationV4: true, bucket: 'cli-bucket' } as OSS.Options);
+
+describe('npm run emulator', () => {
+  it('prints what a user needs, serves ali-oss, and keeps --data across restarts', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'emulator-cli-'));
+    dirs.push(dir);
+    const first = await startCli(['--port', '0', '--data', dir]);
+    const text = first.output.join('\n');
+    for (const expected of ['region endpoint:  oss-cn-hangzhou', 'region endpoint:  oss-cn-shanghai', 'STS endpoint:', 'credentials URI:', 'admin token:', 'RAM user photos-reader']) {
+      expect(text).toContain(expected);
+    }
+    await client(first).putBucket('cli-bucket');
+    await client(first).put('kept.txt', Buffer.from('kept'));
+    expect(await stop(first.child)).toBe(0);
+
+    const second = await startCli(['--port', '0', '--data', dir]);
+    try {
+      expect((await client(second).get('kept.txt')).content.toString()).toBe('kept');
+    } finally {
+      expect(await stop(second.child)).toBe(0);
+    }
+  });
+
+  it('refuses to start without --data or --memory', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/cli.ts', '--port', '0'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+    const code = await new Promise<number | null>((done) => child.once('exit', done));
+    expect(code).toBe(2);
+    expect(stderr).toContain('--data DIR');
+  });
+});
