@@ -64,6 +64,18 @@ describe('AssumeRole through ali-oss STS', () => {
     expect(xmlField((await rawRequest(url)).text, 'Code')).toBe('SecurityTokenExpired');
   });
 
+  it('signs presigned V4 URLs with the token, in virtual-host style too', async () => {
+    const c = (await sts().assumeRole(ROLE, undefined as never, 900, 'url-maker')).credentials as StsCreds;
+    const client = aliClient(emu, { credentials: asCredentials(c), v4: true, style: 'vhost', bucket });
+    const url = await client.signatureUrlV4('GET', 600, { headers: {} }, 'k.txt');
+    expect(new URL(url).searchParams.get('x-oss-security-token')).toBe(c.SecurityToken);
+    expect(new URL(url).hostname).toBe(`${bucket}.localhost`);
+    expect((await rawRequest(url)).text).toBe('k');
+    const forged = new URL(url);
+    forged.searchParams.set('x-oss-security-token', 'CAISforged');
+    expect(xmlField((await rawRequest(forged.toString())).text, 'Code')).toBe('InvalidSecurityToken');
+  });
+
   it('rejects a forged security token and an STS key without its token', async () => {
     const c = (await sts().assumeRole(ROLE, undefined as never, 900, 'forger')).credentials as StsCreds;
     const forged = aliClient(emu, { credentials: { ...asCredentials(c), stsToken: `${c.SecurityToken}x` }, v4: true, bucket });
