@@ -8,7 +8,7 @@ import type { FaultConfigInput } from './faults/fault-config';
 import { FaultInjector } from './faults/fault-injector';
 import type { IamConfig } from './iam/iam-config';
 import { IdentityStore, roleArn } from './iam/identity-store';
-import { listenLoopback, type LoopbackServer } from './listen';
+import { listenLoopback, type LoopbackServer } from './http/listen';
 import { createGateHandler } from './server';
 import { createSideHandler } from './sts/side-server';
 
