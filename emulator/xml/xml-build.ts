@@ -1,7 +1,12 @@
 /** Builds the XML bodies OSS returns, byte-stable and correctly escaped. */
 
-/** A value in an XML tree: arrays repeat the tag, undefined omits it. */
-export type XmlValue = string | number | boolean | bigint | XmlNode | XmlValue[] | undefined | null;
+/** Pre-rendered, already escaped XML (hot paths such as listing entries). */
+export class RawXml {
+  constructor(readonly xml: string) {}
+}
+
+/** A value in an XML tree: arrays repeat the tag, undefined omits it, RawXml is inserted as is. */
+export type XmlValue = string | number | boolean | bigint | RawXml | XmlNode | XmlValue[] | undefined | null;
 export interface XmlNode {
   [tag: string]: XmlValue;
 }
@@ -11,6 +16,7 @@ export interface XmlNode {
  * ETag reads `<ETag>"…"</ETag>`); CR becomes `&#13;` so parsers do not fold it into LF.
  */
 export function escapeXml(text: string): string {
+  if (!/[<>&\r]/.test(text)) return text;
   return text.replace(/[<>&\r]/g, (c) => {
     switch (c) {
       case '<': return '&lt;';
@@ -25,6 +31,10 @@ function render(tag: string, value: XmlValue, out: string[]): void {
   if (value === undefined || value === null) return;
   if (Array.isArray(value)) {
     for (const item of value) render(tag, item, out);
+    return;
+  }
+  if (value instanceof RawXml) {
+    out.push(`<${tag}>`, value.xml, `</${tag}>`);
     return;
   }
   if (typeof value === 'object') {
