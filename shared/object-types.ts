@@ -112,6 +112,8 @@ export interface FailedKey {
   key: string;
   code: string;
   message: string;
+  /** OSS request ID of the failed request, for support tickets. */
+  requestId?: string;
 }
 
 /** The kinds of long-running object operations. */

@@ -6,6 +6,7 @@
 import type { FailedKey } from '../../../shared/object-types';
 
 interface ErrorLike {
+  requestId?: unknown;
   code?: unknown;
   name?: unknown;
   message?: unknown;
@@ -30,7 +31,9 @@ export function errorStatus(error: unknown): number {
 export function failureOf(key: string, error: unknown): FailedKey {
   const e = (error ?? {}) as ErrorLike;
   const message = typeof e.message === 'string' ? e.message.split('\n')[0]! : String(error);
-  return { key, code: errorCode(error) || 'Error', message };
+  const failure: FailedKey = { key, code: errorCode(error) || 'Error', message };
+  if (typeof e.requestId === 'string' && e.requestId) failure.requestId = e.requestId;
+  return failure;
 }
 
 /** True for 404s of HEAD/GET (NoSuchKey) — used where "absent" is a normal answer. */
