@@ -57,6 +57,14 @@ describe('signature failures', () => {
     expect([err.status, err.code, err.ecCode]).toEqual([403, 'SignatureDoesNotMatch', '0002-00000040']);
   });
 
+  it('rejects a large upload with a readable error, not a broken connection', async () => {
+    const wrongSecret = aliClient(emu, { credentials: { accessKeyId: owner().accessKeyId, accessKeySecret: 'wrong' }, v4: false, bucket });
+    const err = await aliError(wrongSecret.put('big-rejected.bin', Buffer.alloc(8 * 1024 * 1024, 1)));
+    expect([err.status, err.code]).toEqual([403, 'SignatureDoesNotMatch']);
+    const ok = aliClient(emu, { credentials: owner(), v4: false, bucket });
+    await expect(ok.head('big-rejected.bin')).rejects.toMatchObject({ status: 404 });
+  });
+
   it('rejects an unknown AccessKey with InvalidAccessKeyId (V1 and V4)', async () => {
     for (const v4 of [false, true]) {
       const client = aliClient(emu, { credentials: { accessKeyId: 'LTAInobody', accessKeySecret: 'x' }, v4, bucket });
