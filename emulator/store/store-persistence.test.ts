@@ -1,4 +1,5 @@
 import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { Readable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -162,6 +163,33 @@ describe('store on disk: reads during overwrites', () => {
       expect(((await c.get('obj')).content as Buffer).toString()).toBe('new');
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(readdirSync(join(dir, 'buckets', 'race', 'blobs'))).toHaveLength(1);
+    } finally {
+      await h.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('store on disk: aborted uploads', () => {
+  it('leaves no object and no temp file when the client disconnects mid-body', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'store-'));
+    const h = await startHarness({ dataDir: dir });
+    try {
+      await h.store.createBucket('cut', '1', 'oss-cn-hangzhou');
+      for (const size of [1000, 64 * 1024 * 1024]) {
+        await new Promise<void>((resolve, reject) => {
+          const socket = connect(h.port, '127.0.0.1', () => {
+            socket.write(`PUT /cut/partial HTTP/1.1\r\nHost: localhost\r\nContent-Length: ${size}\r\n\r\n`);
+            socket.write(Buffer.alloc(Math.floor(size / 2), 1), () => setTimeout(() => socket.destroy(), 100));
+          });
+          socket.on('close', () => resolve());
+          socket.on('error', reject);
+        });
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        expect(await h.store.getObjectAcl('cut', 'partial')).toBeNull();
+        expect(readdirSync(join(dir, 'tmp'))).toEqual([]);
+        expect(readdirSync(join(dir, 'buckets', 'cut', 'blobs'))).toEqual([]);
+      }
     } finally {
       await h.close();
       rmSync(dir, { recursive: true, force: true });
