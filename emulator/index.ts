@@ -12,6 +12,7 @@ import { listenLoopback, type LoopbackServer } from './http/listen';
 import { createGateHandler } from './server';
 import { createSideHandler } from './sts/side-server';
 
+/** Options of startEmulator; every one is optional. */
 export interface EmulatorOptions {
   /** First port; 0 (default) picks free ports. Regions use port, port+1, …; the STS port comes after them. */
   port?: number;
@@ -44,6 +45,7 @@ export interface DemoKey {
   accessKeySecret: string;
 }
 
+/** A started emulator: where to reach it, its demo keys, live controls, and close(). */
 export interface RunningEmulator {
   /** The default region's endpoint, `http://localhost:PORT`. */
   endpoint: string;

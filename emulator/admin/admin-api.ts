@@ -13,6 +13,7 @@ interface SeedingStore extends Store {
   seedObjects?(bucket: string, objects: Array<{ key: string; body?: Buffer; size?: number; contentType?: string }>): Promise<number>;
 }
 
+/** What the admin API controls. */
 export interface AdminDeps {
   token: string;
   faults: FaultInjector;

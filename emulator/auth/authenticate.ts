@@ -20,6 +20,7 @@ export interface KeyResolver {
   findKey(accessKeyId: string): KeyRecord | undefined;
 }
 
+/** The parts of a request a signature covers, plus the endpoint's region and the server clock. */
 export interface AuthRequest {
   method: string;
   headers: IncomingHttpHeaders;

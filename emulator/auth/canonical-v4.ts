@@ -3,6 +3,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { headerText, ossHeaderNames } from './headers';
 import { resourcePath } from './canonical-v1';
 
+/** The V4 algorithm name and credential-scope terminator OSS uses. */
 export const V4_ALGORITHM = 'OSS4-HMAC-SHA256';
 export const V4_TERMINATOR = 'aliyun_v4_request';
 

@@ -36,6 +36,7 @@ export const faultConfigSchema = z.object({
   rules: z.array(faultRuleSchema).default([]),
 });
 
+/** Parsed (defaults filled) and input shapes of the fault configuration. */
 export type FaultRule = z.infer<typeof faultRuleSchema>;
 export type FaultConfig = z.infer<typeof faultConfigSchema>;
 export type FaultConfigInput = z.input<typeof faultConfigSchema>;

@@ -44,6 +44,7 @@ export const iamConfigSchema = z.object({
   ecsRole: z.object({ roleArn: z.string(), durationSeconds: z.number().int().min(1).default(3600) }).optional(),
 });
 
+/** Parsed config and its parts. */
 export type IamConfig = z.infer<typeof iamConfigSchema>;
 export type AccountConfig = IamConfig['accounts'][number];
 export type RoleConfig = AccountConfig['roles'][number];

@@ -15,6 +15,7 @@ export interface StsSession {
   assumedRoleId: string;
 }
 
+/** A role found by ARN, with its account and canonical ARN. */
 export interface RoleRef {
   account: AccountConfig;
   role: RoleConfig;
