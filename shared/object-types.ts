@@ -57,6 +57,8 @@ export interface BucketInfo extends BucketRow {
   intranetEndpoint: string;
   /** Number of CORS rules and the origins they allow (empty when none are set). */
   cors: { rules: number; allowedOrigins: string[]; allowedMethods: string[] };
+  /** True when the user may not read the CORS rules: `cors` is then empty. */
+  corsUnavailable?: boolean;
   versioning: string;
 }
 
@@ -95,6 +97,8 @@ export interface ObjectDetails {
   /** `x-oss-meta-*` without the prefix, lowercase names as OSS returns them. */
   meta: Record<string, string>;
   acl: ObjectAcl;
+  /** True when the user may not read the ACL (e.g. a read-only RAM user): `acl` is then a guess. */
+  aclUnavailable?: boolean;
   /** The unsigned object URL (works only for public objects). */
   url: string;
   /** The target key when the object is a symlink. */

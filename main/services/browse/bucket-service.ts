@@ -95,33 +95,42 @@ export class BucketService {
   /** ACL, region, endpoints, storage class, versioning and a CORS summary. */
   async info(profileId: string, bucket: string): Promise<BucketInfo> {
     const client = await this.clients.forBucket(profileId, bucket);
-    const [info, acl, cors] = await Promise.all([
+    let corsUnavailable = false;
+    const [info, cors] = await Promise.all([
       client.getBucketInfo(bucket) as Promise<{ bucket: Dict }>,
-      client.getBucketACL(bucket),
       client.getBucketCORS(bucket).catch((error: unknown) => {
-        // No CORS configuration is a 404 (NoSuchCORSConfiguration), not a failure.
+        // No CORS configuration is a 404 (NoSuchCORSConfiguration), not a failure; a
+        // user without oss:GetBucketCors still gets the rest of the panel.
         if (errorStatus(error) === 404) return { rules: [] };
+        if (errorStatus(error) === 403) {
+          corsUnavailable = true;
+          return { rules: [] };
+        }
         throw error;
       }),
     ]);
     const b = info.bucket;
+    const policy = (b.AccessControlList ?? {}) as Dict;
+    // GetBucketInfo carries the ACL; ask GetBucketAcl only when it does not.
+    const acl = text(policy.Grant) || text((await client.getBucketACL(bucket)).acl);
     const origins = new Set<string>();
     const methods = new Set<string>();
     for (const rule of cors.rules as unknown as Dict[]) {
       for (const o of [rule.allowedOrigin].flat()) if (typeof o === 'string') origins.add(o);
       for (const m of [rule.allowedMethod].flat()) if (typeof m === 'string') methods.add(m);
     }
-    const policy = (b.AccessControlList ?? {}) as Dict;
-    return {
+    const result: BucketInfo = {
       name: text(b.Name) || bucket,
       region: text(b.Location),
       storageClass: text(b.StorageClass) || 'Standard',
       creationDate: Date.parse(text(b.CreationDate)) || 0,
-      acl: text(acl.acl) || text(policy.Grant) || 'private',
+      acl: acl || 'private',
       extranetEndpoint: text(b.ExtranetEndpoint),
       intranetEndpoint: text(b.IntranetEndpoint),
       cors: { rules: cors.rules.length, allowedOrigins: [...origins], allowedMethods: [...methods] },
       versioning: text(b.Versioning) || 'Disabled',
     };
+    if (corsUnavailable) result.corsUnavailable = true;
+    return result;
   }
 }

@@ -10,6 +10,7 @@ import type { ObjectAcl, ObjectDetails, ObjectHeaders, ObjectRow, RestoreState, 
 import { baseName } from '../../../shared/oss-path';
 import type { ClientProvider } from '../oss/client-provider';
 import { carriedHeaders, multipartCopyObject, SINGLE_COPY_LIMIT } from './multipart-copy';
+import { errorStatus } from './oss-failure';
 import { copyObject } from './raw-copy';
 import { detailsFromHeaders, needsRestore, parseRestoreState, toHttpHeaders } from './object-details';
 
@@ -35,9 +36,20 @@ export class ObjectMetadata {
   /** Everything the details pane shows. */
   async details(profileId: string, bucket: string, key: string): Promise<ObjectDetails> {
     const client = await this.clients.forBucket(profileId, bucket);
-    const [head, acl] = await Promise.all([client.head(key), client.getACL(key)]);
+    const [head, acl] = await Promise.all([
+      client.head(key),
+      // Reading the ACL needs oss:GetObjectAcl, which read-only users often lack: still show the rest.
+      client.getACL(key).then(
+        (r) => r.acl as ObjectAcl,
+        (error: unknown) => {
+          if (errorStatus(error) === 403) return null;
+          throw error;
+        },
+      ),
+    ]);
     const headers = head.res.headers as Headers;
-    const details = detailsFromHeaders(bucket, key, headers, acl.acl as ObjectAcl, objectUrl(client, key));
+    const details = detailsFromHeaders(bucket, key, headers, acl ?? 'default', objectUrl(client, key));
+    if (acl === null) details.aclUnavailable = true;
     if (details.objectType === 'Symlink') details.symlinkTarget = (await client.getSymlink(key)).targetName;
     return details;
   }

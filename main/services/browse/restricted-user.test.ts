@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toIpcError } from '../../ipc/map-error';
 import { ObjectListing } from './object-listing';
+import { BucketService } from './bucket-service';
 import { ObjectCopier } from './object-copy';
 import { ObjectDeleter } from './object-delete';
 import { ObjectMetadata } from './object-metadata';
@@ -45,6 +46,13 @@ describe('a RAM user restricted to one prefix (photos-reader)', () => {
       ['photos/b.jpg', 'AccessDenied'],
     ]);
     expect(await new ObjectListing(fx.clients).count('p', fx.readerBucket, 'photos/')).toEqual({ objects: 2, bytes: 3 });
+  });
+
+  it('opens details and bucket info without the ACL/CORS permissions it lacks', async () => {
+    const d = await new ObjectMetadata(fx.readerClients).details('r', fx.readerBucket, 'photos/b.jpg');
+    expect(d).toMatchObject({ key: 'photos/b.jpg', size: 2, aclUnavailable: true });
+    const info = await new BucketService(fx.readerClients).info('r', fx.readerBucket);
+    expect(info).toMatchObject({ name: fx.readerBucket, region: fx.region, corsUnavailable: true, cors: { rules: 0 } });
   });
 
   it('gets AccessDenied with a hint outside it', async () => {
