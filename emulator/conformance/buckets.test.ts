@@ -60,6 +60,19 @@ describe.each(SIGNING)('buckets ($name)', ({ v4 }) => {
     await service.deleteBucket(name);
   });
 
+  it('reports bucket statistics per storage class', async () => {
+    const name = bucketName(v4 ? 'stat-v4' : 'stat-v1');
+    await service.putBucket(name);
+    const c = target.client(name, v4) as unknown as BucketClient & { initMultipartUpload(k: string): Promise<unknown>; getBucketStat(n: string): Promise<{ stat: Record<string, string> }> };
+    await c.put('a', Buffer.alloc(10));
+    await c.put('b', Buffer.alloc(5), { headers: { 'x-oss-storage-class': 'IA' } });
+    await c.put('c', Buffer.alloc(7), { headers: { 'x-oss-storage-class': 'Archive' } });
+    await c.initMultipartUpload('pending');
+    const { stat } = await c.getBucketStat(name);
+    expect([stat.Storage, stat.ObjectCount, stat.MultipartUploadCount]).toEqual(['22', '3', '1']);
+    expect([stat.StandardStorage, stat.InfrequentAccessObjectCount, stat.ArchiveStorage]).toEqual(['10', '1', '7']);
+  });
+
   it('lists buckets with prefix, marker and max-keys paging', async () => {
     const prefix = `lb${v4 ? '4' : '1'}-${process.pid}`;
     const names = ['a', 'b', 'c', 'd', 'e'].map((s) => `${prefix}-${s}`);

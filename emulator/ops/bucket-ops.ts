@@ -132,3 +132,41 @@ export async function putBucketAcl(engine: Engine, ctx: RequestContext): Promise
   engine.saveBucket({ ...state.record, acl: parseAcl(value, 'private') });
   sendEmpty(ctx, 200);
 }
+
+/** GetBucketStat: sizes and counts per storage class, computed from the live index. */
+export async function getBucketStat(engine: Engine, ctx: RequestContext): Promise<void> {
+  const state = engine.requireBucket(ctx.bucket as string);
+  const by: Record<StorageClass, { bytes: number; count: number }> = {
+    Standard: { bytes: 0, count: 0 }, IA: { bytes: 0, count: 0 }, Archive: { bytes: 0, count: 0 },
+    ColdArchive: { bytes: 0, count: 0 }, DeepColdArchive: { bytes: 0, count: 0 },
+  };
+  let bytes = 0;
+  let lastModified = 0;
+  for (const o of state.objects.values()) {
+    by[o.storageClass].bytes += o.size;
+    by[o.storageClass].count += 1;
+    bytes += o.size;
+    lastModified = Math.max(lastModified, o.lastModified);
+  }
+  sendXml(ctx, 200, 'BucketStat', {
+    Storage: bytes,
+    ObjectCount: state.objects.size,
+    MultipartUploadCount: state.uploads.size,
+    LiveChannelCount: 0,
+    LastModifiedTime: Math.floor(lastModified / 1000),
+    StandardStorage: by.Standard.bytes,
+    StandardObjectCount: by.Standard.count,
+    InfrequentAccessStorage: by.IA.bytes,
+    InfrequentAccessRealStorage: by.IA.bytes,
+    InfrequentAccessObjectCount: by.IA.count,
+    ArchiveStorage: by.Archive.bytes,
+    ArchiveRealStorage: by.Archive.bytes,
+    ArchiveObjectCount: by.Archive.count,
+    ColdArchiveStorage: by.ColdArchive.bytes,
+    ColdArchiveRealStorage: by.ColdArchive.bytes,
+    ColdArchiveObjectCount: by.ColdArchive.count,
+    DeepColdArchiveStorage: by.DeepColdArchive.bytes,
+    DeepColdArchiveRealStorage: by.DeepColdArchive.bytes,
+    DeepColdArchiveObjectCount: by.DeepColdArchive.count,
+  });
+}

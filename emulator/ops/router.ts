@@ -20,7 +20,7 @@ type Handler = (engine: Engine, ctx: RequestContext) => Promise<void>;
 type Route = [action: string, handler: Handler];
 
 /** Sub-resources the emulator does not implement: a clear 501 instead of a wrong answer. */
-const UNSUPPORTED = ['lifecycle', 'logging', 'website', 'referer', 'policy', 'versioning', 'versions', 'replication', 'encryption', 'tagging', 'worm', 'inventory', 'stat', 'qos', 'processConfiguration', 'x-oss-process', 'callback'];
+const UNSUPPORTED = ['lifecycle', 'logging', 'website', 'referer', 'policy', 'versioning', 'versions', 'replication', 'encryption', 'tagging', 'worm', 'inventory', 'qos', 'processConfiguration', 'x-oss-process', 'callback'];
 
 function notImplemented(what: string): OssError {
   return new OssError(501, 'NotImplemented', `${what} is not implemented by the emulator.`, '0000-00000000');
@@ -58,6 +58,7 @@ function bucketRoute(ctx: RequestContext): Route {
     case 'GET':
       if (has(ctx, 'location')) return ['oss:GetBucketLocation', bucketOps.getBucketLocation];
       if (has(ctx, 'bucketInfo')) return ['oss:GetBucketInfo', bucketOps.getBucketInfo];
+      if (has(ctx, 'stat')) return ['oss:GetBucketStat', bucketOps.getBucketStat];
       if (has(ctx, 'uploads')) return ['oss:ListMultipartUploads', listMultipartUploads];
       if (ctx.query.get('list-type') === '2') return ['oss:ListObjects', listObjectsV2];
       return ['oss:ListObjects', listObjects];
