@@ -103,7 +103,16 @@ export const requests = {
   'objects:set-headers': req(z.object({ ...inBucket, key, headers, meta }), out<ObjectDetails>()),
   'objects:set-storage-class': req(z.object({ ...inBucket, key, storageClass }), out<ObjectDetails>()),
   /** Asks OSS to restore an Archive/ColdArchive object for `days`. */
-  'objects:restore': req(z.object({ ...inBucket, key, days: z.number().int().min(1).max(365) }), out<RestoreState>()),
+  'objects:restore': req(
+    z.object({
+      ...inBucket,
+      key,
+      days: z.number().int().min(1).max(365),
+      /** Retrieval speed for ColdArchive/DeepColdArchive (ignored for Archive). */
+      tier: z.enum(['Expedited', 'Standard', 'Bulk']).default('Standard'),
+    }),
+    out<RestoreState>(),
+  ),
   'objects:symlink-create': req(z.object({ ...inBucket, key, target: key }), out<ObjectRow>()),
   'objects:symlink-get': req(z.object({ ...inBucket, key }), out<{ target: string }>()),
 

@@ -23,7 +23,7 @@ export function createBrowseHandlers(ctx: AppContext): HandlersFor<typeof contra
     'objects:set-headers': ({ profileId, bucket, key, headers, meta }) => b.metadata.setHeaders(profileId, bucket, key, headers, meta),
     'objects:set-storage-class': ({ profileId, bucket, key, storageClass }) =>
       b.metadata.setStorageClass(profileId, bucket, key, storageClass),
-    'objects:restore': ({ profileId, bucket, key, days }) => b.metadata.restore(profileId, bucket, key, days),
+    'objects:restore': ({ profileId, bucket, key, days, tier }) => b.metadata.restore(profileId, bucket, key, days, tier),
     'objects:symlink-create': ({ profileId, bucket, key, target }) => b.metadata.createSymlink(profileId, bucket, key, target),
     'objects:symlink-get': async ({ profileId, bucket, key }) => ({ target: await b.metadata.symlinkTarget(profileId, bucket, key) }),
 

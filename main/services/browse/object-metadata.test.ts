@@ -58,6 +58,12 @@ describe('object details and edits against the emulator', () => {
     await expect(meta.restore('p', bucket, 'doc.txt', 1)).rejects.toMatchObject({ code: 'InvalidArgument' });
   });
 
+  it('restores a ColdArchive object with a retrieval tier', async () => {
+    await fx.seed(bucket, [{ key: 'colder.bin', body: 'ice', storageClass: 'ColdArchive' }]);
+    expect(await meta.restore('p', bucket, 'colder.bin', 1, 'Bulk')).toEqual({ state: 'in-progress' });
+    await expect.poll(async () => (await meta.details('p', bucket, 'colder.bin')).restore.state, { timeout: 5000 }).toBe('restored');
+  });
+
   it('creates and reads symlinks, and folders', async () => {
     const row = await meta.createSymlink('p', bucket, 'links/to doc', 'doc.txt');
     expect(row).toMatchObject({ key: 'links/to doc', type: 'Symlink' });

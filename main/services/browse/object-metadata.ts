@@ -96,14 +96,14 @@ export class ObjectMetadata {
   }
 
   /** Asks for a restore of an archived object; returns the state right after. */
-  async restore(profileId: string, bucket: string, key: string, days: number): Promise<RestoreState> {
+  async restore(profileId: string, bucket: string, key: string, days: number, tier: 'Expedited' | 'Standard' | 'Bulk' = 'Standard'): Promise<RestoreState> {
     const client = await this.clients.forBucket(profileId, bucket);
     const headers = (await client.head(key)).res.headers as Headers;
     const storageClass = headers['x-oss-storage-class'] ?? 'Standard';
     if (!needsRestore(storageClass)) {
       throw new AppException({ code: ErrorCode.InvalidArgument, message: `"${baseName(key)}" is in the ${storageClass} class and can be read without a restore.` });
     }
-    await client.restore(key, { type: storageClass, Days: days } as unknown as OSS.RequestOptions);
+    await client.restore(key, { type: storageClass, Days: days, JobParameters: tier } as unknown as OSS.RequestOptions);
     const after = (await client.head(key)).res.headers as Headers;
     return parseRestoreState(storageClass, after['x-oss-restore']);
   }
