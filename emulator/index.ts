@@ -30,6 +30,8 @@ export interface EmulatorOptions {
   providerCredentialSeconds?: number;
   /** Admin token; default: random. */
   adminToken?: string;
+  /** Custom domains (CNAME) → bucket, e.g. { 'photos.example.test': 'photos' }; also admin `PUT cnames`. */
+  cnames?: Record<string, string>;
   /** Access log sink (one line per OSS response, no query strings); default: none. */
   log?: (line: string) => void;
   /** Store factory (tests may pass a fake); default: the real store. */
@@ -98,7 +100,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   const roles = config.accounts.flatMap((a) => a.roles.map((r) => roleArn(a.id, r.name)));
   let info: Record<string, unknown> = {};
 
+  const cnames = new Map(Object.entries(opts.cnames ?? {}).map(([domain, bucket]) => [domain.toLowerCase(), bucket]));
   const admin = createAdminHandler({
+    cnames,
     token: adminToken,
     faults,
     clock,
@@ -114,11 +118,13 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
       }
       store = await openStore(storeOptions);
       identities.clearSessions();
+      cnames.clear();
+      for (const [domain, bucket] of Object.entries(opts.cnames ?? {})) cnames.set(domain.toLowerCase(), bucket);
       faults.clear();
       clock.offsetMs = 0;
     },
   });
-  const deps = { store: () => store, identities, clock, faults, regionHosts, admin, log: opts.log };
+  const deps = { store: () => store, identities, clock, faults, regionHosts, admin, cnames, log: opts.log };
 
   try {
     for (const [i, region] of regions.entries()) {

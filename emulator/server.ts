@@ -21,6 +21,8 @@ export interface GateDeps {
   /** `localhost:PORT` of each region's endpoint, for the wrong-endpoint error. */
   regionHosts: ReadonlyMap<string, string>;
   admin(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void>;
+  /** Custom domains bound to buckets (host name without port → bucket); mutable through the admin API. */
+  cnames: Map<string, string>;
   /** Optional access log: one line per response, without query strings (they may hold signatures or tokens). */
   log?: (line: string) => void;
 }
@@ -63,7 +65,7 @@ async function handle(
   const rawUrl = req.url ?? '/';
   if (rawUrl.startsWith(ADMIN_PREFIX) || rawUrl === ADMIN_PREFIX.slice(0, -1)) return deps.admin(req, res, requestId);
   const method = (req.method ?? 'GET').toUpperCase();
-  const target = parseTarget(rawUrl, req.headers.host);
+  const target = parseTarget(rawUrl, req.headers.host, deps.cnames);
   const store = deps.store();
   const ctx = makeContext(region, deps, req, res, requestId, method, target);
   state.ctx = ctx;

@@ -25,6 +25,8 @@ export interface AdminDeps {
   reset(): Promise<void>;
   defaultRegion: string;
   defaultAccountId: string;
+  /** Custom domain → bucket bindings the gate honours. */
+  cnames: Map<string, string>;
 }
 
 const MAX_BODY = 256 * 1024 * 1024;
@@ -58,6 +60,7 @@ const seedSchema = z.object({
  *   GET  health | info            PUT/GET clock {offsetMs}     POST reset
  *   POST buckets {name, region?, ownerAccountId?}
  *   POST seed {bucket, region?, objects:[{key, body|bodyBase64|size, contentType?}]}
+ *   GET/PUT cnames {domain: bucket}
  *   GET/PUT/DELETE faults (FaultConfig)   POST faults/rules (FaultRule) → {id}   DELETE faults/rules/<id>
  */
 export function createAdminHandler(deps: AdminDeps): (req: IncomingMessage, res: ServerResponse, requestId: string) => Promise<void> {
@@ -92,6 +95,14 @@ async function route(deps: AdminDeps, method: string, path: string, req: Incomin
       const { offsetMs } = z.object({ offsetMs: z.number() }).parse(await readJson(req));
       deps.clock.offsetMs = offsetMs;
       return { offsetMs, now: deps.clock.now().toISOString() };
+    }
+    case 'GET cnames':
+      return Object.fromEntries(deps.cnames);
+    case 'PUT cnames': {
+      const bindings = z.record(z.string(), z.string()).parse(await readJson(req));
+      deps.cnames.clear();
+      for (const [domain, bucket] of Object.entries(bindings)) deps.cnames.set(domain.toLowerCase(), bucket);
+      return Object.fromEntries(deps.cnames);
     }
     case 'GET faults':
       return deps.faults.snapshot();

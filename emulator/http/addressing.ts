@@ -14,16 +14,18 @@ export interface Target {
 
 /**
  * Parses the request line and Host header.
- * Virtual-host style: `Host: bucket.anything[:port]` — the first label is the bucket, unless
+ * Custom domains (`cnames`: host name → bucket) come first. Virtual-host style:
+ * `Host: bucket.anything[:port]` — the first label is the bucket, unless
  * the host is `localhost`, an IP, a single label, or an OSS service host (`oss-…`), in which
  * case the request is path style (`/bucket/key`), as ali-oss sends with `sldEnable`.
  */
-export function parseTarget(rawUrl: string, hostHeader: string | undefined): Target {
+export function parseTarget(rawUrl: string, hostHeader: string | undefined, cnames?: ReadonlyMap<string, string>): Target {
   const host = hostHeader ?? '';
   const q = rawUrl.indexOf('?');
   const rawPath = q < 0 ? rawUrl : rawUrl.slice(0, q);
   const query = parseQuery(q < 0 ? '' : rawUrl.slice(q + 1));
-  const hostBucket = bucketFromHost(host);
+  // A custom domain bound to a bucket (CNAME) addresses that bucket, like virtual-host style.
+  const hostBucket = cnames?.get(stripPort(host).toLowerCase()) ?? bucketFromHost(host);
   if (!rawPath.startsWith('/')) throw invalidUri();
   if (hostBucket) {
     const key = rawPath.length > 1 ? decode(rawPath.slice(1)) : null;
