@@ -26,7 +26,7 @@ export function OperationDialog({ title, progress, onCancel, onClose }: Operatio
   else if (!finished) summary = progress.scanning ? t('operation.scanning', { done: n(progress.done), total: n(progress.total) }) : t('operation.progress', { done: n(progress.done), total: n(progress.total) });
   else if (progress.cancelled) summary = t('operation.cancelled', { done: n(progress.done - progress.failedCount), total: n(progress.total) });
   else if (progress.failedCount > 0) summary = t('operation.partial', { ok: n(progress.done - progress.failedCount), failed: n(progress.failedCount) });
-  else summary = t('operation.done', { n: n(progress.done) });
+  else summary = t('operation.done', { count: progress.done, n: n(progress.done) });
   return (
     <Dialog
       title={title}

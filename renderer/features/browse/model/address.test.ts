@@ -56,3 +56,12 @@ describe('deep links', () => {
     expect(parseDeepLink('#other')).toBeNull();
   });
 });
+
+describe('bucket name rule', () => {
+  it('agrees with the shared rule the contract enforces', async () => {
+    const { isValidBucketName } = await import('../../../../shared/bucket-name');
+    for (const name of ['abc', 'a-b-c', '123', 'ab', 'a'.repeat(63), 'a'.repeat(64), '-ab', 'ab-', 'aBc', 'a_b', 'a.b', 'ab c', '中文桶']) {
+      expect(bucketNameProblem(name) === null).toBe(isValidBucketName(name));
+    }
+  });
+});
