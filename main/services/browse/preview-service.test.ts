@@ -29,6 +29,11 @@ describe('PreviewService against the emulator', () => {
     expect(await preview.readText('p', bucket, 'notes/utf8.md', 1024 * 1024)).toEqual({ text: '# 标题 ✓\n', encoding: 'utf-8', truncated: false, size: 16 });
   });
 
+  it('reads an empty file as empty text', async () => {
+    await fx.seed(bucket, [{ key: 'notes/empty.txt', body: '' }]);
+    expect(await preview.readText('p', bucket, 'notes/empty.txt', 1024)).toEqual({ text: '', encoding: 'utf-8', truncated: false, size: 0 });
+  });
+
   it('reads only up to the cap with a Range request and marks the text truncated', async () => {
     const t = await preview.readText('p', bucket, 'notes/long.txt', 1000);
     expect(t).toMatchObject({ encoding: 'utf-8', truncated: true, size: 6000 });
