@@ -104,7 +104,9 @@ describe.each(SIGNING_AND_STYLE)('objects through ali-oss ($name)', ({ v4, vhost
     expect(await get('bytes=5-100')).toEqual([200, '0123456789', '']);
     expect(await get('bytes=20-30')).toEqual([200, '0123456789', '']);
     expect(await get('bytes=4-2')).toEqual([200, '0123456789', '']);
-    expect(await get('bytes=0-1,4-5')).toEqual([200, '0123456789', '']);
+    expect(await get('bytes=0-1,4-5')).toEqual([206, '01', 'bytes 0-1/10']);
+    expect(await get('byte=0-1')).toEqual([200, '0123456789', '']);
+    expect(await get('bytes=-20')).toEqual([200, '0123456789', '']);
     expect(await get('bytes=5-100', true)).toEqual([206, '56789', 'bytes 5-9/10']);
     expect(await codeOf(get('bytes=20-30', true))).toBe('InvalidRange');
   });

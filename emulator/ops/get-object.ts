@@ -54,13 +54,19 @@ export function preconditionFailed(condition: string): OssError {
 }
 
 /**
- * A byte range per OSS: a single `bytes=a-b`, `a-` or `-n`. Anything invalid or
+ * A byte range per OSS: `bytes=a-b`, `a-` or `-n` (of several, the first). Anything invalid or
  * unsatisfiable is ignored (whole object, 200) unless `x-oss-range-behavior: standard`,
  * which clamps the end and answers an unsatisfiable start with 416.
  */
 export function parseRange(value: string | undefined, size: number, standard: boolean): { start: number; end: number } | null {
   if (!value) return null;
-  const m = /^bytes=(\d*)-(\d*)$/.exec(value.trim());
+  let spec = value.trim();
+  if (spec.includes(',')) {
+    // OSS serves only the first of several ranges (standard behaviour refuses them).
+    if (standard) unsatisfiable(size);
+    spec = spec.slice(0, spec.indexOf(','));
+  }
+  const m = /^bytes=(\d*)-(\d*)$/.exec(spec.trim());
   if (!m || (m[1] === '' && m[2] === '')) return null;
   let start: number;
   let end: number;
