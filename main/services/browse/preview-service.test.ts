@@ -50,6 +50,15 @@ describe('PreviewService against the emulator', () => {
     expect(Buffer.from(await res.arrayBuffer()).toString('hex')).toBe('89504e470d0a1a0a');
   });
 
+  it('presigns with V1 for profiles that sign V1', async () => {
+    const v1 = new PreviewService(fx.clientsV1);
+    const p = await v1.previewUrl('p', bucket, 'img/pic.png', 300);
+    expect(p.url).toContain('Signature=');
+    const res = await fetch(p.url);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/png');
+  });
+
   it('falls back to the original for thumbnails where image processing is unavailable, within a size cap', async () => {
     const thumb = await preview.thumbnailUrl('p', bucket, 'img/pic.png', 128);
     expect(thumb).toMatchObject({ processed: false, contentType: 'image/png' });
