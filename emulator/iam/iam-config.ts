@@ -25,6 +25,16 @@ const role = z.object({
   policies: z.array(policySchema).default([]),
   /** Accounts whose identities may assume the role (default: the owning account only). */
   trustedAccounts: z.array(z.string()).optional(),
+  /** OIDC providers (names in the same account) whose tokens may assume the role (AssumeRoleWithOIDC). */
+  trustedOidcProviders: z.array(z.string()).default([]),
+});
+
+const oidcProvider = z.object({
+  name: z.string().min(1),
+  /** Expected `iss` claim. */
+  issuer: z.string().min(1),
+  /** Accepted `aud` claims (client ids). */
+  audiences: z.array(z.string()).min(1),
 });
 
 const account = z.object({
@@ -33,6 +43,7 @@ const account = z.object({
   accessKeys: z.array(accessKey).default([]),
   users: z.array(user).default([]),
   roles: z.array(role).default([]),
+  oidcProviders: z.array(oidcProvider).default([]),
 });
 
 /** The emulator's identities: accounts with AccessKeys, RAM users, roles, and side-endpoint roles. */
@@ -49,3 +60,4 @@ export type IamConfig = z.infer<typeof iamConfigSchema>;
 export type AccountConfig = IamConfig['accounts'][number];
 export type RoleConfig = AccountConfig['roles'][number];
 export type UserConfig = AccountConfig['users'][number];
+export type OidcProviderConfig = AccountConfig['oidcProviders'][number];

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { PolicyDocument, Principal } from '../core/contract';
 import type { KeyRecord, KeyResolver } from '../auth/authenticate';
-import type { AccountConfig, IamConfig, RoleConfig } from './iam-config';
+import type { AccountConfig, IamConfig, OidcProviderConfig, RoleConfig } from './iam-config';
 
 /** Temporary credentials handed out by STS and accepted by the OSS side until they expire. */
 export interface StsSession {
@@ -61,6 +61,15 @@ export class IdentityStore implements KeyResolver {
     const account = this.config.accounts.find((a) => a.id === m[1]);
     const role = account?.roles.find((r) => r.name.toLowerCase() === m[2]!.toLowerCase());
     return account && role ? { account, role, arn: roleArn(account.id, role.name) } : undefined;
+  }
+
+  /** The OIDC provider with this ARN (`acs:ram::<account>:oidc-provider/<name>`). */
+  findOidcProvider(arn: string): { account: AccountConfig; provider: OidcProviderConfig } | undefined {
+    const m = /^acs:ram::(\d+):oidc-provider\/(.+)$/.exec(arn);
+    if (!m) return undefined;
+    const account = this.config.accounts.find((a) => a.id === m[1]);
+    const provider = account?.oidcProviders.find((p) => p.name === m[2]);
+    return account && provider ? { account, provider } : undefined;
   }
 
   /** Issues STS credentials for a role; the session's rights are the role's policy ∩ the inline policy. */

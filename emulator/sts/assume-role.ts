@@ -1,18 +1,12 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { PolicyDocument } from '../core/contract';
-import { policySchema } from '../iam/iam-config';
+import type { Principal } from '../core/contract';
 import type { IdentityStore } from '../iam/identity-store';
 import { evaluatePolicySets } from '../iam/policy';
 import { rpcSignature, rpcStringToSign } from './rpc-signature';
+import { assumeRoleWithOidc } from './assume-role-oidc';
+import { issueRoleSession, parseRoleSessionRequest, type AssumeRoleResult } from './role-session';
 import { StsError } from './sts-error';
 
-/** What AssumeRole returns (STS's JSON body minus RequestId). */
-export interface AssumeRoleResult {
-  AssumedRoleUser: { Arn: string; AssumedRoleId: string };
-  Credentials: { AccessKeyId: string; AccessKeySecret: string; SecurityToken: string; Expiration: string };
-}
-
-const MIN_DURATION = 900;
 const MAX_TIMESTAMP_SKEW_MS = 15 * 60 * 1000;
 
 /**
@@ -26,13 +20,15 @@ export class StsService {
   constructor(private readonly identities: IdentityStore) {}
 
   call(method: string, params: Map<string, string>, now: Date): AssumeRoleResult {
+    // AssumeRoleWithOIDC is anonymous: the OIDC token is the credential.
+    if (params.get('Action') === 'AssumeRoleWithOIDC') return assumeRoleWithOidc(this.identities, params, now);
     const caller = this.verifySignature(method, params, now);
     const action = params.get('Action');
     if (action !== 'AssumeRole') throw new StsError(400, 'InvalidAction.NotFound', `Specified api is not found, please check your url and method: ${action ?? ''}.`);
     return this.assumeRole(caller, params, now);
   }
 
-  private verifySignature(method: string, params: Map<string, string>, now: Date) {
+  private verifySignature(method: string, params: Map<string, string>, now: Date): Principal {
     for (const name of ['AccessKeyId', 'Signature', 'SignatureMethod', 'SignatureVersion', 'SignatureNonce', 'Timestamp', 'Version', 'Action']) {
       if (!params.get(name)) throw new StsError(400, `Missing${name}`, `${name} is mandatory for this action.`);
     }
@@ -53,54 +49,17 @@ export class StsService {
     return record.principal;
   }
 
-  private assumeRole(caller: ReturnType<StsService['verifySignature']>, params: Map<string, string>, now: Date): AssumeRoleResult {
-    const arn = params.get('RoleArn');
-    const sessionName = params.get('RoleSessionName');
-    if (!arn) throw new StsError(400, 'MissingRoleArn', 'RoleArn is mandatory for this action.');
-    if (!sessionName) throw new StsError(400, 'MissingRoleSessionName', 'RoleSessionName is mandatory for this action.');
-    if (!/^[\w.@-]{2,64}$/.test(sessionName)) {
-      throw new StsError(400, 'InvalidParameter.RoleSessionName', 'The parameter RoleSessionName is wrongly formed.');
-    }
-    if (!/^acs:ram::\d+:role\/.+$/.test(arn)) throw new StsError(400, 'InvalidParameter.RoleArn', 'The parameter RoleArn is wrongly formed.');
-    const ref = this.identities.findRole(arn);
-    if (!ref) throw new StsError(404, 'EntityNotExist.Role', `The role not exists: ${arn}.`);
-    const max = ref.role.maxSessionDuration;
-    const raw = params.get('DurationSeconds') ?? '3600';
-    const duration = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
-    if (!(duration >= MIN_DURATION && duration <= max)) {
-      throw new StsError(400, 'InvalidParameter.DurationSeconds', `The Min/Max value of DurationSeconds is 15min/${max / 3600}hr.`);
-    }
+  private assumeRole(caller: Principal, params: Map<string, string>, now: Date): AssumeRoleResult {
+    const request = parseRoleSessionRequest(this.identities, params);
+    const { ref } = request;
     const trusted = ref.role.trustedAccounts ?? [ref.account.id];
     const mayAssume =
       trusted.includes(caller.accountId) &&
       (caller.kind === 'account' ||
         evaluatePolicySets(caller.policySets, { action: 'sts:AssumeRole', resource: ref.arn, conditions: {} }) === 'allow');
     if (!mayAssume) throw new StsError(403, 'NoPermission', 'You are not authorized to do this action. You should be authorized by RAM.');
-    const session = this.identities.issueSession(ref, sessionName, duration, parsePolicy(params.get('Policy')), now);
-    return {
-      AssumedRoleUser: { Arn: `${ref.arn}/${sessionName}`, AssumedRoleId: session.assumedRoleId },
-      Credentials: {
-        AccessKeyId: session.accessKeyId,
-        AccessKeySecret: session.accessKeySecret,
-        SecurityToken: session.securityToken,
-        Expiration: isoSeconds(session.expiration),
-      },
-    };
+    return issueRoleSession(this.identities, request, now);
   }
-}
-
-function parsePolicy(text: string | undefined): PolicyDocument | undefined {
-  if (text === undefined || text === '') return undefined;
-  try {
-    return policySchema.parse(JSON.parse(text));
-  } catch {
-    throw new StsError(400, 'InvalidParameter.PolicyGrammar', 'The parameter Policy has not passed grammar check.');
-  }
-}
-
-/** `2024-01-02T03:04:05Z`, STS's Expiration format. */
-export function isoSeconds(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 function same(a: string, b: string): boolean {

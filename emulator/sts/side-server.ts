@@ -4,7 +4,8 @@ import { parseQuery } from '../http/addressing';
 import { sendJson } from '../http/xml';
 import type { IdentityStore } from '../iam/identity-store';
 import type { Clock } from '../faults/clock';
-import { isoSeconds, StsService } from './assume-role';
+import { StsService } from './assume-role';
+import { isoSeconds } from './role-session';
 import { StsError } from './sts-error';
 
 const MAX_BODY = 64 * 1024;
