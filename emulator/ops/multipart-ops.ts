@@ -1,6 +1,5 @@
 /** Multipart upload: initiate, upload part (and part copy), complete, abort. */
 import { randomBytes } from 'node:crypto';
-import { Readable } from 'node:stream';
 import { OssError, type RequestContext } from '../core/contract';
 import { crc64Combine } from '../integrity/crc64';
 import { md5Etag, multipartEtag, normalizeEtag, quoteEtag } from '../integrity/etag';
@@ -90,7 +89,7 @@ export async function uploadPartCopy(engine: Engine, ctx: RequestContext): Promi
   }
   const { start, end } = parseCopyRange(header(ctx, 'x-oss-copy-source-range'), source.object.size);
   const body = readObject(engine, source.bucket, source.object, start, end);
-  const written = await engine.blobs.write(bucket, body as Readable, end - start);
+  const written = await engine.blobs.write(bucket, body, end - start);
   const etag = md5Etag(written.md5Hex);
   const now = ctx.now().getTime();
   await engine.putPart(bucket, q(ctx, 'uploadId') as string, { partNumber, etag, crc64: written.crc64, size: written.size, blob: written.blob, lastModified: now });
