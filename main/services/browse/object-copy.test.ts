@@ -138,6 +138,23 @@ describe('copy, move and rename against the emulator', () => {
     expect(await keysUnder(src, 'mv/')).toEqual(['mv/keep-me.txt']);
   });
 
+  it('cancels a multipart copy and leaves no incomplete upload behind', async () => {
+    await fx.seed(src, [{ key: 'slow-big.bin', body: Buffer.alloc(400 * 1024, 1) }]);
+    await fx.fault({ match: { method: 'PUT', operation: 'oss:PutObject' }, action: 'latency', latencyMs: 400 });
+    let sawPart = false;
+    fx.onRequest((method, url) => {
+      if (method === 'PUT' && url.includes('partNumber=') && url.includes('slow-big')) sawPart = true;
+    });
+    const id = svc.operations.startCopy({ profileId: 'p', bucket: src, items: [{ key: 'slow-big.bin', isPrefix: false }], targetBucket: dst, targetPrefix: 'cancelled/', move: false });
+    await expect.poll(() => sawPart, { timeout: 10_000 }).toBe(true);
+    svc.operations.cancel(id);
+    const final = await svc.operations.wait(id);
+    await fx.clearFaults();
+    expect(final).toMatchObject({ cancelled: true, failedCount: 0, done: 0 });
+    expect((await svc.multipart.list('p', dst)).uploads).toEqual([]);
+    expect(await keysUnder(dst, 'cancelled/')).toEqual([]);
+  });
+
   it('reports a missing source as a failed key', async () => {
     const id = svc.operations.startCopy({ profileId: 'p', bucket: src, items: [{ key: 'nope.txt', isPrefix: false }], targetBucket: dst, targetPrefix: '', move: false });
     const final = await svc.operations.wait(id);

@@ -158,7 +158,8 @@ export class ObjectCopier {
           if (plan.move) copied.push(pair.from);
           else ctx.succeeded(1);
         } catch (error) {
-          ctx.failed([failureOf(pair.from, error)]);
+          // A copy stopped by the user's cancel is not a failure of that key.
+          if (!ctx.signal.aborted) ctx.failed([failureOf(pair.from, error)]);
         }
       },
       ctx.signal,
