@@ -12,8 +12,9 @@ test.describe('app shell', () => {
     const errors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     await expect(page.getByRole('heading', { level: 1, name: 'No profiles yet' })).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Add profile' })).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Try the local sandbox' })).toBeVisible();
+    const main = page.getByRole('main');
+    await expect(main.getByRole('button', { name: 'Add profile' })).toBeVisible();
+    await expect(main.getByRole('button', { name: 'Try the local sandbox' })).toBeVisible();
     await expect(page.getByRole('navigation', { name: 'Navigation' })).toBeVisible();
     await expect(page.getByTestId('app-version')).toHaveText(`OSS Browser · Version ${version}`);
     // The bundle runs under the production CSP: nothing was refused.
@@ -25,7 +26,7 @@ test.describe('app shell', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'No profiles yet' })).toBeVisible();
     await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: '中文' });
     await expect(page.getByRole('heading', { level: 1, name: '还没有配置' })).toBeVisible();
-    await expect(page.getByRole('button', { name: '添加配置' })).toBeVisible();
+    await expect(page.getByRole('main').getByRole('button', { name: '添加配置' })).toBeVisible();
     await expect(page.getByTestId('app-version')).toHaveText(`OSS Browser · 版本 ${version}`);
     await page.reload();
     await expect(page.getByRole('heading', { level: 1, name: '还没有配置' })).toBeVisible();
