@@ -32,4 +32,21 @@ describe('MultipartUploads against the emulator', () => {
     expect((await mp.list('p', bucket)).uploads.map((u) => u.uploadId)).toEqual([b.uploadId]);
     await expect(mp.abort('p', bucket, 'videos/a b.mp4', a.uploadId)).rejects.toMatchObject({ code: 'NoSuchUpload' });
   });
+
+  it('pages past 1000 uploads with the key and upload-id markers', async () => {
+    await fx.createBucket('mpu-many');
+    const raw = fx.accountClient('mpu-many');
+    const ids = new Set<string>();
+    for (let i = 0; i < 1005; i += 15) {
+      const batch = await Promise.all(Array.from({ length: Math.min(15, 1005 - i) }, (_, j) => raw.initMultipartUpload(`k/${String(i + j).padStart(4, '0')}`)));
+      for (const b of batch) ids.add(b.uploadId);
+    }
+    const first = await mp.list('p', 'mpu-many');
+    expect(first.uploads).toHaveLength(1000);
+    expect(first.next).not.toBeNull();
+    const second = await mp.list('p', 'mpu-many', first.next!.keyMarker, first.next!.uploadIdMarker);
+    expect(second.uploads).toHaveLength(5);
+    expect(second.next).toBeNull();
+    expect(new Set([...first.uploads, ...second.uploads].map((u) => u.uploadId))).toEqual(ids);
+  });
 });
