@@ -26,21 +26,25 @@ export interface PreviewDialogProps {
   onStep?(delta: 1 | -1): void;
 }
 
-type Loaded = { kind: 'url'; url: PreviewUrl } | { kind: 'text'; text: TextPreview };
+type Loaded = { kind: 'url'; url: PreviewUrl } | { kind: 'text'; text: TextPreview } | { kind: 'tooLarge' };
 
 export function PreviewDialog(p: PreviewDialogProps): ReactElement {
   const { t } = useTranslation('browse');
   const kind = previewKindOf(extensionOf(p.objectKey));
   const [loaded, setLoaded] = useState<{ key: string; value: Loaded } | null>(null);
   const [error, setError] = useState<{ key: string; error: AppError } | null>(null);
+  const [forceOriginal, setForceOriginal] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
     const base = { profileId: p.profileId, bucket: p.bucket, key: p.objectKey };
-    const load: Promise<Loaded> =
-      kind === 'text' || kind === 'none'
-        ? call('objects:read-text', { ...base, maxBytes: TEXT_PREVIEW_BYTES }).then((text) => ({ kind: 'text', text }))
-        : call('objects:preview-url', { ...base, expiresSeconds: 900 }).then((url) => ({ kind: 'url', url }));
+    const original = (): Promise<Loaded> => call('objects:preview-url', { ...base, expiresSeconds: 900 }).then((url) => ({ kind: 'url', url }));
+    let load: Promise<Loaded>;
+    if (kind === 'text' || kind === 'none') load = call('objects:read-text', { ...base, maxBytes: TEXT_PREVIEW_BYTES }).then((text) => ({ kind: 'text', text }));
+    else if (kind === 'image' && forceOriginal !== p.objectKey)
+      // Resized by OSS where the endpoint can; else the original under main's size cap.
+      load = call('objects:thumbnail-url', { ...base, size: 1024 }).then((u) => (u ? { kind: 'url', url: u } : { kind: 'tooLarge' }));
+    else load = original();
     load.then(
       (value) => live && setLoaded({ key: p.objectKey, value }),
       (e) => live && setError({ key: p.objectKey, error: asAppError(e) }),
@@ -48,7 +52,7 @@ export function PreviewDialog(p: PreviewDialogProps): ReactElement {
     return () => {
       live = false;
     };
-  }, [p.profileId, p.bucket, p.objectKey, kind]);
+  }, [p.profileId, p.bucket, p.objectKey, kind, forceOriginal]);
 
   const current = loaded?.key === p.objectKey ? loaded.value : null;
   const err = error?.key === p.objectKey ? error.error : null;
@@ -56,6 +60,15 @@ export function PreviewDialog(p: PreviewDialogProps): ReactElement {
   let body: ReactElement;
   if (err) body = <ErrorPanel error={err} compact />;
   else if (!current) body = <p className="browse-muted">{t('details.loading')}</p>;
+  else if (current.kind === 'tooLarge')
+    body = (
+      <div className="browse-preview-large" data-testid="preview-too-large">
+        <p>{t('preview.tooLarge')}</p>
+        <button type="button" className="browse-button" onClick={() => setForceOriginal(p.objectKey)}>
+          {t('preview.loadOriginal')}
+        </button>
+      </div>
+    );
   else if (current.kind === 'text') {
     const tx = current.text;
     body = (

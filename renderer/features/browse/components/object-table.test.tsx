@@ -1,0 +1,104 @@
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { useState } from 'react';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { initI18n } from '../../../i18n';
+import type { ListCommand } from '../model/keyboard-commands';
+import { ListingModel } from '../model/listing-model';
+import { EMPTY_SELECTION, type Selection } from '../model/selection';
+import type { SortColumn } from '../model/sort-index';
+import { ObjectTable } from './object-table';
+
+function model(n: number): ListingModel {
+  const m = new ListingModel('f/'.length);
+  m.append(
+    Array.from({ length: n }, (_, i) => {
+      const key = i < 2 ? `f/dir${i}/` : `f/file-${i}.txt`;
+      return { key, name: key, isPrefix: i < 2, size: i * 10, lastModified: 1_700_000_000_000 + i, etag: '', storageClass: i < 2 ? '' : 'Standard' };
+    }),
+  );
+  return m;
+}
+
+function Harness({ m, commands, sorts }: { m: ListingModel; commands: ListCommand[]; sorts: SortColumn[] }) {
+  const [sel, setSel] = useState<Selection>(EMPTY_SELECTION);
+  return (
+    <ObjectTable
+      cols={m.cols}
+      view={m.sorted}
+      version={0}
+      selection={sel}
+      onSelection={setSel}
+      onCommand={(c) => commands.push(c)}
+      onOpenRow={() => undefined}
+      onContextMenuAt={() => commands.push({ kind: 'contextMenu' })}
+      sort={m.sort}
+      onSort={(c) => sorts.push(c)}
+      empty="empty"
+      label="Objects"
+    />
+  );
+}
+
+const selectedNames = () => screen.queryAllByRole('row', { selected: true }).map((r) => r.querySelector('.browse-name-text')?.textContent);
+
+describe('object table', () => {
+  afterEach(cleanup);
+  beforeAll(() => {
+    // jsdom has no layout: give the scroll area a real size so the virtualizer renders rows.
+    Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
+    Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 800 });
+    HTMLElement.prototype.getBoundingClientRect = () => ({ x: 0, y: 0, top: 0, left: 0, right: 800, bottom: 600, width: 800, height: 600, toJSON: () => ({}) });
+    globalThis.ResizeObserver ??= class {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    } as unknown as typeof ResizeObserver;
+    initI18n('en');
+  });
+
+  it('renders only a window of a large listing', () => {
+    render(<Harness m={model(5000)} commands={[]} sorts={[]} />);
+    const rows = screen.getAllByRole('row').length - 1;
+    expect(rows).toBeGreaterThan(10);
+    expect(rows).toBeLessThanOrEqual(200);
+    expect(screen.getByRole('grid').getAttribute('aria-rowcount')).toBe('5001');
+  });
+
+  it('moves, extends and selects with the keyboard, and passes other keys on as commands', () => {
+    const commands: ListCommand[] = [];
+    render(<Harness m={model(30)} commands={commands} sorts={[]} />);
+    const list = screen.getByTestId('object-list');
+    act(() => list.focus());
+    fireEvent.keyDown(list, { key: 'ArrowDown' });
+    expect(selectedNames()).toEqual(['dir0']);
+    fireEvent.keyDown(list, { key: 'ArrowDown' });
+    fireEvent.keyDown(list, { key: 'ArrowDown', shiftKey: true });
+    fireEvent.keyDown(list, { key: 'ArrowDown', shiftKey: true });
+    expect(selectedNames()).toEqual(['dir1', 'file-2.txt', 'file-3.txt']);
+    fireEvent.keyDown(list, { key: 'Home' });
+    expect(selectedNames()).toEqual(['dir0']);
+    fireEvent.keyDown(list, { key: 'a', ctrlKey: true });
+    expect(screen.getAllByRole('row', { selected: true }).length).toBeGreaterThan(20);
+    fireEvent.keyDown(list, { key: 'Escape' });
+    fireEvent.keyDown(list, { key: 'F2' });
+    fireEvent.keyDown(list, { key: 'Delete' });
+    fireEvent.keyDown(list, { key: 'Enter' });
+    fireEvent.keyDown(list, { key: 'Backspace' });
+    fireEvent.keyDown(list, { key: 'F10', shiftKey: true });
+    expect(commands.map((c) => c.kind)).toEqual(['clearSelection', 'rename', 'delete', 'open', 'parent', 'contextMenu']);
+  });
+
+  it('selects with shift- and ctrl-click and sorts from the header', () => {
+    const sorts: SortColumn[] = [];
+    render(<Harness m={model(30)} commands={[]} sorts={sorts} />);
+    const rowOf = (name: string) => screen.getByText(name).closest('[role="row"]')!;
+    fireEvent.mouseDown(rowOf('file-2.txt'), { button: 0 });
+    fireEvent.mouseDown(rowOf('file-5.txt'), { button: 0, shiftKey: true });
+    expect(selectedNames()).toEqual(['file-2.txt', 'file-3.txt', 'file-4.txt', 'file-5.txt']);
+    fireEvent.mouseDown(rowOf('file-3.txt'), { button: 0, ctrlKey: true });
+    expect(selectedNames()).toEqual(['file-2.txt', 'file-4.txt', 'file-5.txt']);
+    fireEvent.click(screen.getByRole('button', { name: /Size/ }));
+    expect(sorts).toEqual(['size']);
+    expect(screen.getByRole('columnheader', { name: /Name/ }).getAttribute('aria-sort')).toBe('ascending');
+  });
+});
