@@ -102,6 +102,11 @@ export class IdentityStore implements KeyResolver {
     return session;
   }
 
+  /** The STS session behind an `STS.` AccessKey, if any. */
+  sessionOf(accessKeyId: string): StsSession | undefined {
+    return this.sessions.get(accessKeyId)?.session;
+  }
+
   /** Forgets every STS session (admin reset). */
   clearSessions(): void {
     this.sessions.clear();

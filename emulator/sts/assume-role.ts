@@ -4,6 +4,7 @@ import type { IdentityStore } from '../iam/identity-store';
 import { evaluatePolicySets } from '../iam/policy';
 import { rpcSignature, rpcStringToSign } from './rpc-signature';
 import { assumeRoleWithOidc } from './assume-role-oidc';
+import { callerIdentity, type CallerIdentity } from './caller-identity';
 import { issueRoleSession, parseRoleSessionRequest, type AssumeRoleResult } from './role-session';
 import { StsError } from './sts-error';
 
@@ -12,18 +13,20 @@ const MAX_TIMESTAMP_SKEW_MS = 15 * 60 * 1000;
 /**
  * STS RPC: checks the common parameters and the HMAC-SHA1 signature as STS does (ali-oss's
  * `STS.assumeRole` sends a form POST), then AssumeRole: role lookup, trust and caller
- * permission, DurationSeconds 900..role maximum, inline policy grammar.
+ * permission, DurationSeconds 900..role maximum, inline policy grammar. Also
+ * GetCallerIdentity and (anonymous) AssumeRoleWithOIDC.
  */
 export class StsService {
   private readonly nonces = new Set<string>();
 
   constructor(private readonly identities: IdentityStore) {}
 
-  call(method: string, params: Map<string, string>, now: Date): AssumeRoleResult {
+  call(method: string, params: Map<string, string>, now: Date): AssumeRoleResult | CallerIdentity {
     // AssumeRoleWithOIDC is anonymous: the OIDC token is the credential.
     if (params.get('Action') === 'AssumeRoleWithOIDC') return assumeRoleWithOidc(this.identities, params, now);
     const caller = this.verifySignature(method, params, now);
     const action = params.get('Action');
+    if (action === 'GetCallerIdentity') return callerIdentity(caller, this.identities);
     if (action !== 'AssumeRole') throw new StsError(400, 'InvalidAction.NotFound', `Specified api is not found, please check your url and method: ${action ?? ''}.`);
     return this.assumeRole(caller, params, now);
   }
@@ -38,7 +41,14 @@ export class StsService {
     if (Number.isNaN(timestamp)) throw new StsError(400, 'InvalidTimeStamp.Format', 'Specified time stamp or date value is not well formatted.');
     if (Math.abs(now.getTime() - timestamp) > MAX_TIMESTAMP_SKEW_MS) throw new StsError(400, 'InvalidTimeStamp.Expired', 'Specified time stamp or date value is expired.');
     const record = this.identities.findKey(params.get('AccessKeyId')!);
-    if (!record || record.securityToken !== undefined) throw new StsError(404, 'InvalidAccessKeyId.NotFound', 'Specified access key is not found.');
+    if (!record) throw new StsError(404, 'InvalidAccessKeyId.NotFound', 'Specified access key is not found.');
+    if (record.securityToken !== undefined) {
+      // STS credentials call STS with their token (GetCallerIdentity, role chaining).
+      const token = params.get('SecurityToken');
+      if (!token) throw new StsError(404, 'InvalidAccessKeyId.NotFound', 'Specified access key is not found.');
+      if (!same(token, record.securityToken)) throw new StsError(400, 'InvalidSecurityToken.MismatchWithAccessKey', 'Specified SecurityToken mismatch with the AccessKey.');
+      if (record.expiration && record.expiration.getTime() <= now.getTime()) throw new StsError(400, 'InvalidSecurityToken.Expired', 'Specified SecurityToken is expired.');
+    }
     const expected = rpcSignature(record.secret, rpcStringToSign(method, params));
     if (!same(expected, params.get('Signature')!)) {
       throw new StsError(400, 'SignatureDoesNotMatch', 'Specified signature is not matched with our calculation.');
