@@ -149,12 +149,11 @@ export async function completeMultipartUpload(engine: Engine, ctx: RequestContex
   }
   const etag = multipartEtag(parts.map((p) => p.etag));
   const r = upload.record;
-  await engine.putObject(bucket, {
+  await engine.completeUpload(bucket, r.uploadId, {
     key, size, etag, crc64: crc, lastModified: ctx.now().getTime(), type: 'Multipart',
     storageClass: r.storageClass, acl: r.acl, contentType: r.contentType, headers: r.headers, userMeta: r.userMeta, tags: r.tags,
     segments: parts.filter((p) => p.size > 0).map((p) => ({ blob: p.blob, size: p.size })),
   });
-  await engine.endUpload(bucket, r.uploadId, new Set(parts.map((p) => p.blob)));
   const { encode, url } = encoder(ctx);
   sendXml(ctx, 200, 'CompleteMultipartUploadResult', {
     EncodingType: url ? 'url' : undefined,

@@ -276,13 +276,29 @@ export class Engine {
     if (previous) await this.free(bucket, previous.blob);
   }
 
-  /** Ends an upload; frees part blobs not in `keep` (those a completed object now owns). */
-  async endUpload(bucket: string, uploadId: string, keep: Set<string> = new Set()): Promise<void> {
+  /** Aborts an upload and frees its parts. */
+  async endUpload(bucket: string, uploadId: string): Promise<void> {
     const state = this.requireBucket(bucket);
     const upload = state.uploads.get(uploadId);
     if (!upload) throw noSuchUpload();
     this.record(state, [{ t: 'end', id: uploadId }]);
-    for (const p of upload.parts.values()) if (!keep.has(p.blob)) await this.free(bucket, p.blob);
+    for (const p of upload.parts.values()) await this.free(bucket, p.blob);
+  }
+
+  /**
+   * Completes an upload: the object and the end of the upload are one journal write and one
+   * synchronous state change, so a concurrent abort or complete cannot free parts the new
+   * object owns. Parts left out of the object are freed.
+   */
+  async completeUpload(bucket: string, uploadId: string, object: ObjectRecord): Promise<void> {
+    const state = this.requireBucket(bucket);
+    const upload = state.uploads.get(uploadId);
+    if (!upload) throw noSuchUpload();
+    const previous = state.objects.get(object.key);
+    this.record(state, [{ t: 'put', o: object }, { t: 'end', id: uploadId }]);
+    const owned = new Set(object.segments.map((s) => s.blob));
+    for (const p of upload.parts.values()) if (!owned.has(p.blob)) await this.free(bucket, p.blob);
+    if (previous) await this.freeSegments(bucket, previous, object);
   }
 
   async close(): Promise<void> {
