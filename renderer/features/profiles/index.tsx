@@ -1,0 +1,69 @@
+/**
+ * The profiles feature's slots: the sidebar's profile list, the credentials countdown in
+ * the status bar, the add/edit/delete dialogs, and the shell's "Add profile" / "Try the
+ * local sandbox" commands.
+ */
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ShellFeature } from '../../app/feature-registry';
+import { ProfileDialog } from './profile-dialog';
+import { ProfileList } from './profile-list';
+import { deleteProfile, openDialog, profilesStore, startSandbox } from './profiles-state';
+import { ExpiringPrompt, SessionCountdown } from './session-status';
+import './profiles.css';
+
+function DeleteConfirm({ id, name }: { id: string; name: string }): ReactElement {
+  const { t } = useTranslation('profiles');
+  return (
+    <div className="profiles-backdrop">
+      <div className="profiles-dialog profiles-dialog--small" role="alertdialog" aria-modal="true" aria-labelledby="profile-delete-title">
+        <h2 id="profile-delete-title">{t('dialog.deleteTitle', { name })}</h2>
+        <p>{t('dialog.deleteBody')}</p>
+        <footer className="profiles-dialog__footer">
+          <button type="button" className="button" onClick={() => openDialog(null)}>
+            {t('action.cancel')}
+          </button>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => {
+              openDialog(null);
+              void deleteProfile(id).catch(() => undefined);
+            }}
+          >
+            {t('action.delete')}
+          </button>
+        </footer>
+      </div>
+    </div>
+  );
+}
+
+function ProfileOverlays(): ReactElement {
+  const { t } = useTranslation('profiles');
+  const dialog = profilesStore.use((s) => s.dialog);
+  const starting = profilesStore.use((s) => s.sandboxStarting);
+  return (
+    <>
+      <ExpiringPrompt />
+      {starting && (
+        <div className="notice profiles-expiring" role="status">
+          {t('sandbox.starting')}
+        </div>
+      )}
+      {dialog?.kind === 'add' && <ProfileDialog />}
+      {dialog?.kind === 'edit' && <ProfileDialog key={dialog.profile.id} profile={dialog.profile} />}
+      {dialog?.kind === 'delete' && <DeleteConfirm id={dialog.profile.id} name={dialog.profile.name} />}
+    </>
+  );
+}
+
+export const feature: ShellFeature = {
+  id: 'profiles',
+  order: 10,
+  slots: { sidebarProfiles: ProfileList, statusBar: SessionCountdown, overlay: ProfileOverlays },
+  commands: {
+    addProfile: () => openDialog({ kind: 'add' }),
+    trySandbox: () => startSandbox(),
+  },
+};

@@ -1,0 +1,163 @@
+/**
+ * Add / edit a profile: pick the type, fill the form, "Test connection" (ListBuckets, or
+ * one list call at the start path) and save. Imports (environment, credential files) sit
+ * at the top of the add dialog. Errors show in the shared error panel with their hint.
+ */
+import { useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppError } from '../../../shared/errors';
+import type { ConnectionTestResult, ProfileView } from '../../../shared/profile-types';
+import { ErrorPanel } from '../../app/error-panel';
+import { call } from '../../lib/oss-api';
+import { asAppError } from '../../lib/use-request';
+import { emptyForm, formFromProfile, inputFromForm, type FormState } from './profile-form-model';
+import { ProfileFields } from './profile-fields';
+import { loadProfiles, openDialog, openProfile } from './profiles-state';
+
+export interface ProfileDialogProps {
+  profile?: ProfileView;
+}
+
+export function ProfileDialog({ profile }: ProfileDialogProps): ReactElement {
+  const { t } = useTranslation('profiles');
+  const editing = !!profile;
+  const [form, setForm] = useState<FormState>(() => (profile ? formFromProfile(profile) : emptyForm()));
+  const [busy, setBusy] = useState<'test' | 'save' | 'import' | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [result, setResult] = useState<ConnectionTestResult | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const set = (patch: Partial<FormState>) => {
+    setForm((f) => ({ ...f, ...patch }));
+    setResult(null);
+  };
+  const close = () => openDialog(null);
+
+  const run = async (kind: 'test' | 'save' | 'import', work: () => Promise<void>) => {
+    setBusy(kind);
+    setError(null);
+    setNotice(null);
+    try {
+      await work();
+    } catch (err) {
+      setError(asAppError(err));
+      setResult(null);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const finish = async (saved: ProfileView) => {
+    close();
+    await loadProfiles();
+    await openProfile(saved.id);
+  };
+
+  const test = () =>
+    run('test', async () => {
+      if (editing && !form.changeCredentials) {
+        const input = inputFromForm(form);
+        setResult(await call('profiles:test', { id: profile.id, ...(input.startPath ? { startPath: input.startPath } : {}) }));
+      } else {
+        setResult(await call('profiles:test', { input: inputFromForm(form) }));
+      }
+    });
+
+  const save = () =>
+    run('save', async () => {
+      if (form.type === 'access-code' && !editing) {
+        await finish(await call('profiles:import-access-code', { code: form.accessCode, ...(form.name.trim() ? { name: form.name.trim() } : {}) }));
+        return;
+      }
+      const input = inputFromForm(form);
+      if (editing) {
+        const saved = await call('profiles:update', {
+          id: profile.id,
+          name: input.name,
+          endpoint: input.endpoint,
+          startPath: input.startPath ?? null,
+          ...(form.changeCredentials ? { credentials: input.credentials } : {}),
+          ...(input.proxyPassword ? { proxyPassword: input.proxyPassword } : {}),
+          test: true,
+        });
+        await finish(saved);
+      } else {
+        await finish(await call('profiles:add', { input, test: true }));
+      }
+    });
+
+  const importEnv = () =>
+    run('import', async () => {
+      const found = await call('profiles:import-env', { save: true, name: form.name.trim() || t('import.envName') });
+      if (!found.found || !found.profile) {
+        setNotice(t('import.envNone'));
+        return;
+      }
+      await finish(found.profile);
+    });
+
+  const importFile = (source: 'alibabacloud' | 'ossutil') =>
+    run('import', async () => {
+      const r = await call('profiles:import-file', { source });
+      await loadProfiles();
+      setNotice(t('import.fileResult', { count: r.imported.length, file: r.file, skipped: r.skipped.length }));
+      if (r.imported[0]) await openProfile(r.imported[0].id);
+    });
+
+  return (
+    <div className="profiles-backdrop">
+      <div className="profiles-dialog" role="dialog" aria-modal="true" aria-labelledby="profile-dialog-title" data-testid="profile-dialog">
+        <header className="profiles-dialog__header">
+          <h2 id="profile-dialog-title">{editing ? t('dialog.editTitle') : t('dialog.addTitle')}</h2>
+        </header>
+        <div className="profiles-dialog__body">
+          {!editing && (
+            <div className="profiles-imports" aria-label={t('import.label')}>
+              <span>{t('import.label')}:</span>
+              <button type="button" className="button" disabled={!!busy} onClick={() => void importEnv()}>
+                {t('import.env')}
+              </button>
+              <button type="button" className="button" disabled={!!busy} onClick={() => void importFile('alibabacloud')}>
+                {t('import.alibabacloud')}
+              </button>
+              <button type="button" className="button" disabled={!!busy} onClick={() => void importFile('ossutil')}>
+                {t('import.ossutil')}
+              </button>
+            </div>
+          )}
+          <ProfileFields form={form} set={set} editing={editing} />
+          {notice && (
+            <p className="profiles-note" role="status">
+              {notice}
+            </p>
+          )}
+          {error && <ErrorPanel error={error} compact onDismiss={() => setError(null)} />}
+          {result && (
+            <div className="profiles-test-result" role="status" data-testid="profile-test-result">
+              <strong>{result.openAt ? t('test.okPath', { path: `oss://${result.openAt.bucket}/${result.openAt.prefix}` }) : t('test.ok', { count: result.buckets.length })}</strong>
+              <ul>
+                {result.buckets.slice(0, 20).map((b) => (
+                  <li key={b.name}>
+                    {b.name} <span className="profiles-muted">{b.region}</span>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </div>
+        <footer className="profiles-dialog__footer">
+          <button type="button" className="button" onClick={close}>
+            {t('action.cancel')}
+          </button>
+          {form.type !== 'access-code' && (
+            <button type="button" className="button" disabled={!!busy} onClick={() => void test()}>
+              {busy === 'test' ? t('action.testing') : t('action.test')}
+            </button>
+          )}
+          <button type="button" className="button button--primary" disabled={!!busy} onClick={() => void save()}>
+            {busy === 'save' ? t('action.saving') : t('action.save')}
+          </button>
+        </footer>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,240 @@
+/**
+ * The fields of the add/edit form: one block per credential type, then the endpoint,
+ * network and start-path settings. Pure presentation over FormState.
+ */
+import type { ReactElement, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { REGIONS } from '../../../shared/regions';
+import { FORM_TYPES, startPathInvalid, type FormState } from './profile-form-model';
+
+export interface FieldsProps {
+  form: FormState;
+  set: (patch: Partial<FormState>) => void;
+  editing: boolean;
+}
+
+function Field({ label, children, hint }: { label: string; children: ReactNode; hint?: string }): ReactElement {
+  return (
+    <label className="profiles-field">
+      <span className="profiles-field__label">{label}</span>
+      {children}
+      {hint && <span className="profiles-field__hint">{hint}</span>}
+    </label>
+  );
+}
+
+function Check({ label, checked, onChange }: { label: string; checked: boolean; onChange: (v: boolean) => void }): ReactElement {
+  return (
+    <label className="profiles-check">
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      <span>{label}</span>
+    </label>
+  );
+}
+
+function CredentialFields({ form: f, set }: FieldsProps): ReactElement {
+  const { t } = useTranslation('profiles');
+  const text = (key: keyof FormState, label: string, opts: { secret?: boolean; hint?: string; placeholder?: string } = {}) => (
+    <Field label={label} {...(opts.hint ? { hint: opts.hint } : {})}>
+      <input
+        type={opts.secret ? 'password' : 'text'}
+        autoComplete="off"
+        spellCheck={false}
+        value={f[key] as string}
+        placeholder={opts.placeholder}
+        onChange={(e) => set({ [key]: e.target.value })}
+      />
+    </Field>
+  );
+  const keyPair = (
+    <>
+      {text('accessKeyId', t('field.accessKeyId'), { placeholder: 'LTAI…' })}
+      {text('accessKeySecret', t('field.accessKeySecret'), { secret: true })}
+    </>
+  );
+  switch (f.type) {
+    case 'access-key':
+      return (
+        <>
+          {keyPair}
+          <p className="profiles-note">{t('advice.ramUser')}</p>
+        </>
+      );
+    case 'sts-token':
+      return (
+        <>
+          {text('accessKeyId', t('field.accessKeyId'), { placeholder: 'STS.…' })}
+          {text('accessKeySecret', t('field.accessKeySecret'), { secret: true })}
+          {text('securityToken', t('field.securityToken'), { secret: true })}
+          {text('expiration', t('field.expiration'), { placeholder: '2030-01-01T12:00:00Z', hint: t('hint.expiration') })}
+        </>
+      );
+    case 'ram-role':
+      return (
+        <>
+          {keyPair}
+          {text('roleArn', t('field.roleArn'), { placeholder: 'acs:ram::123456789012:role/name' })}
+          {text('sessionName', t('field.sessionName'))}
+          {text('durationSeconds', t('field.durationSeconds'), { hint: t('hint.duration') })}
+          <Field label={t('field.policy')} hint={t('hint.policy')}>
+            <textarea rows={3} spellCheck={false} value={f.policy} onChange={(e) => set({ policy: e.target.value })} />
+          </Field>
+          {text('stsEndpoint', t('field.stsEndpoint'), { placeholder: 'https://sts.aliyuncs.com' })}
+        </>
+      );
+    case 'credentials-uri':
+      return text('credentialsUri', t('field.credentialsUri'), { placeholder: 'http://127.0.0.1:8080/credentials', hint: t('hint.credentialsUri') });
+    case 'ecs-ram-role':
+      return (
+        <>
+          {text('roleName', t('field.roleName'), { hint: t('hint.roleName') })}
+          {text('metadataUrl', t('field.metadataUrl'), { placeholder: 'http://100.100.100.200' })}
+        </>
+      );
+    case 'oidc-role':
+      return (
+        <>
+          {text('roleArn', t('field.roleArn'))}
+          {text('oidcProviderArn', t('field.oidcProviderArn'))}
+          {text('oidcTokenFile', t('field.oidcTokenFile'))}
+          {text('sessionName', t('field.sessionName'))}
+          {text('stsEndpoint', t('field.stsEndpoint'), { placeholder: 'https://sts.aliyuncs.com' })}
+        </>
+      );
+    case 'access-code':
+      return (
+        <Field label={t('field.accessCode')} hint={t('hint.accessCode')}>
+          <textarea rows={4} spellCheck={false} value={f.accessCode} onChange={(e) => set({ accessCode: e.target.value })} />
+        </Field>
+      );
+  }
+}
+
+function EndpointFields({ form: f, set }: FieldsProps): ReactElement {
+  const { t, i18n } = useTranslation('profiles');
+  const lang = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
+  return (
+    <fieldset className="profiles-fieldset">
+      <legend>{t('section.endpoint')}</legend>
+      <Field label={t('field.region')}>
+        <select value={f.region} onChange={(e) => set({ region: e.target.value })}>
+          {!REGIONS.some((r) => r.id === f.region) && <option value={f.region}>{f.region}</option>}
+          {REGIONS.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.name[lang]} ({r.id})
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t('field.endpointKind')}>
+        <select value={f.endpointKind} onChange={(e) => set({ endpointKind: e.target.value as FormState['endpointKind'] })}>
+          {(['public', 'internal', 'accelerate', 'custom'] as const).map((k) => (
+            <option key={k} value={k}>
+              {t(`endpointKind.${k}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      {f.endpointKind === 'custom' && (
+        <>
+          <Field label={t('field.customUrl')}>
+            <input type="text" spellCheck={false} value={f.customUrl} placeholder="https://oss.example.com" onChange={(e) => set({ customUrl: e.target.value })} />
+          </Field>
+          <Field label={t('field.customRegionUrls')} hint={t('hint.customRegionUrls')}>
+            <textarea rows={2} spellCheck={false} value={f.customRegionUrls} onChange={(e) => set({ customRegionUrls: e.target.value })} />
+          </Field>
+          <Check label={t('field.pathStyle')} checked={f.pathStyle} onChange={(v) => set({ pathStyle: v })} />
+        </>
+      )}
+      <Check label={t('field.allowInsecureHttp')} checked={f.allowInsecureHttp} onChange={(v) => set({ allowInsecureHttp: v })} />
+      {f.allowInsecureHttp && <p className="profiles-warning">{t('warning.http')}</p>}
+      <Field label={t('field.signatureVersion')}>
+        <select value={f.signatureVersion} onChange={(e) => set({ signatureVersion: e.target.value as 'v4' | 'v1' })}>
+          <option value="v4">{t('signature.v4')}</option>
+          <option value="v1">{t('signature.v1')}</option>
+        </select>
+      </Field>
+      <Field label={t('field.cnames')} hint={t('hint.cnames')}>
+        <textarea rows={2} spellCheck={false} value={f.cnames} onChange={(e) => set({ cnames: e.target.value })} />
+      </Field>
+    </fieldset>
+  );
+}
+
+function NetworkFields({ form: f, set }: FieldsProps): ReactElement {
+  const { t } = useTranslation('profiles');
+  return (
+    <fieldset className="profiles-fieldset">
+      <legend>{t('section.network')}</legend>
+      <Field label={t('field.proxyMode')}>
+        <select value={f.proxyMode} onChange={(e) => set({ proxyMode: e.target.value as FormState['proxyMode'] })}>
+          {(['system', 'none', 'manual'] as const).map((m) => (
+            <option key={m} value={m}>
+              {t(`proxy.${m}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      {f.proxyMode === 'manual' && (
+        <>
+          <Field label={t('field.proxyUrl')}>
+            <input type="text" spellCheck={false} value={f.proxyUrl} placeholder="http://proxy.example.com:3128" onChange={(e) => set({ proxyUrl: e.target.value })} />
+          </Field>
+          <Field label={t('field.proxyUsername')}>
+            <input type="text" value={f.proxyUsername} onChange={(e) => set({ proxyUsername: e.target.value })} />
+          </Field>
+          <Field label={t('field.proxyPassword')}>
+            <input type="password" autoComplete="off" value={f.proxyPassword} onChange={(e) => set({ proxyPassword: e.target.value })} />
+          </Field>
+        </>
+      )}
+      <div className="profiles-row">
+        <Field label={t('field.connectTimeout')}>
+          <input type="number" min={1} value={f.connectTimeoutSec} onChange={(e) => set({ connectTimeoutSec: e.target.value })} />
+        </Field>
+        <Field label={t('field.readTimeout')}>
+          <input type="number" min={1} value={f.readTimeoutSec} onChange={(e) => set({ readTimeoutSec: e.target.value })} />
+        </Field>
+      </div>
+    </fieldset>
+  );
+}
+
+/** All fields of the form. */
+export function ProfileFields(props: FieldsProps): ReactElement {
+  const { t } = useTranslation('profiles');
+  const { form: f, set, editing } = props;
+  const showCredentials = !editing || f.changeCredentials;
+  return (
+    <div className="profiles-fields">
+      <Field label={t('field.name')}>
+        <input type="text" value={f.name} onChange={(e) => set({ name: e.target.value })} />
+      </Field>
+      {editing && <Check label={t('field.changeCredentials')} checked={f.changeCredentials} onChange={(v) => set({ changeCredentials: v })} />}
+      {showCredentials && (
+        <>
+          <Field label={t('field.type')}>
+            <select value={f.type} onChange={(e) => set({ type: e.target.value as FormState['type'] })}>
+              {FORM_TYPES.filter((ty) => !editing || ty !== 'access-code').map((ty) => (
+                <option key={ty} value={ty}>
+                  {t(`type.${ty}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <CredentialFields {...props} />
+        </>
+      )}
+      {f.type !== 'access-code' && (
+        <>
+          <Field label={t('field.startPath')} hint={startPathInvalid(f) ? t('hint.startPathInvalid') : t('hint.startPath')}>
+            <input type="text" spellCheck={false} value={f.startPath} placeholder="oss://bucket/folder/" onChange={(e) => set({ startPath: e.target.value })} />
+          </Field>
+          <EndpointFields {...props} />
+          <NetworkFields {...props} />
+          {!editing && <Check label={t('field.sessionOnly')} checked={f.sessionOnly} onChange={(v) => set({ sessionOnly: v })} />}
+        </>
+      )}
+    </div>
+  );
+}

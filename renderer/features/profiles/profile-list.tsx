@@ -1,0 +1,51 @@
+/** The sidebar's profile list: pick one to browse; edit, duplicate or delete it. */
+import { useEffect, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorPanel } from '../../app/error-panel';
+import { selectionStore } from '../../state/selection-store';
+import { duplicateProfile, loadProfiles, openDialog, openProfile, profilesStore } from './profiles-state';
+
+export function ProfileList(): ReactElement {
+  const { t } = useTranslation('profiles');
+  const { profiles, error } = profilesStore.use((s) => s);
+  const active = selectionStore.use((s) => s.profileId);
+  useEffect(() => {
+    void loadProfiles(true);
+  }, []);
+  return (
+    <div className="profiles-list">
+      {error && <ErrorPanel error={error} compact onDismiss={() => profilesStore.set({ error: null })} />}
+      {profiles && profiles.length > 0 && (
+        <ul aria-label={t('list.label')}>
+          {profiles.map((p) => (
+            <li key={p.id} className={p.id === active ? 'profiles-item is-active' : 'profiles-item'}>
+              <button type="button" className="profiles-item__open" aria-current={p.id === active ? 'true' : undefined} onClick={() => void openProfile(p.id)}>
+                <span className="profiles-item__name">{p.name}</span>
+                <span className="profiles-muted">
+                  {t(`type.${p.type}`)}
+                  {p.maskedAccessKeyId ? ` · ${p.maskedAccessKeyId}` : ''}
+                  {p.sessionOnly ? ` · ${t('list.sessionOnly')}` : ''}
+                </span>
+              </button>
+              <span className="profiles-item__actions">
+                <button type="button" className="button button--icon" aria-label={t('action.editNamed', { name: p.name })} title={t('action.edit')} onClick={() => openDialog({ kind: 'edit', profile: p })}>
+                  ✎
+                </button>
+                <button type="button" className="button button--icon" aria-label={t('action.duplicateNamed', { name: p.name })} title={t('action.duplicate')} onClick={() => void duplicateProfile(p.id)}>
+                  ⧉
+                </button>
+                <button type="button" className="button button--icon" aria-label={t('action.deleteNamed', { name: p.name })} title={t('action.delete')} onClick={() => openDialog({ kind: 'delete', profile: p })}>
+                  ✕
+                </button>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {profiles && profiles.length === 0 && <p className="sidebar__empty">{t('list.empty')}</p>}
+      <button type="button" className="button profiles-add" onClick={() => openDialog({ kind: 'add' })}>
+        {t('action.add')}
+      </button>
+    </div>
+  );
+}
