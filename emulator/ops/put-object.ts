@@ -145,8 +145,9 @@ export async function appendObject(engine: Engine, ctx: RequestContext): Promise
     lastModified: ctx.now().getTime(),
     segments: written.size > 0 ? [...base.segments, { blob: written.blob, size: written.size }] : base.segments,
   };
-  if (written.size === 0) await engine.blobs.remove(bucket, written.blob);
+  // No await between the position check above and this commit: appends stay serialised.
   await engine.putObject(bucket, record);
+  if (written.size === 0) await engine.blobs.remove(bucket, written.blob);
   sendEmpty(ctx, 200, {
     ETag: quoteEtag(record.etag),
     'x-oss-next-append-position': String(record.size),
