@@ -133,6 +133,10 @@ export interface OperationProgress {
   total: number;
   /** True while keys under folders are still being listed, so `total` may still grow. */
   scanning: boolean;
+  /** Copy/move only: bytes copied so far (advances part by part for multipart copies). */
+  bytesDone?: number;
+  /** Copy/move only: bytes of the keys found so far. */
+  bytesTotal?: number;
   /**
    * Keys that failed, with the OSS code and message: the new ones since the previous event,
    * and on the final event (finished: true) the complete list.

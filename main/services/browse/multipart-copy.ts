@@ -36,6 +36,8 @@ export interface MultipartCopyJob {
   /** Part size; by default 64 MiB, larger when needed to stay under 9,000 parts. */
   partSize?: number;
   signal?: AbortSignal;
+  /** Called with the bytes copied so far, after each part. */
+  onProgress?: (bytesCopied: number) => void;
 }
 
 /** Copies one object part by part. */
@@ -53,8 +55,9 @@ export async function multipartCopyObject(clients: ClientProvider, job: Multipar
         partSize,
         parallel: 4,
         headers: job.headers,
-        progress: async (_fraction: number, checkpoint: { uploadId?: string }) => {
+        progress: async (fraction: number, checkpoint: { uploadId?: string }) => {
           uploadId = checkpoint?.uploadId;
+          job.onProgress?.(Math.round(fraction * job.size));
         },
       } as OSS.MultipartUploadOptions,
     );

@@ -9,6 +9,7 @@ import { startBrowseFixture, type BrowseFixture } from './test-support/emulator-
 describe('copy, move and rename against the emulator', () => {
   let fx: BrowseFixture;
   let svc: BrowseServices;
+  const log = eventLog();
   const src = 'copy-src';
   const dst = 'copy-dst';
 
@@ -32,7 +33,7 @@ describe('copy, move and rename against the emulator', () => {
     svc = createBrowseServices({
       clients: fx.clients,
       dataDir: await mkdtemp(path.join(os.tmpdir(), 'copy-')),
-      ...eventLog(),
+      ...log,
       progressIntervalMs: 0,
       copy: { multipartThreshold: 250 * 1024, partSize: 100 * 1024 },
     });
@@ -51,7 +52,7 @@ describe('copy, move and rename against the emulator', () => {
       targetPrefix: 'backup/',
       move: false,
     });
-    expect(await svc.operations.wait(id)).toMatchObject({ kind: 'copy', done: 4, total: 4, failedCount: 0 });
+    expect(await svc.operations.wait(id)).toMatchObject({ kind: 'copy', done: 4, total: 4, failedCount: 0, bytesDone: 8, bytesTotal: 8 });
     expect(await keysUnder(dst, 'backup/')).toEqual(['backup/album/', 'backup/album/a.jpg', 'backup/album/sub/b.txt', 'backup/single.txt']);
     const copied = await svc.preview.readText('p', dst, 'backup/album/a.jpg', 100);
     expect(copied.text).toBe('AAA');
@@ -103,6 +104,10 @@ describe('copy, move and rename against the emulator', () => {
     expect(final?.failed).toEqual([]);
     expect(final).toMatchObject({ done: 1, failedCount: 0 });
     expect(fx.requests.filter((r) => r.method === 'PUT' && r.url.includes('partNumber=')).length).toBe(3);
+    expect(final).toMatchObject({ bytesDone: body.length, bytesTotal: body.length });
+    // Bytes advance part by part, not only when the whole object is done.
+    const steps = log.operations.filter((p) => p.operationId === id && !p.finished).map((p) => p.bytesDone);
+    expect(steps.some((b) => b !== undefined && b > 0 && b < body.length)).toBe(true);
     const copy = await fx.getBytes(dst, 'big.bin');
     expect(copy.equals(body)).toBe(true);
     expect((await svc.metadata.details('p', dst, 'big.bin')).headers.contentType).toBe('application/x-test');

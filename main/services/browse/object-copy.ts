@@ -147,14 +147,21 @@ export class ObjectCopier {
     crossRegion: boolean,
   ): Promise<void> {
     const copied: string[] = [];
+    ctx.addBytesTotal(pairs.reduce((sum, p) => sum + p.size, 0));
     await forEachLimited(
       pairs,
       this.parallel,
       async (pair) => {
+        let reported = 0;
+        const progress = (bytes: number): void => {
+          ctx.bytesCopied(bytes - reported);
+          reported = bytes;
+        };
         try {
           if (crossRegion) await streamCopy(source, target, pair, plan.noOverwrite === true);
-          else if (pair.size > this.threshold) await this.multipartCopy(plan, pair, ctx.signal);
+          else if (pair.size > this.threshold) await this.multipartCopy(plan, pair, ctx.signal, progress);
           else await copyObject(target, pair.to, plan.sourceBucket, pair.from, plan.noOverwrite ? { 'x-oss-forbid-overwrite': 'true' } : {});
+          progress(pair.size);
           if (plan.move) copied.push(pair.from);
           else ctx.succeeded(1);
         } catch (error) {
@@ -166,10 +173,7 @@ export class ObjectCopier {
     );
     // A move counts a key as done once its source is gone too; a source that stays says so.
     const afterCopy: OperationContext = {
-      signal: ctx.signal,
-      addTotal: (n) => ctx.addTotal(n),
-      succeeded: (n) => ctx.succeeded(n),
-      scanDone: () => ctx.scanDone(),
+      ...ctx,
       failed: (failures) => ctx.failed(failures.map((f) => ({ ...f, message: `Copied, but the original was not deleted: ${f.message}` }))),
     };
     for (let i = 0; i < copied.length; i += 1000) {
@@ -178,7 +182,12 @@ export class ObjectCopier {
   }
 
   /** UploadPartCopy for objects above the single-copy limit; metadata and type are carried over. */
-  private async multipartCopy(plan: CopyPlan, pair: { from: string; to: string; size: number }, signal: AbortSignal): Promise<void> {
+  private async multipartCopy(
+    plan: CopyPlan,
+    pair: { from: string; to: string; size: number },
+    signal: AbortSignal,
+    onProgress: (bytes: number) => void,
+  ): Promise<void> {
     const source = await this.clients.forBucket(plan.profileId, plan.sourceBucket);
     const headers = carriedHeaders((await source.head(pair.from)).res.headers as Record<string, string>);
     if (plan.noOverwrite) headers['x-oss-forbid-overwrite'] = 'true';
@@ -192,6 +201,7 @@ export class ObjectCopier {
       headers,
       partSize: this.options.partSize,
       signal,
+      onProgress,
     });
   }
 }

@@ -19,6 +19,10 @@ export interface OperationContext {
   failed(failures: FailedKey[]): void;
   /** Listing is complete: `total` is final from now on. */
   scanDone(): void;
+  /** Bytes found (copy/move). */
+  addBytesTotal(bytes: number): void;
+  /** Bytes copied (copy/move). */
+  bytesCopied(bytes: number): void;
 }
 
 export interface OperationRunnerOptions {
@@ -78,20 +82,29 @@ export class OperationRunner {
     let done = 0;
     let total = 0;
     let scanning = true;
+    let bytesDone = 0;
+    let bytesTotal = 0;
     let lastEmit = 0;
     let timer: NodeJS.Timeout | undefined;
 
-    const snapshot = (finished: boolean): OperationProgress => ({
-      operationId,
-      kind,
-      done,
-      total,
-      scanning,
-      failed: finished ? allFailed.slice() : pendingFailed,
-      failedCount: allFailed.length,
-      finished,
-      cancelled: controller.signal.aborted,
-    });
+    const snapshot = (finished: boolean): OperationProgress => {
+      const progress: OperationProgress = {
+        operationId,
+        kind,
+        done,
+        total,
+        scanning,
+        failed: finished ? allFailed.slice() : pendingFailed,
+        failedCount: allFailed.length,
+        finished,
+        cancelled: controller.signal.aborted,
+      };
+      if (kind !== 'delete') {
+        progress.bytesDone = bytesDone;
+        progress.bytesTotal = bytesTotal;
+      }
+      return progress;
+    };
     const flush = (): void => {
       timer = undefined;
       lastEmit = Date.now();
@@ -124,6 +137,14 @@ export class OperationRunner {
       },
       scanDone: () => {
         scanning = false;
+        changed();
+      },
+      addBytesTotal: (bytes) => {
+        bytesTotal += bytes;
+        changed();
+      },
+      bytesCopied: (bytes) => {
+        bytesDone += bytes;
         changed();
       },
     };
