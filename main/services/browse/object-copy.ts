@@ -1,10 +1,11 @@
 /**
  * Copies and moves objects and folders, within a bucket or across buckets. OSS copies
  * server-side only within a region; across regions the bytes are streamed from a GET into
- * a PUT (nothing is held in memory or on disk). Folders are listed a page at a time; each page is copied a few keys in parallel
- * and, for a move, the copied source keys are then deleted in one batch. Objects above the
- * single-copy limit (1 GB) are copied with multipart UploadPartCopy on a client of their
- * own, so cancelling one never cancels anybody else's work.
+ * a PUT (nothing is held in memory or on disk). Folders are listed a page at a time; each
+ * page is copied a few keys in parallel and, for a move, the copied source keys are then
+ * deleted in one batch. Objects above the single-copy limit (1 GB) are copied with
+ * multipart UploadPartCopy on a client of their own, so cancelling one never cancels
+ * anybody else's work.
  */
 import type OSS from 'ali-oss';
 import { AppException, ErrorCode } from '../../../shared/errors';
@@ -64,7 +65,13 @@ async function streamCopy(source: OSS, target: OSS, pair: { from: string; to: st
   const headers = got.res.headers as Record<string, string>;
   const carried = carriedHeaders(headers);
   if (noOverwrite) carried['x-oss-forbid-overwrite'] = 'true';
-  await target.putStream(pair.to, got.stream, { contentLength: Number(headers['content-length'] ?? pair.size), headers: carried } as OSS.PutStreamOptions);
+  const body = got.stream as NodeJS.ReadableStream & { destroy(): void };
+  try {
+    await target.putStream(pair.to, body, { contentLength: Number(headers['content-length'] ?? pair.size), headers: carried } as OSS.PutStreamOptions);
+  } finally {
+    // A refused PUT leaves the GET's socket open otherwise.
+    body.destroy();
+  }
 }
 
 /** Throws when a plan would copy a folder into itself (a never-ending copy). */
