@@ -28,9 +28,10 @@ export interface GateDeps {
 }
 
 /**
- * The request handler of one region's endpoint: request id → admin API or faults →
- * addressing → region check → authentication → operation lookup → authorization → run.
- * Every failure is rendered as OSS error XML (or `x-oss-err` on HEAD).
+ * The request handler of one region's endpoint: request id → admin API (reserved prefix) →
+ * addressing → operation lookup (its error is held until after authentication) → faults →
+ * region check → authentication → authorization → run. Every failure is rendered as OSS
+ * error XML (or `x-oss-err` on HEAD), with the bucket's CORS headers when the store has them.
  */
 export function createGateHandler(region: string, deps: GateDeps): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
