@@ -52,6 +52,13 @@ describe('raw protocol: uploads', () => {
     expect(good.headers.etag).toBe(`"${createHash('md5').update('data').digest('hex').toUpperCase()}"`);
   });
 
+  it('derives a missing Content-Type from the extension, as OSS does', async () => {
+    for (const [key, type] of [['photo.JPG', 'image/jpeg'], ['notes.txt', 'text/plain'], ['page.html', 'text/html'], ['noext', 'application/octet-stream']]) {
+      await target.raw('PUT', path(key), { 'Content-Length': '1' }, 'x');
+      expect((await target.raw('HEAD', path(key))).headers['content-type']).toBe(type);
+    }
+  });
+
   it('accepts chunked transfer-encoding bodies', async () => {
     const pieces = [Buffer.from('chunk-one|'), Buffer.alloc(200_000, 0x61), Buffer.from('|last')];
     const put = await target.raw('PUT', path('chunked'), {}, pieces);

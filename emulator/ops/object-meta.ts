@@ -1,4 +1,5 @@
 /** Object metadata in and out: request headers -> record fields, record -> response headers. */
+import { lookup } from 'mime-types';
 import { OssError, type RequestContext } from '../core/contract';
 import { quoteEtag } from '../integrity/etag';
 import type { ObjectRecord, StorageClass } from '../store/types';
@@ -37,13 +38,18 @@ export function metaFromRequest(ctx: RequestContext, defaultClass: StorageClass)
     throw new OssError(400, 'MetadataTooLarge', 'Your metadata headers exceed the maximum allowed metadata size.', '0016-00000414');
   }
   return {
-    contentType: header(ctx, 'content-type') || 'application/octet-stream',
+    contentType: header(ctx, 'content-type') || guessContentType(ctx.key ?? ''),
     headers,
     userMeta,
     storageClass: parseStorageClass(header(ctx, 'x-oss-storage-class'), defaultClass),
     acl: parseAcl(header(ctx, 'x-oss-object-acl'), 'default', true),
     tags: parseTaggingHeader(header(ctx, 'x-oss-tagging')),
   };
+}
+
+/** OSS derives a missing Content-Type from the key's extension (octet-stream otherwise). */
+export function guessContentType(key: string): string {
+  return lookup(key) || 'application/octet-stream';
 }
 
 /** `x-oss-tagging: k1=v1&k2=v2` (URL-encoded pairs). */
