@@ -53,7 +53,8 @@ describe('raw protocol: uploads', () => {
   });
 
   it('derives a missing Content-Type from the extension, as OSS does', async () => {
-    for (const [key, type] of [['photo.JPG', 'image/jpeg'], ['notes.txt', 'text/plain'], ['page.html', 'text/html'], ['noext', 'application/octet-stream']]) {
+    const cases: Array<[string, string]> = [['photo.JPG', 'image/jpeg'], ['notes.txt', 'text/plain'], ['page.html', 'text/html'], ['noext', 'application/octet-stream']];
+    for (const [key, type] of cases) {
       await target.raw('PUT', path(key), { 'Content-Length': '1' }, 'x');
       expect((await target.raw('HEAD', path(key))).headers['content-type']).toBe(type);
     }
