@@ -62,8 +62,8 @@ describe('targeted failures', () => {
 describe('dropped connections', () => {
   it('cuts a download after some bytes, once', async () => {
     await admin(emu, 'POST', 'faults/rules', { match: { method: 'GET', path: 'big\\.bin$' }, action: 'drop', afterBytes: 10_000, times: 1 });
-    const err = await aliError(client().get('big.bin'));
-    expect(err.status === undefined || err.status < 0 || err.status === 200).toBe(true);
+    // The body stops early: ali-oss must fail (how it words a cut connection is its business).
+    await aliError(client().get('big.bin'));
     expect(md5((await client().get('big.bin')).content)).toBe(md5(big));
   });
 
