@@ -146,5 +146,11 @@ test.describe('browse: object actions', () => {
     await page.getByRole('button', { name: 'Thumbnails' }).click();
     const thumb = page.locator('.browse-tile[data-key="pics/red.png"] img');
     await expect.poll(() => thumb.evaluate((el) => (el as unknown as { naturalWidth: number }).naturalWidth)).toBe(40);
+    // The grid works from the keyboard too: End selects the last tile, Enter previews it.
+    await page.getByRole('grid', { name: 'Thumbnails' }).focus();
+    await page.keyboard.press('End');
+    await expect(page.locator('.browse-tile[data-key="pics/red.png"]')).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('preview-image')).toBeVisible();
   });
 });

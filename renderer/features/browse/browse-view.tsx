@@ -315,7 +315,7 @@ export function BrowseView({ profileId, start }: BrowseViewProps): ReactElement 
               label={search.session ? t('search.resultsLabel') : t('table.label')}
             />
           ) : (
-            <ThumbnailGrid profileId={profileId} bucket={loc.bucket} cols={model.cols} view={view} selection={sel} onSelection={setSelection} onOpenRow={(id) => openItem(itemsOf([id])[0])} onContextMenuAt={(x, y) => setMenu({ x, y })} />
+            <ThumbnailGrid profileId={profileId} bucket={loc.bucket} cols={model.cols} view={view} selection={sel} onSelection={setSelection} onOpenRow={(id) => openItem(itemsOf([id])[0])} onContextMenuAt={(x, y) => setMenu({ x, y })} onCommand={onCommand} />
           )}
         </div>
         {showDetails && <DetailsPane profileId={profileId} target={detailsTarget} multi={multi} refreshKey={detailsKey} onClose={() => setShowDetails(false)} />}

@@ -9,7 +9,8 @@ import type { AppError } from '../../../../shared/errors';
 import type { ObjectDetails } from '../../../../shared/object-types';
 import { ErrorPanel } from '../../../app/error-panel';
 import { call } from '../../../lib/oss-api';
-import { formatCount, formatDate, humanSize } from '../format';
+import { formatCount, formatDate, humanSize, previewKindOf } from '../format';
+import { extensionOf } from '../model/listing-columns';
 import { asAppError } from '../model/folder-listing';
 
 export interface DetailsTarget {
@@ -40,6 +41,22 @@ function CopyButton({ text }: { text: string }): ReactElement {
       {done ? t('details.copied') : t('details.copy')}
     </button>
   );
+}
+
+/** A small picture of an image object (resized by OSS where it can be; capped otherwise). */
+function ImageThumb({ profileId, bucket, objectKey }: { profileId: string; bucket: string; objectKey: string }): ReactElement | null {
+  const [src, setSrc] = useState<{ key: string; url: string } | null>(null);
+  useEffect(() => {
+    let live = true;
+    call('objects:thumbnail-url', { profileId, bucket, key: objectKey, size: 256 }).then(
+      (u) => live && u && setSrc({ key: objectKey, url: u.url }),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [profileId, bucket, objectKey]);
+  return src && src.key === objectKey ? <img className="browse-details-thumb" src={src.url} alt="" /> : null;
 }
 
 export function DetailsPane(p: DetailsPaneProps): ReactElement {
@@ -97,6 +114,7 @@ export function DetailsPane(p: DetailsPaneProps): ReactElement {
     const restore = d.restore.state;
     body = (
       <>
+        {previewKindOf(extensionOf(d.key)) === 'image' && <ImageThumb profileId={profileId} bucket={d.bucket} objectKey={d.key} />}
         <dl className="browse-facts" data-testid="details-facts">
           <dt>{t('details.key')}</dt>
           <dd className="browse-mono">{d.key}</dd>

@@ -9,7 +9,8 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../../lib/oss-api';
 import { previewKindOf } from '../format';
 import type { ListingColumns } from '../model/listing-columns';
-import { clickRow, type Selection } from '../model/selection';
+import { commandForKey, type ListCommand } from '../model/keyboard-commands';
+import { clickRow, moveFocus, selectAll, type Selection } from '../model/selection';
 import { displayName } from '../components/object-row';
 import { FileIcon, FolderIcon } from '../components/icons';
 
@@ -22,11 +23,12 @@ interface TileProps {
   cols: ListingColumns;
   rowId: number;
   selected: boolean;
+  focused: boolean;
   onMouseDown(e: MouseEvent, rowId: number): void;
   onOpen(rowId: number): void;
 }
 
-const Tile = memo(function Tile({ profileId, bucket, cols, rowId, selected, onMouseDown, onOpen }: TileProps): ReactElement {
+const Tile = memo(function Tile({ profileId, bucket, cols, rowId, selected, focused, onMouseDown, onOpen }: TileProps): ReactElement {
   const [src, setSrc] = useState<string | null>(null);
   const key = cols.keys[rowId]!;
   const isImage = !cols.isFolder(rowId) && previewKindOf(cols.extOf(rowId)) === 'image';
@@ -47,7 +49,7 @@ const Tile = memo(function Tile({ profileId, bucket, cols, rowId, selected, onMo
       role="gridcell"
       aria-selected={selected}
       data-key={key}
-      className={`browse-tile${selected ? ' is-selected' : ''}`}
+      className={`browse-tile${selected ? ' is-selected' : ''}${focused ? ' is-focused' : ''}`}
       onMouseDown={(e) => onMouseDown(e, rowId)}
       onDoubleClick={() => onOpen(rowId)}
       title={key}
@@ -69,6 +71,8 @@ export interface ThumbnailGridProps {
   onSelection(sel: Selection): void;
   onOpenRow(rowId: number): void;
   onContextMenuAt(x: number, y: number): void;
+  /** Keys the grid does not handle itself (open, delete, rename…). */
+  onCommand(cmd: ListCommand): void;
 }
 
 export function ThumbnailGrid(p: ThumbnailGridProps): ReactElement {
@@ -107,6 +111,18 @@ export function ThumbnailGrid(p: ThumbnailGridProps): ReactElement {
       role="grid"
       aria-label={t('view.grid')}
       tabIndex={0}
+      onKeyDown={(e) => {
+        // Left/Right step one tile, Up/Down one row of tiles; the rest works as in the list.
+        const horizontal = e.key === 'ArrowLeft' || e.key === 'ArrowRight';
+        const cmd = horizontal && !e.altKey ? ({ kind: 'move', by: e.key === 'ArrowLeft' ? -1 : 1, extend: e.shiftKey } as const) : commandForKey(e);
+        if (!cmd) return;
+        e.preventDefault();
+        e.stopPropagation();
+        if (cmd.kind === 'move') p.onSelection(moveFocus(p.selection, p.view, { by: horizontal ? cmd.by : cmd.by * perRow }, cmd.extend));
+        else if (cmd.kind === 'moveTo') p.onSelection(moveFocus(p.selection, p.view, { to: cmd.to }, cmd.extend));
+        else if (cmd.kind === 'selectAll') p.onSelection(selectAll(p.selection, p.view));
+        else p.onCommand(cmd);
+      }}
       onContextMenu={(e) => {
         e.preventDefault();
         p.onContextMenuAt(e.clientX, e.clientY);
@@ -123,6 +139,7 @@ export function ThumbnailGrid(p: ThumbnailGridProps): ReactElement {
                 cols={p.cols}
                 rowId={rowId}
                 selected={p.selection.selected.has(rowId)}
+                focused={p.selection.focus === rowId}
                 onMouseDown={onMouseDown}
                 onOpen={onOpen}
               />
