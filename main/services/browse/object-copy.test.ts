@@ -67,6 +67,14 @@ describe('copy, move and rename against the emulator', () => {
     expect(await keysUnder(src, 'photos-2024/')).toEqual(['photos-2024/', 'photos-2024/a.jpg', 'photos-2024/sub/b.txt']);
   });
 
+  it('keeps a public file public when it is renamed', async () => {
+    await fx.seed(src, [{ key: 'site/logo.png', body: 'png' }]);
+    await svc.metadata.setAcl('p', src, 'site/logo.png', 'public-read');
+    const id = svc.operations.startRename({ profileId: 'p', bucket: src, fromKey: 'site/logo.png', toKey: 'site/brand.png', isPrefix: false });
+    expect(await svc.operations.wait(id)).toMatchObject({ done: 1, failedCount: 0 });
+    expect((await svc.metadata.details('p', src, 'site/brand.png')).acl).toBe('public-read');
+  });
+
   it('never overwrites on rename, and copies without overwrite when asked', async () => {
     await fx.seed(src, [
       { key: 'clash/a.txt', body: 'new' },

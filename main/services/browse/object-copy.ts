@@ -17,6 +17,8 @@ import { copyObject } from './raw-copy';
 import type { ObjectListing } from './object-listing';
 import type { OperationContext } from './operation-runner';
 import { failureOf } from './oss-failure';
+import { readAcl, restoreAcl } from './object-acl';
+import type { ObjectAcl } from '../../../shared/object-types';
 
 /** One thing to copy: an object, or a folder (every key under `from`) mapped onto `to`. */
 export interface CopySource {
@@ -43,6 +45,14 @@ export interface ObjectCopierOptions {
   partSize?: number;
   /** Copies in flight at once. */
   parallel?: number;
+}
+
+/** One key to copy; `acl` is carried for single-object moves. */
+interface CopyPair {
+  from: string;
+  to: string;
+  size: number;
+  acl?: ObjectAcl | null;
 }
 
 /** Largest object a single PutObject accepts. */
@@ -111,7 +121,7 @@ export class ObjectCopier {
     const singles = plan.sources.filter((s) => !s.isPrefix);
     ctx.addTotal(singles.length);
     if (singles.length > 0) {
-      const sized = await this.sizeOf(source, singles, ctx);
+      const sized = await this.sizeOf(source, singles, ctx, plan.move);
       await this.copyPage(ctx, plan, source, target, sized, crossRegion);
     }
     for (const folder of plan.sources.filter((s) => s.isPrefix)) {
@@ -125,17 +135,20 @@ export class ObjectCopier {
     ctx.scanDone();
   }
 
-  /** Sizes of single objects (HEAD), so big ones take the multipart path; failures are reported. */
-  private async sizeOf(source: OSS, singles: CopySource[], ctx: OperationContext): Promise<Array<{ from: string; to: string; size: number }>> {
-    const sized: Array<{ from: string; to: string; size: number }> = [];
+  /**
+   * Sizes of single objects (HEAD), so big ones take the multipart path; for a move or
+   * rename also their ACL, so a public file stays public under its new name.
+   */
+  private async sizeOf(source: OSS, singles: CopySource[], ctx: OperationContext, move: boolean): Promise<CopyPair[]> {
+    const sized: CopyPair[] = [];
     await forEachLimited(
       singles,
       this.parallel,
       async (s) => {
         try {
-          const head = await source.head(s.from);
+          const [head, acl] = await Promise.all([source.head(s.from), move ? readAcl(source, s.from) : null]);
           const headers = head.res.headers as Record<string, string>;
-          sized.push({ from: s.from, to: s.to, size: Number(headers['content-length'] ?? 0) });
+          sized.push({ from: s.from, to: s.to, size: Number(headers['content-length'] ?? 0), acl });
         } catch (error) {
           ctx.failed([failureOf(s.from, error)]);
         }
@@ -150,7 +163,7 @@ export class ObjectCopier {
     plan: CopyPlan,
     source: OSS,
     target: OSS,
-    pairs: Array<{ from: string; to: string; size: number }>,
+    pairs: CopyPair[],
     crossRegion: boolean,
   ): Promise<void> {
     const copied: string[] = [];
@@ -168,6 +181,7 @@ export class ObjectCopier {
           if (crossRegion) await streamCopy(source, target, pair, plan.noOverwrite === true);
           else if (pair.size > this.threshold) await this.multipartCopy(plan, pair, ctx.signal, progress);
           else await copyObject(target, pair.to, plan.sourceBucket, pair.from, plan.noOverwrite ? { 'x-oss-forbid-overwrite': 'true' } : {});
+          await restoreAcl(target, pair.to, pair.acl);
           progress(pair.size);
           if (plan.move) copied.push(pair.from);
           else ctx.succeeded(1);

@@ -39,6 +39,13 @@ describe('object details and edits against the emulator', () => {
     await expect(meta.setHeaders('p', bucket, 'doc.txt', {}, { city: '杭州' })).rejects.toMatchObject({ code: 'InvalidArgument' });
   });
 
+  it('keeps a non-default object ACL through header and class edits', async () => {
+    await meta.setAcl('p', bucket, 'doc.txt', 'public-read');
+    expect((await meta.setHeaders('p', bucket, 'doc.txt', { contentType: 'text/markdown', cacheControl: 'max-age=60', contentDisposition: 'attachment' }, { owner: 'Ann', Project: 'x-1' })).acl).toBe('public-read');
+    expect((await meta.setStorageClass('p', bucket, 'doc.txt', 'Standard')).acl).toBe('public-read');
+    await meta.setAcl('p', bucket, 'doc.txt', 'default');
+  });
+
   it('changes the storage class and keeps metadata', async () => {
     const d = await meta.setStorageClass('p', bucket, 'doc.txt', 'IA');
     expect(d.storageClass).toBe('IA');

@@ -10,7 +10,7 @@ import type { ObjectAcl, ObjectDetails, ObjectHeaders, ObjectRow, RestoreState, 
 import { baseName } from '../../../shared/oss-path';
 import type { ClientProvider } from '../oss/client-provider';
 import { carriedHeaders, multipartCopyObject, SINGLE_COPY_LIMIT } from './multipart-copy';
-import { errorStatus } from './oss-failure';
+import { readAcl, restoreAcl } from './object-acl';
 import { copyObject } from './raw-copy';
 import { detailsFromHeaders, needsRestore, parseRestoreState, toHttpHeaders } from './object-details';
 
@@ -36,17 +36,7 @@ export class ObjectMetadata {
   /** Everything the details pane shows. */
   async details(profileId: string, bucket: string, key: string): Promise<ObjectDetails> {
     const client = await this.clients.forBucket(profileId, bucket);
-    const [head, acl] = await Promise.all([
-      client.head(key),
-      // Reading the ACL needs oss:GetObjectAcl, which read-only users often lack: still show the rest.
-      client.getACL(key).then(
-        (r) => r.acl as ObjectAcl,
-        (error: unknown) => {
-          if (errorStatus(error) === 403) return null;
-          throw error;
-        },
-      ),
-    ]);
+    const [head, acl] = await Promise.all([client.head(key), readAcl(client, key)]);
     const headers = head.res.headers as Headers;
     const details = detailsFromHeaders(bucket, key, headers, acl ?? 'default', objectUrl(client, key));
     if (acl === null) details.aclUnavailable = true;
@@ -84,15 +74,21 @@ export class ObjectMetadata {
     return this.details(profileId, bucket, key);
   }
 
-  /** Copies an object onto itself with new headers: CopyObject, or part by part above 1 GB. */
+  /**
+   * Copies an object onto itself with new headers: CopyObject, or part by part above 1 GB.
+   * A copy gets the default ACL, so an object's own ACL is put back afterwards.
+   */
   private async rewrite(profileId: string, bucket: string, key: string, current: Headers, headers: Record<string, string>): Promise<void> {
+    const client = await this.clients.forBucket(profileId, bucket);
+    const acl = await readAcl(client, key);
     const size = Number(current['content-length'] ?? 0);
     if (size <= this.threshold) {
-      await copyObject(await this.clients.forBucket(profileId, bucket), key, bucket, key, headers);
-      return;
+      await copyObject(client, key, bucket, key, headers);
+    } else {
+      const { 'x-oss-metadata-directive': _directive, ...rest } = headers;
+      await multipartCopyObject(this.clients, { profileId, sourceBucket: bucket, from: key, targetBucket: bucket, to: key, size, headers: rest, partSize: this.options.partSize });
     }
-    const { 'x-oss-metadata-directive': _directive, ...rest } = headers;
-    await multipartCopyObject(this.clients, { profileId, sourceBucket: bucket, from: key, targetBucket: bucket, to: key, size, headers: rest, partSize: this.options.partSize });
+    await restoreAcl(client, key, acl);
   }
 
   /** Asks for a restore of an archived object; returns the state right after. */

@@ -1,0 +1,22 @@
+/**
+ * Reading an object's ACL where it only matters as a detail: read-only users often lack
+ * oss:GetObjectAcl, and that must not make the details pane or a rename fail.
+ */
+import type OSS from 'ali-oss';
+import type { ObjectAcl } from '../../../shared/object-types';
+import { errorStatus } from './oss-failure';
+
+/** The object's ACL, or null when the user may not read it. */
+export async function readAcl(client: OSS, key: string): Promise<ObjectAcl | null> {
+  try {
+    return (await client.getACL(key)).acl as ObjectAcl;
+  } catch (error) {
+    if (errorStatus(error) === 403) return null;
+    throw error;
+  }
+}
+
+/** Puts a non-default ACL back on a rewritten or moved object (copies get 'default'). */
+export async function restoreAcl(client: OSS, key: string, acl: ObjectAcl | null | undefined): Promise<void> {
+  if (acl && acl !== 'default') await client.putACL(key, acl as OSS.ACLType);
+}
