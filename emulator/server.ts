@@ -78,7 +78,8 @@ async function handle(
     resolveError = err;
   }
   const path = target.bucket ? `/${target.bucket}/${target.key ?? ''}` : '/';
-  if ((await deps.faults.apply({ method, path, operation: op?.action }, req, res)) === 'dropped') return;
+  const rawQuery = rawUrl.includes('?') ? rawUrl.slice(rawUrl.indexOf('?') + 1) : '';
+  if ((await deps.faults.apply({ method, path, operation: op?.action, query: rawQuery }, req, res)) === 'dropped') return;
   if (target.bucket && !isCreateBucket(method, target)) await checkRegion(deps, store, target.bucket, region);
   if (method !== 'OPTIONS') {
     ctx.principal = authenticate({ method, headers: req.headers, bucket: target.bucket, key: target.key, query: target.query, region, now: ctx.now() }, deps.identities);

@@ -76,6 +76,19 @@ describe('dropped connections', () => {
   });
 });
 
+describe('multipart', () => {
+  it('drops one chosen part upload (query match) and the upload can resume', async () => {
+    await admin(emu, 'POST', 'faults/rules', { match: { method: 'PUT', query: '(^|&)partNumber=2(&|$)' }, action: 'drop', afterBytes: 1000, times: 1 });
+    const source = Buffer.concat([big, big, big, big]);
+    let checkpoint: unknown;
+    const options = { partSize: 256 * 1024, parallel: 1, progress: (_p: number, cpt: unknown) => void (checkpoint = cpt) };
+    await aliError(client().multipartUpload('mpu.bin', source, options));
+    expect((checkpoint as { doneParts: unknown[] }).doneParts).toHaveLength(1);
+    await client().multipartUpload('mpu.bin', source, { ...options, checkpoint } as never);
+    expect(md5((await client().get('mpu.bin')).content)).toBe(md5(source));
+  });
+});
+
 describe('bandwidth and latency', () => {
   it('keeps bodies intact under a bandwidth cap and added latency', async () => {
     await admin(emu, 'PUT', 'faults', { bandwidthBytesPerSec: 2 * 1024 * 1024, latencyMs: 20 });

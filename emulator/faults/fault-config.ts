@@ -10,6 +10,8 @@ export const faultRuleSchema = z.object({
       path: z.string().optional(),
       /** RAM action of the operation, e.g. 'oss:PutObject'. */
       operation: z.string().optional(),
+      /** Regular expression tested against the raw query string, e.g. 'partNumber=3(&|$)'. */
+      query: z.string().optional(),
     })
     .default({}),
   /** error: answer with an OSS error; drop: cut the connection; latency: delay the request. */

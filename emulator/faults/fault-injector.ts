@@ -10,6 +10,8 @@ export interface FaultTarget {
   path: string;
   /** RAM action of the resolved operation, when known. */
   operation?: string;
+  /** Raw query string (without '?'). */
+  query?: string;
 }
 
 interface ActiveRule extends FaultRule {
@@ -98,8 +100,9 @@ export class FaultInjector {
 }
 
 function matches(rule: FaultRule, target: FaultTarget): boolean {
-  const { method, path, operation } = rule.match;
+  const { method, path, operation, query } = rule.match;
   if (method && method.toUpperCase() !== target.method.toUpperCase()) return false;
+  if (query && !new RegExp(query).test(target.query ?? '')) return false;
   if (path && !new RegExp(path).test(target.path)) return false;
   if (operation && operation.toLowerCase() !== (target.operation ?? '').toLowerCase()) return false;
   return true;
