@@ -66,6 +66,17 @@ describe('npm run emulator', () => {
     }
   });
 
+  it('applies fault flags from the command line', async () => {
+    const started = await startCli(['--port', '0', '--memory', '--error-rate', '1']);
+    try {
+      const res = await fetch(`${started.endpoint}/`);
+      expect(res.status).toBe(503);
+      expect(res.headers.get('x-oss-ec')).toBeTruthy();
+    } finally {
+      expect(await stop(started.child)).toBe(0);
+    }
+  });
+
   it('refuses to start without --data or --memory', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/cli.ts', '--port', '0'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';

@@ -1,5 +1,6 @@
 /**
- * `npm run emulator -- [--port N] [--data DIR | --memory] [--config FILE] [--region R]… [--log]`
+ * `npm run emulator -- [--port N] [--data DIR | --memory] [--config FILE] [--region R]… [--log]
+ *   [--latency MS] [--bandwidth BYTES_PER_SEC] [--error-rate 0..1]`
  * Starts the OSS emulator, prints how to reach it, and runs until SIGINT/SIGTERM.
  */
 import { parseArgs } from 'node:util';
@@ -15,6 +16,9 @@ async function main(): Promise<void> {
       region: { type: 'string', multiple: true },
       'admin-token': { type: 'string' },
       log: { type: 'boolean', default: false },
+      latency: { type: 'string' },
+      bandwidth: { type: 'string' },
+      'error-rate': { type: 'string' },
     },
     strict: true,
   });
@@ -28,6 +32,11 @@ async function main(): Promise<void> {
     config: values.config,
     regions: values.region,
     adminToken: values['admin-token'],
+    faults: {
+      latencyMs: numberFlag('--latency', values.latency),
+      bandwidthBytesPerSec: numberFlag('--bandwidth', values.bandwidth),
+      errorRate: numberFlag('--error-rate', values['error-rate']),
+    },
     log: values.log ? (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`) : undefined,
   });
   const lines = [
@@ -55,6 +64,13 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+function numberFlag(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number, got ${value}`);
+  return n;
 }
 
 main().catch((err: unknown) => {
