@@ -98,6 +98,17 @@ describe('bandwidth and latency', () => {
     expect(snapshot).toMatchObject({ bandwidthBytesPerSec: 2 * 1024 * 1024, latencyMs: 20 });
   });
 
+  it('honours x-oss-traffic-limit (header and presigned query) and rejects values out of range', async () => {
+    await client().put('limited.bin', big, { headers: { 'x-oss-traffic-limit': String(100 * 1024 * 8 * 10) } });
+    const url = client(false).signatureUrl('small.txt', { expires: 60, trafficLimit: 819200 } as never);
+    expect(new URL(url).searchParams.get('x-oss-traffic-limit')).toBe('819200');
+    expect((await rawRequest(url)).text).toBe('small');
+    const small = aliClient(emu, { credentials: emu.accounts[0]!, v4: false, bucket });
+    expect(md5((await small.get('limited.bin', { headers: { 'x-oss-traffic-limit': '8388608' } })).content)).toBe(md5(big));
+    const err = await aliError(client().get('small.txt', { headers: { 'x-oss-traffic-limit': '1000' } }));
+    expect([err.status, err.code]).toEqual([400, 'InvalidArgument']);
+  });
+
   it('rejects an invalid fault config', async () => {
     const res = await admin(emu, 'PUT', 'faults', { errorRate: 2 });
     expect(res.status).toBe(400);
