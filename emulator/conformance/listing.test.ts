@@ -71,6 +71,9 @@ describe.each(SIGNING_AND_STYLE)('ListObjects v1 and v2 ($name)', ({ v4, vhost }
     const page = await client.list({ delimiter: '/', 'max-keys': 100, 'encoding-type': 'url' } as OSS.ListObjectsQuery, {});
     expect(page.prefixes).toContain('f%20f/');
     expect(page.prefixes).toContain('g%2Bg/');
+    // An explicit empty prefix (`prefix=`) is signed as such by ali-oss V4 and must verify.
+    const empty = await client.list({ prefix: '', marker: '', delimiter: '/', 'max-keys': 100 } as OSS.ListObjectsQuery, {});
+    expect(empty.prefixes).toContain('f f/');
   });
 
   it('rejects max-keys above 1000 and unknown encodings', async () => {
