@@ -32,6 +32,7 @@ import { ProfileStore } from './profile-store';
 /** Starts the local sandbox and tells where it listens (see main/services/sandbox). */
 export interface SandboxLauncher {
   start(): Promise<{ regionUrls: Record<string, string>; region: string; accessKeyId: string; accessKeySecret: string }>;
+  close?(): Promise<void>;
 }
 
 export interface ProfilesFeatureOptions {
@@ -225,6 +226,12 @@ export class ProfilesFeature {
 
   dispose(): void {
     this.service.dispose();
+  }
+
+  /** Stops credential timers and the sandbox emulator (app quit, end of a test). */
+  async close(): Promise<void> {
+    this.service.dispose();
+    await this.options.sandbox?.close?.();
   }
 
   private testOptions() {

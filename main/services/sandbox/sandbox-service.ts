@@ -5,6 +5,7 @@
  */
 import OSS from 'ali-oss';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../emulator/index';
+import { createStore } from '../../../emulator/store/index';
 import type { SandboxLauncher } from '../profiles/profiles-feature';
 
 export interface SandboxServiceOptions {
@@ -48,7 +49,8 @@ export class SandboxService implements SandboxLauncher {
   emulator(): Promise<RunningEmulator> {
     if (!this.running) {
       const start = this.options.start ?? startEmulator;
-      const opts: EmulatorOptions = this.options.dataDir ? { dataDir: this.options.dataDir, port: 0 } : { memory: true, port: 0 };
+      // The store is passed in (not lazily imported) so bundlers and test loaders can follow it.
+      const opts: EmulatorOptions = this.options.dataDir ? { dataDir: this.options.dataDir, port: 0, createStore } : { memory: true, port: 0, createStore };
       this.running = start(opts).then(async (emu) => {
         await seed(emu);
         return emu;

@@ -2,7 +2,7 @@
  * The fields of the add/edit form: one block per credential type, then the endpoint,
  * network and start-path settings. Pure presentation over FormState.
  */
-import type { ReactElement, ReactNode } from 'react';
+import { cloneElement, useId, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REGIONS } from '../../../shared/regions';
 import { FORM_TYPES, startPathInvalid, type FormState } from './profile-form-model';
@@ -13,13 +13,21 @@ export interface FieldsProps {
   editing: boolean;
 }
 
-function Field({ label, children, hint }: { label: string; children: ReactNode; hint?: string }): ReactElement {
+/** A labelled control; the label names the control alone (not its current value). */
+function Field({ label, children, hint }: { label: string; children: ReactElement<{ id?: string; 'aria-describedby'?: string }>; hint?: string }): ReactElement {
+  const id = useId();
   return (
-    <label className="profiles-field">
-      <span className="profiles-field__label">{label}</span>
-      {children}
-      {hint && <span className="profiles-field__hint">{hint}</span>}
-    </label>
+    <div className="profiles-field">
+      <label className="profiles-field__label" htmlFor={id}>
+        {label}
+      </label>
+      {cloneElement(children, { id, ...(hint ? { 'aria-describedby': `${id}-hint` } : {}) })}
+      {hint && (
+        <span className="profiles-field__hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      )}
+    </div>
   );
 }
 

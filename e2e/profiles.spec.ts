@@ -1,0 +1,172 @@
+/**
+ * Profiles end to end: the built renderer, main's real handler table and the emulator.
+ * Adds a profile of every user-enterable type through the form and sees its buckets; a
+ * restricted RAM user opens at its start path; a wrong secret shows the plain hint; the
+ * local sandbox starts from the welcome screen.
+ */
+import OSS from 'ali-oss';
+import type { Page } from '@playwright/test';
+import { startEmulator, type RunningEmulator } from '../emulator/index';
+import { createStore } from '../emulator/store/index';
+import { encodeAccessCode } from '../shared/access-code';
+import { MemorySecretStore } from '../main/services/secrets/memory-secret-store';
+import { expect, test as base } from './support/fixtures';
+
+const ROLE = 'acs:ram::1000000000000001:role/sandbox-role';
+
+const test = base.extend<{ emu: RunningEmulator }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires an object pattern here.
+  emu: async ({}, use) => {
+    const emu = await startEmulator({ memory: true, createStore });
+    const key = emu.accounts.find((a) => a.name === 'sandbox')!;
+    const opts = { accessKeyId: key.accessKeyId, accessKeySecret: key.accessKeySecret, endpoint: emu.endpoint, region: emu.region, sldEnable: true, authorizationV4: true };
+    await new OSS(opts as OSS.Options).putBucket('e2e-photos');
+    await new OSS({ ...opts, bucket: 'e2e-photos' } as OSS.Options).put('photos/holiday.txt', Buffer.from('sun'));
+    await new OSS({ ...opts, bucket: 'e2e-photos' } as OSS.Options).put('private/secret.txt', Buffer.from('no'));
+    await use(emu);
+    await emu.close();
+  },
+  appContextOverrides: async ({ emu }, use) => {
+    void emu;
+    await use({ secrets: new MemorySecretStore(), sandboxInMemory: true, env: {} });
+  },
+  app: async ({ app }, use) => {
+    await use(app);
+    await app.main?.ctx.profiles.close();
+  },
+});
+
+const acct = (emu: RunningEmulator, name = 'sandbox') => emu.accounts.find((a) => a.name === name)!;
+
+async function openAddDialog(page: Page) {
+  await page.getByRole('navigation').getByRole('button', { name: 'Add profile' }).click();
+  return page.getByRole('dialog', { name: 'Add profile' });
+}
+
+/** Points the form at the emulator: custom endpoint, one URL per region, path style, HTTP. */
+async function fillEmulatorEndpoint(dialog: ReturnType<Page['getByRole']>, emu: RunningEmulator) {
+  await dialog.getByLabel('Endpoint', { exact: true }).selectOption('custom');
+  await dialog.getByLabel('Per-region URLs (optional)').fill(Object.entries(emu.endpoints).map(([r, u]) => `${r}=${u}`).join('\n'));
+  await dialog.getByLabel('Path-style addressing (http://host/bucket/key)').check();
+  await dialog.getByLabel('Allow insecure HTTP').check();
+}
+
+async function expectBuckets(page: Page, names: string[]) {
+  const list = page.getByRole('list', { name: 'Buckets' });
+  for (const n of names) await expect(list.getByRole('button', { name: new RegExp(n) })).toBeVisible();
+}
+
+test.describe('profiles', () => {
+  test('adds a profile of every user-enterable type and sees its buckets', async ({ app, emu }) => {
+    test.setTimeout(120_000);
+    const { page } = app;
+    const key = acct(emu);
+    const sts = await new OSS.STS({ accessKeyId: key.accessKeyId, accessKeySecret: key.accessKeySecret, endpoint: emu.stsEndpoint } as OSS.STSOptions).assumeRole(ROLE, undefined, 3600, 'e2e', { timeout: 10_000, ctx: undefined });
+    const c = sts.credentials as unknown as { AccessKeyId: string; AccessKeySecret: string; SecurityToken: string; Expiration: string };
+
+    const forms: Array<{ type: string; fill: (d: ReturnType<Page['getByRole']>) => Promise<void> }> = [
+      {
+        type: 'AccessKey (RAM user)',
+        fill: async (d) => {
+          await d.getByLabel('AccessKey ID').fill(key.accessKeyId);
+          await d.getByLabel('AccessKey secret').fill(key.accessKeySecret);
+        },
+      },
+      {
+        type: 'STS token',
+        fill: async (d) => {
+          await d.getByLabel('AccessKey ID').fill(c.AccessKeyId);
+          await d.getByLabel('AccessKey secret').fill(c.AccessKeySecret);
+          await d.getByLabel('Security token').fill(c.SecurityToken);
+          await d.getByLabel('Expires at (optional)').fill(c.Expiration);
+        },
+      },
+      {
+        type: 'RAM role (AssumeRole)',
+        fill: async (d) => {
+          await d.getByLabel('AccessKey ID').fill(key.accessKeyId);
+          await d.getByLabel('AccessKey secret').fill(key.accessKeySecret);
+          await d.getByLabel('Role ARN').fill(ROLE);
+          await d.getByLabel('Session duration (seconds)').fill('900');
+          await d.getByLabel('STS endpoint (optional)').fill(emu.stsEndpoint);
+        },
+      },
+      { type: 'Credentials URI', fill: (d) => d.getByLabel('Credentials URI', { exact: true }).fill(emu.credentialsUriEndpoint) },
+      { type: 'ECS instance RAM role', fill: (d) => d.getByLabel('Metadata service address (optional)').fill(emu.ecsMetadataEndpoint) },
+    ];
+
+    for (const form of forms) {
+      const dialog = await openAddDialog(page);
+      await dialog.getByLabel('Profile name').fill(form.type);
+      await dialog.getByLabel('Sign in with').selectOption({ label: form.type });
+      await form.fill(dialog);
+      await fillEmulatorEndpoint(dialog, emu);
+      await dialog.getByRole('button', { name: 'Test connection' }).click();
+      await expect(dialog.getByTestId('profile-test-result')).toContainText('e2e-photos');
+      await dialog.getByRole('button', { name: 'Test and save' }).click();
+      await expect(dialog).toBeHidden();
+      const item = page.getByRole('list', { name: 'Profiles' }).getByRole('button', { name: new RegExp(form.type.replace(/[()]/g, '.')) }).first();
+      await expect(item).toHaveAttribute('aria-current', 'true');
+      await expectBuckets(page, ['e2e-photos']);
+    }
+
+    // The access code: one pasted string, opens straight at its folder.
+    const code = encodeAccessCode({ v: 1, accessKeyId: c.AccessKeyId, accessKeySecret: c.AccessKeySecret, securityToken: c.SecurityToken, expiration: c.Expiration, bucket: 'e2e-photos', prefix: 'photos/', region: emu.region, endpoint: emu.endpoint, actions: ['list', 'read'] });
+    const dialog = await openAddDialog(page);
+    await dialog.getByLabel('Sign in with').selectOption({ label: 'Access code' });
+    await dialog.getByLabel('Access code', { exact: true }).fill(code);
+    await dialog.getByRole('button', { name: 'Test and save' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText('holiday.txt')).toBeVisible();
+
+    // The countdown of the STS-based profile shows in the status bar; no secret reached the page.
+    await expect(page.getByTestId('credentials-status')).toContainText('Credentials expire in');
+    const html = await page.content();
+    for (const secret of [key.accessKeySecret, c.AccessKeySecret, c.SecurityToken]) expect(html).not.toContain(secret);
+    const list = await app.invoke('profiles:list');
+    expect(JSON.stringify(list)).not.toContain(key.accessKeySecret);
+    expect((list as { value: { profiles: unknown[] } }).value.profiles).toHaveLength(6);
+  });
+
+  test('a restricted RAM user opens at its start path', async ({ app, emu }) => {
+    const { page } = app;
+    const reader = acct(emu, 'photos-reader');
+    const dialog = await openAddDialog(page);
+    await dialog.getByLabel('Profile name').fill('Photos only');
+    await dialog.getByLabel('AccessKey ID').fill(reader.accessKeyId);
+    await dialog.getByLabel('AccessKey secret').fill(reader.accessKeySecret);
+    await dialog.getByLabel('Start at path (optional)').fill('oss://e2e-photos/photos/');
+    await fillEmulatorEndpoint(dialog, emu);
+    await dialog.getByRole('button', { name: 'Test connection' }).click();
+    await expect(dialog.getByTestId('profile-test-result')).toContainText('oss://e2e-photos/photos/ can be listed');
+    await dialog.getByRole('button', { name: 'Test and save' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText('holiday.txt')).toBeVisible();
+    await expect(page.getByText('secret.txt')).toHaveCount(0);
+  });
+
+  test('a wrong secret shows what to do', async ({ app, emu }) => {
+    const { page } = app;
+    const dialog = await openAddDialog(page);
+    await dialog.getByLabel('Profile name').fill('Typo');
+    await dialog.getByLabel('AccessKey ID').fill(acct(emu).accessKeyId);
+    await dialog.getByLabel('AccessKey secret').fill('not-the-right-secret');
+    await fillEmulatorEndpoint(dialog, emu);
+    await dialog.getByRole('button', { name: 'Test connection' }).click();
+    const alert = dialog.getByRole('alert');
+    await expect(alert.getByTestId('error-code')).toHaveText('SignatureDoesNotMatch');
+    await expect(alert).toContainText('What to do');
+    await expect(alert).toContainText(/secret/i);
+    // Saving is refused too: nothing is stored.
+    await dialog.getByRole('button', { name: 'Test and save' }).click();
+    await expect(alert.getByTestId('error-code')).toHaveText('SignatureDoesNotMatch');
+    expect((await app.invoke('profiles:list')) as unknown).toMatchObject({ ok: true, value: { profiles: [] } });
+  });
+
+  test('"Try the local sandbox" starts the emulator in the app and shows its sample buckets', async ({ app }) => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Try the local sandbox' }).click();
+    await expectBuckets(page, ['sandbox-photos', 'sandbox-docs']);
+    await expect(page.getByRole('list', { name: 'Profiles' })).toContainText('Local sandbox');
+  });
+});
