@@ -33,6 +33,19 @@ describe('ObjectListing against the emulator', () => {
     expect(all[0]!.lastModified).toBeGreaterThan(Date.UTC(2020, 0, 1));
   });
 
+  it('has the next page on its way before the caller asks for it', async () => {
+    const first = await listing.listPage({ profileId: 'p', bucket, prefix: 'many/', delimiter: '/', maxKeys: 1000 });
+    const isList = (r: { method: string; url: string }) => r.method === 'GET' && r.url.includes('list-type=2');
+    await expect.poll(() => fx.requests.filter((r) => isList(r) && r.url.includes('continuation-token=')).length).toBeGreaterThan(0);
+    const before = fx.requests.filter(isList).length;
+    const second = await listing.listPage({ profileId: 'p', bucket, prefix: 'many/', delimiter: '/', continuationToken: first.nextToken, maxKeys: 1000 });
+    // Served from the read-ahead; only the read-ahead of page 3 went out.
+    expect(fx.requests.filter(isList).length).toBe(before + 1);
+    expect(second.rows[0]!.key).toBe('many/obj-01000.txt');
+    const plain = new ObjectListing(fx.clients, { prefetch: false });
+    expect(await plain.listPage({ profileId: 'p', bucket, prefix: 'many/', delimiter: '/', continuationToken: first.nextToken, maxKeys: 1000 })).toEqual(second);
+  });
+
   it('pages the same way with V1 signatures (continuation-token signed as a sub-resource)', async () => {
     const v1 = new ObjectListing(fx.clientsV1);
     let token: string | null = null;

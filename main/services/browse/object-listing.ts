@@ -9,6 +9,7 @@ import { XMLParser } from 'fast-xml-parser';
 import type { ObjectPage, ObjectRow, PrefixCount } from '../../../shared/object-types';
 import type { ClientProvider } from '../oss/client-provider';
 import { decodeUrlKey, objectRow, prefixRow, type ListedObject } from './object-rows';
+import { PagePrefetch } from './page-prefetch';
 
 export interface ListPageRequest {
   profileId: string;
@@ -94,15 +95,35 @@ export async function listV2Raw(
   return { objects, prefixes: common.map((p) => p.Prefix ?? ''), nextContinuationToken: next, isTruncated: body.IsTruncated === 'true' };
 }
 
+export interface ObjectListingOptions {
+  /** Fetch the next page of a folder while the current one is on its way to the UI (default on). */
+  prefetch?: boolean;
+}
+
 /** Lists folders and objects page by page, and walks prefixes recursively. */
 export class ObjectListing {
-  constructor(private readonly clients: ClientProvider) {}
+  private readonly ahead: PagePrefetch<ListV2Result> | null;
 
-  /** One page of a folder: common prefixes first, then objects; the folder's own marker is hidden. */
+  constructor(
+    private readonly clients: ClientProvider,
+    options: ObjectListingOptions = {},
+  ) {
+    this.ahead = options.prefetch === false ? null : new PagePrefetch<ListV2Result>();
+  }
+
+  /**
+   * One page of a folder: common prefixes first, then objects; the folder's own marker is
+   * hidden. When there is a next page, its request starts before this page is returned.
+   */
   async listPage(request: ListPageRequest): Promise<ObjectPage> {
     const client = await this.clients.forBucket(request.profileId, request.bucket);
-    const { prefix } = request;
-    const result = await listV2Raw(client, prefix, request.delimiter, request.continuationToken, request.maxKeys);
+    const { prefix, delimiter, maxKeys } = request;
+    const token = request.continuationToken ?? null;
+    const fetch = (t: string | null) => () => listV2Raw(client, prefix, delimiter, t, maxKeys);
+    const cacheKey = (t: string | null) => JSON.stringify([request.profileId, request.bucket, prefix, delimiter, maxKeys, t]);
+    const result = this.ahead && token ? await this.ahead.take(cacheKey(token), fetch(token)) : await fetch(token)();
+    const next = result.isTruncated ? result.nextContinuationToken : null;
+    if (this.ahead && next) this.ahead.start(cacheKey(next), fetch(next));
     const rows: ObjectRow[] = [];
     for (const p of result.prefixes) rows.push(prefixRow(decodeUrlKey(p), prefix));
     for (const obj of result.objects) {
@@ -110,7 +131,7 @@ export class ObjectListing {
       if (key === prefix && prefix.endsWith('/')) continue;
       rows.push(objectRow(key, obj, prefix));
     }
-    return { rows, nextToken: result.isTruncated ? result.nextContinuationToken : null };
+    return { rows, nextToken: next };
   }
 
   /**
@@ -119,14 +140,17 @@ export class ObjectListing {
    */
   async *walk(profileId: string, bucket: string, prefix: string, signal?: AbortSignal): AsyncGenerator<WalkPage> {
     const client = await this.clients.forBucket(profileId, bucket);
-    let token: string | null = null;
-    do {
+    let pending: Promise<ListV2Result> | null = listV2Raw(client, prefix, '', null, 1000);
+    while (pending) {
+      const result: ListV2Result = await pending;
       if (signal?.aborted) return;
-      const result = await listV2Raw(client, prefix, '', token, 1000);
+      const token = result.isTruncated ? result.nextContinuationToken : null;
+      // The next page is requested while the caller works on this one (deletes, matches).
+      pending = token ? listV2Raw(client, prefix, '', token, 1000) : null;
+      pending?.catch(() => undefined);
       const objects = result.objects.map((obj) => ({ key: decodeUrlKey(obj.name), size: obj.size, obj }));
       yield { objects };
-      token = result.isTruncated ? result.nextContinuationToken : null;
-    } while (token);
+    }
   }
 
   /** Number of objects and bytes under a prefix, recursively. */
