@@ -9,23 +9,30 @@ export interface LoopbackServer {
 
 /** Listens on 127.0.0.1:port (0 = any free port) and, when IPv6 is available, on [::1] at the same port. */
 export async function listenLoopback(port: number, handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<LoopbackServer> {
-  const v4 = createServer(handler);
-  tune(v4);
-  await listen(v4, port, '127.0.0.1');
-  const actual = (v4.address() as AddressInfo).port;
-  const servers = [v4];
-  const v6 = createServer(handler);
-  tune(v6);
-  try {
-    await listen(v6, actual, '::1');
-    servers.push(v6);
-  } catch {
-    // No IPv6 loopback here: 127.0.0.1 alone serves `localhost`.
+  for (let attempt = 0; ; attempt++) {
+    const v4 = createServer(handler);
+    tune(v4);
+    await listen(v4, port, '127.0.0.1');
+    const actual = (v4.address() as AddressInfo).port;
+    const servers = [v4];
+    const v6 = createServer(handler);
+    tune(v6);
+    try {
+      await listen(v6, actual, '::1');
+      servers.push(v6);
+    } catch (err) {
+      // A random port taken on ::1 by someone else would send `localhost` clients there: pick another.
+      if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE' && port === 0 && attempt < 5) {
+        await closeServer(v4);
+        continue;
+      }
+      // Otherwise there is no usable IPv6 loopback: 127.0.0.1 alone serves `localhost`.
+    }
+    return {
+      port: actual,
+      close: () => Promise.all(servers.map(closeServer)).then(() => undefined),
+    };
   }
-  return {
-    port: actual,
-    close: () => Promise.all(servers.map(closeServer)).then(() => undefined),
-  };
 }
 
 function tune(server: Server): void {
