@@ -186,6 +186,12 @@ describe.each(SIGNING_AND_STYLE)('objects through ali-oss ($name)', ({ v4, vhost
     await otherClient.copy('from-other/中', 'src/a b+c', bucket);
     expect(((await otherClient.get('from-other/中')).content as Buffer).toString()).toBe('copy me');
     expect(await codeOf(client.copy('dst/x', 'src/missing'))).toBe('NoSuchKey');
+    // Buckets in another region cannot be a copy source (OSS EC 0016-00000306).
+    const far = bucketName('copy-far');
+    const shanghai = target.client(undefined, v4, vhost, 'oss-cn-shanghai');
+    await shanghai.putBucket(far);
+    await target.client(far, v4, vhost, 'oss-cn-shanghai').put('x', Buffer.from('x'));
+    expect(await codeOf(client.copy('dst/far', 'x', far))).toBe('InvalidRequest');
     expect(await codeOf(client.copy('dst/x', 'src/a b+c', { headers: { 'x-oss-copy-source-if-match': '"0000"' } } as unknown as OSS.CopyObjectOptions))).toBe('PreconditionFailed');
   });
 

@@ -12,11 +12,11 @@ const vhostAgent = new Agent({ keepAlive: false, lookup: loopbackLookup });
  * `sldEnable`; virtual-host style puts the bucket in the Host (`bucket.localhost:PORT`),
  * which an agent resolving every name to 127.0.0.1 delivers.
  */
-export function ossClient(endpoint: string, bucket: string | undefined, v4: boolean, credentials = TEST_AK, vhost = false): OSS {
+export function ossClient(endpoint: string, bucket: string | undefined, v4: boolean, credentials = TEST_AK, vhost = false, region = 'oss-cn-hangzhou'): OSS {
   return new OSS({
     ...credentials,
     endpoint,
-    region: 'oss-cn-hangzhou',
+    region,
     bucket,
     sldEnable: !vhost,
     secure: false,

@@ -11,7 +11,8 @@ export interface Target {
   endpoint: string;
   /** The store behind the gate, for seeding (what the admin API's `seed` uses). */
   store: EmulatorStore;
-  client(bucket: string | undefined, v4: boolean, vhost?: boolean): OSS;
+  /** A client for the default region (oss-cn-hangzhou) or another region's endpoint. */
+  client(bucket: string | undefined, v4: boolean, vhost?: boolean, region?: string): OSS;
   /** Unsigned HTTP (anonymous); path is sent as given. */
   raw(method: string, path: string, headers?: Record<string, string>, body?: Buffer | string | Buffer[]): Promise<RawResponse>;
   close(): Promise<void>;
@@ -35,7 +36,11 @@ export async function startTarget(): Promise<Target> {
   return {
     endpoint: emu.endpoint,
     store: store as unknown as EmulatorStore,
-    client: (bucket, v4, vhost = false) => ossClient(emu.endpoint, bucket, v4, credentials, vhost),
+    client: (bucket, v4, vhost = false, region = emu.region) => {
+      const endpoint = emu.endpoints[region];
+      if (!endpoint) throw new Error(`the emulator serves no region ${region}`);
+      return ossClient(endpoint, bucket, v4, credentials, vhost, region);
+    },
     raw: (method, path, headers, body) => raw(emu.endpoint, method, path, headers, body),
     close: () => emu.close(),
   };

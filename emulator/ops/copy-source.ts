@@ -37,6 +37,10 @@ export function resolveCopySource(engine: Engine, ctx: RequestContext): CopySour
   }
   const state = engine.bucket(bucket);
   if (!state) throw new OssError(404, 'NoSuchBucket', 'The specified bucket does not exist.', '0015-00000101', { BucketName: bucket });
+  const target = engine.requireBucket(ctx.bucket as string).record;
+  if (state.record.region !== target.region) {
+    throw new OssError(400, 'InvalidRequest', 'Copying objects across regions is not supported.', '0016-00000306', { SourceBucket: bucket, SourceRegion: state.record.region });
+  }
   if (ctx.principal && !ctx.authorize('oss:GetObject', `acs:oss:*:*:${bucket}/${key}`)) throw accessDenied();
   const object = state.objects.get(key);
   if (!object) throw noSuchKey(key);
