@@ -120,7 +120,10 @@ export class ObjectListing {
     const { prefix, delimiter, maxKeys } = request;
     const token = request.continuationToken ?? null;
     const fetch = (t: string | null) => () => listV2Raw(client, prefix, delimiter, t, maxKeys);
-    const cacheKey = (t: string | null) => JSON.stringify([request.profileId, request.bucket, prefix, delimiter, maxKeys, t]);
+    const folder = `${JSON.stringify([request.profileId, request.bucket, prefix, delimiter, maxKeys])}\n`;
+    const cacheKey = (t: string) => folder + t;
+    // A listing that starts over (open, refresh) never gets pages read ahead for an earlier one.
+    if (this.ahead && !token) this.ahead.dropStartingWith(folder);
     const result = this.ahead && token ? await this.ahead.take(cacheKey(token), fetch(token)) : await fetch(token)();
     const next = result.isTruncated ? result.nextContinuationToken : null;
     if (this.ahead && next) this.ahead.start(cacheKey(next), fetch(next));

@@ -22,6 +22,15 @@ describe('PagePrefetch', () => {
     expect(await cache.take('old', async () => 'fresh')).toBe('fresh');
   });
 
+  it('drops the read-aheads of a listing that starts over', async () => {
+    const cache = new PagePrefetch<string>();
+    cache.start('folder-a\ntoken-2', async () => 'old page 2');
+    cache.start('folder-b\ntoken-2', async () => 'other folder');
+    cache.dropStartingWith('folder-a\n');
+    expect(await cache.take('folder-a\ntoken-2', async () => 'fresh page 2')).toBe('fresh page 2');
+    expect(await cache.take('folder-b\ntoken-2', async () => 'fresh')).toBe('other folder');
+  });
+
   it('holds at most maxEntries pages', () => {
     const cache = new PagePrefetch<number>({ maxEntries: 2 });
     for (let i = 0; i < 5; i++) cache.start(`k${i}`, async () => i);

@@ -57,6 +57,11 @@ export class PagePrefetch<T> {
     }
   }
 
+  /** Drops pages whose key starts with `prefix` (a listing restarted: older read-aheads may be stale). */
+  dropStartingWith(prefix: string): void {
+    for (const key of [...this.entries.keys()]) if (key.startsWith(prefix)) this.entries.delete(key);
+  }
+
   /** Pages currently held (tests). */
   get size(): number {
     return this.entries.size;
