@@ -74,7 +74,7 @@ test.describe('browse: object actions', () => {
     expect(left.objects ?? []).toHaveLength(0);
   });
 
-  test('edits the ACL, HTTP headers and metadata, and restores an Archive object', async ({ app, oss, openAt }) => {
+  test('edits the ACL, HTTP headers, metadata and storage class, and restores an Archive object', async ({ app, oss, openAt }) => {
     const { page } = app;
     await oss.createBucket('meta-bucket');
     await oss.seed('meta-bucket', [{ key: 'doc.txt', body: 'hello' }]);
@@ -105,6 +105,13 @@ test.describe('browse: object actions', () => {
     const head = await oss.client('meta-bucket').head('doc.txt');
     expect(head.meta).toMatchObject({ project: 'apollo' });
     expect((head.res.headers as Record<string, string>)['cache-control']).toBe('max-age=60');
+
+    await row(page, 'doc.txt').click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Storage class…' }).click();
+    await page.getByTestId('storage-class-dialog').getByRole('combobox').selectOption({ label: 'Infrequent Access' });
+    await page.getByTestId('storage-class-dialog').getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByTestId('details-storage-class')).toHaveText('Infrequent Access');
+    expect((await oss.client('meta-bucket').head('doc.txt')).res.headers).toMatchObject({ 'x-oss-storage-class': 'IA' });
 
     await row(page, 'cold.bin').click();
     await expect(page.getByTestId('details-restore')).toHaveText('Archived — restore to read');

@@ -27,6 +27,8 @@ test.describe('browse: navigation', () => {
 
     await page.getByRole('navigation', { name: 'Location' }).getByRole('button', { name: 'docs' }).click();
     await expect(page.getByRole('textbox', { name: 'Address' })).toHaveValue('oss://nav-bucket/docs/');
+    // Coming back to a folder selects the entry that was focused there.
+    await expect(row(page, 'guides')).toHaveAttribute('aria-selected', 'true');
     await page.keyboard.press('Alt+ArrowLeft');
     await expect(page.getByRole('textbox', { name: 'Address' })).toHaveValue('oss://nav-bucket/docs/guides/');
     await page.keyboard.press('Alt+ArrowRight');

@@ -7,6 +7,7 @@
 import type { TFunction } from 'i18next';
 import type { ObjectRow, OperationProgress } from '../../../shared/object-types';
 import { call, on } from '../../lib/oss-api';
+import { forgetListings } from './hooks/use-folder-listing';
 import type { FolderListing } from './model/folder-listing';
 import type { ListingModel } from './model/listing-model';
 import type { Location } from './model/nav-history';
@@ -121,6 +122,7 @@ export async function deleteItems(ctx: ActionContext, items: Item[]): Promise<vo
   const final = await runOperation(ctx, ctx.t('operation.deleteTitle'), () =>
     call('objects:delete-start', { profileId: ctx.profileId, bucket, items: items.map(({ key, isPrefix }) => ({ key, isPrefix })) }),
   );
+  for (const it of items) if (it.isPrefix) forgetListings(ctx.profileId, bucket, it.key);
   // A cancelled delete may have removed some keys already: list again to show the truth.
   if (final.cancelled) return ctx.reload();
   const gone = succeeded(items, final);
@@ -136,6 +138,7 @@ export async function renameItem(ctx: ActionContext, item: Item, newName: string
   const final = await runOperation(ctx, ctx.t('operation.renameTitle'), () =>
     call('objects:rename-start', { profileId: ctx.profileId, bucket: item.bucket, fromKey: item.key, toKey, isPrefix: item.isPrefix }),
   );
+  if (item.isPrefix) forgetListings(ctx.profileId, item.bucket, item.key);
   if (final.failedCount > 0 || final.cancelled || final.error) return ctx.reload();
   const m = ctx.model;
   if (m) {
@@ -157,6 +160,8 @@ export async function copyItems(ctx: ActionContext, items: Item[], target: Locat
       move,
     }),
   );
+  forgetListings(ctx.profileId, target.bucket, target.prefix);
+  if (move) for (const it of items) if (it.isPrefix) forgetListings(ctx.profileId, it.bucket, it.key);
   const here = ctx.location;
   if (target.bucket === here.bucket && target.prefix === here.prefix) return ctx.reload();
   if (move && ctx.model && items[0]!.bucket === here.bucket) {

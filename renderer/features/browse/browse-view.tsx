@@ -76,18 +76,6 @@ export function BrowseView({ profileId, start }: BrowseViewProps): ReactElement 
   const [detailsKey, setDetailsKey] = useState(0);
   const [, setLocalVersion] = useState(0);
 
-  const go = useCallback((next: typeof history) => {
-    const b = current(next).bucket;
-    setSynced(b);
-    setHistory(next);
-    setFilter('');
-    setSelection(EMPTY_SELECTION);
-    if ((selectionStore.get().bucket ?? '') !== b) selectBucket(b || null);
-  }, []);
-  const navigate = useCallback((to: Location, focusName?: string) => {
-    setPendingFocus(focusName ?? null);
-    go(push(history, to));
-  }, [go, history]);
 
   // A bucket picked in the sidebar opens its root.
   if (storeBucket !== synced) {
@@ -110,6 +98,22 @@ export function BrowseView({ profileId, start }: BrowseViewProps): ReactElement 
     [model, version, filter, sort],
   );
   const sel = useMemo(() => pruneSelection(selection, view), [selection, view]);
+
+  // The entry that had the focus in each visited folder, so Back lands on it again.
+  const lastFocus = useRef(new Map<string, string>());
+  const go = (next: typeof history, focusName?: string) => {
+    const target = current(next);
+    const focusKey = sel.focus >= 0 && model ? model.cols.keys[sel.focus] : undefined;
+    if (focusKey && !search.session) lastFocus.current.set(`${loc.bucket}\n${loc.prefix}`, focusKey);
+    const remembered = lastFocus.current.get(`${target.bucket}\n${target.prefix}`);
+    setPendingFocus(focusName ?? (remembered?.startsWith(target.prefix) ? remembered.slice(target.prefix.length) : null));
+    setSynced(target.bucket);
+    setHistory(next);
+    setFilter('');
+    setSelection(EMPTY_SELECTION);
+    if ((selectionStore.get().bucket ?? '') !== target.bucket) selectBucket(target.bucket || null);
+  };
+  const navigate = (to: Location, focusName?: string) => go(push(history, to), focusName);
 
   // Select the entry an address without a trailing slash pointed at, once it is listed.
   if (pendingFocus && model && !search.session && snap) {
@@ -198,17 +202,21 @@ export function BrowseView({ profileId, start }: BrowseViewProps): ReactElement 
 
   // Alt+Left/Right anywhere in the view; Ctrl+F focuses the filter.
   const filterRef = useRef<HTMLInputElement>(null);
+  const onWindowKey = useRef<(e: KeyboardEvent) => void>(() => undefined);
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
+    onWindowKey.current = (e: KeyboardEvent) => {
       if (e.altKey && e.key === 'ArrowLeft') go(back(history));
       else if (e.altKey && e.key === 'ArrowRight') go(forward(history));
       else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') filterRef.current?.focus();
       else return;
       e.preventDefault();
     };
+  });
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => onWindowKey.current(e);
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [go, history]);
+  }, []);
 
   const previewStep = (delta: 1 | -1) => {
     if (dialog?.kind !== 'preview' || !model) return;

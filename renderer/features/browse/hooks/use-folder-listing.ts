@@ -1,8 +1,30 @@
-/** Binds a FolderListing to a component: one listing per (profile, bucket, prefix, reload). */
+/**
+ * Binds a FolderListing to a component. The last few listings are kept, so Back to a
+ * 100,000-row folder shows it at once (and a listing left half-way resumes where it
+ * stopped); Refresh (a new reloadKey) always lists again.
+ */
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import { call } from '../../../lib/oss-api';
 import { FolderListing, type ListingSnapshot } from '../model/folder-listing';
 import type { SortSpec } from '../model/sort-index';
+
+const KEEP = 4;
+const recent = new Map<string, { reloadKey: number; listing: FolderListing }>();
+
+function cached(key: string, reloadKey: number, create: () => FolderListing): FolderListing {
+  const hit = recent.get(key);
+  recent.delete(key);
+  const listing = hit && hit.reloadKey === reloadKey && hit.listing.getSnapshot().status !== 'error' ? hit.listing : create();
+  recent.set(key, { reloadKey, listing });
+  while (recent.size > KEEP) recent.delete(recent.keys().next().value!);
+  return listing;
+}
+
+/** Drops kept listings of `prefix` and everything under it (after a copy, move or delete there). */
+export function forgetListings(profileId: string, bucket: string, prefix: string): void {
+  const start = `${profileId}\n${bucket}\n${prefix}`;
+  for (const key of [...recent.keys()]) if (key.startsWith(start)) recent.delete(key);
+}
 
 export function useFolderListing(
   profileId: string,
@@ -15,13 +37,22 @@ export function useFolderListing(
     if (!bucket) return null;
     const fetch = (token: string | null, maxKeys: number) =>
       call('objects:list', { profileId, bucket, prefix, delimiter: '/', continuationToken: token, maxKeys });
-    return new FolderListing(fetch, prefix.length, sort);
-    // The sort is read once for a new listing; later changes go through setSort.
+    return cached(`${profileId}\n${bucket}\n${prefix}`, reloadKey, () => new FolderListing(fetch, prefix.length, sort));
+    // The sort is applied below when it differs; it does not make a new listing.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [profileId, bucket, prefix, reloadKey]);
   useEffect(() => {
     if (!listing) return;
-    listing.start();
+    const m = listing.model;
+    if (m.sort.column !== sort.column || m.sort.direction !== sort.direction) {
+      m.setSort(sort);
+      listing.changed();
+    }
+  }, [listing, sort]);
+  useEffect(() => {
+    if (!listing) return;
+    // A listing the user stopped stays stopped until they continue it.
+    if (listing.getSnapshot().status !== 'stopped') listing.start();
     return () => listing.dispose();
   }, [listing]);
   const snap = useSyncExternalStore(
