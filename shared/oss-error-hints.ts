@@ -28,6 +28,8 @@ export const ossErrorHints: Readonly<Record<string, string>> = {
   NoSuchUpload: 'The multipart upload was aborted or has expired. Start the upload again.',
   PreconditionFailed: 'The file changed on the server while you were working with it. Refresh and try again.',
   MethodNotAllowed: 'This bucket does not allow that operation (for example a locked or archive bucket).',
+  InvalidObjectState: 'The file is in an archive storage class. Restore it first (Restore in the file menu), then open it once the restore is done.',
+  FileAlreadyExists: 'A file with that name already exists there. Pick another name, or delete or move the existing file first.',
   UserDisable: 'The OSS service is disabled for this account, often because of an overdue payment. Check the Alibaba Cloud console.',
   RequestTimeout: 'OSS waited too long for data. Check your network connection and try again.',
   ServiceUnavailable: 'OSS is temporarily unavailable or throttling requests. Wait a moment and try again.',
