@@ -25,7 +25,6 @@ export type SessionResolver = (profileId: string) => Promise<ProfileSession>;
 
 export interface ClientFactoryOptions {
   resolve: SessionResolver;
-  env?: NodeJS.ProcessEnv;
   /** Signing time; tests pass a clock that follows the emulator's clock-offset fault. */
   clock?: Clock;
 }
@@ -46,7 +45,6 @@ interface PatchableClient {
 
 export class OssClientFactory implements ClientProvider {
   private readonly resolve: SessionResolver;
-  private readonly env: NodeJS.ProcessEnv;
   private readonly clock: Clock | undefined;
   private readonly clients = new Map<string, Promise<OSS>>();
   private readonly regions = new Map<string, string>();
@@ -56,7 +54,6 @@ export class OssClientFactory implements ClientProvider {
 
   constructor(options: ClientFactoryOptions) {
     this.resolve = options.resolve;
-    this.env = options.env ?? process.env;
     this.clock = options.clock;
   }
 
@@ -133,7 +130,7 @@ export class OssClientFactory implements ClientProvider {
     const key = `${session.record.id}|${new URL(endpoint).host}`;
     let a = this.agents.get(key);
     if (!a) {
-      a = agentsFor(session.record.endpoint.proxy, endpoint, this.env, session.proxyPassword);
+      a = agentsFor(session.record.endpoint.proxy, endpoint, session.proxyPassword);
       this.agents.set(key, a);
     }
     return a;

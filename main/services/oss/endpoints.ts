@@ -4,7 +4,7 @@
  * one URL (a private cloud) or a per-region map (the local sandbox gives each region its
  * own port); a bucket with a custom domain (CNAME) is reached through that domain.
  */
-import { findRegion, normalizeRegionId, regionFromHost } from '../../../shared/regions';
+import { findRegion, normalizeRegionId, regionFromHost, type RegionInfo } from '../../../shared/regions';
 import type { EndpointSettings } from '../../../shared/profile-types';
 
 export interface ResolvedEndpoint {
@@ -100,4 +100,54 @@ export function regionForEndpoint(settings: EndpointSettings, endpoint: string):
     }
   }
   return regionFromHost(host.replace(/:\d+$/, ''));
+}
+
+/** The endpoint served no region list (DescribeRegions); the shipped table stays in use. */
+export class RegionsUnavailableError extends Error {
+  readonly code = 'RegionsUnavailable';
+  readonly hint = 'The built-in region list is used instead. Private clouds and the local sandbox do not offer DescribeRegions.';
+  constructor(cause: string) {
+    super(`Could not refresh the region list from OSS (${cause}).`);
+    this.name = 'RegionsUnavailableError';
+  }
+}
+
+interface RegionXml {
+  Region?: string;
+  InternetEndpoint?: string;
+  InternalEndpoint?: string;
+  AccelerateEndpoint?: string;
+}
+
+/** The part of an ali-oss client that DescribeRegions needs (ali-oss has no method for it). */
+export interface RawRequester {
+  request(params: { method: string; subres: string; successStatuses: number[]; xmlResponse: boolean }): Promise<{ data: unknown }>;
+}
+
+/**
+ * Refreshes the region table with OSS's DescribeRegions (`GET /?regions`). Returns the
+ * regions in the shipped table's shape; throws RegionsUnavailableError when the endpoint
+ * does not offer it.
+ */
+export async function describeRegions(client: RawRequester): Promise<RegionInfo[]> {
+  let data: unknown;
+  try {
+    ({ data } = await client.request({ method: 'GET', subres: 'regions', successStatuses: [200], xmlResponse: true }));
+  } catch (err) {
+    const e = err as { code?: string; status?: number };
+    throw new RegionsUnavailableError(e.code ?? `HTTP ${e.status ?? '?'}`);
+  }
+  const list = (data as { RegionInfo?: RegionXml | RegionXml[] } | undefined)?.RegionInfo;
+  const items = Array.isArray(list) ? list : list ? [list] : [];
+  const regions = items
+    .filter((r): r is Required<Pick<RegionXml, 'Region'>> & RegionXml => typeof r.Region === 'string')
+    .map((r) => ({
+      id: r.Region,
+      name: findRegion(r.Region)?.name ?? { en: r.Region, 'zh-CN': r.Region },
+      publicEndpoint: r.InternetEndpoint ?? `${r.Region}.aliyuncs.com`,
+      internalEndpoint: r.InternalEndpoint ?? `${r.Region}-internal.aliyuncs.com`,
+      accelerateEndpoint: r.AccelerateEndpoint ?? 'oss-accelerate.aliyuncs.com',
+    }));
+  if (regions.length === 0) throw new RegionsUnavailableError('empty answer');
+  return regions;
 }

@@ -7,9 +7,6 @@
 import type { ConnectionTestResult, StartPath } from '../../../shared/profile-types';
 import { OssClientFactory, type ProfileSession } from '../oss/client-factory';
 
-export interface ConnectionTestOptions {
-  env?: NodeJS.ProcessEnv;
-}
 
 /** The user may not list buckets; a start path would let them in. */
 export class ListBucketsDeniedError extends Error {
@@ -25,8 +22,8 @@ export class ListBucketsDeniedError extends Error {
   }
 }
 
-export async function testConnection(session: ProfileSession, startPath: StartPath | undefined, options: ConnectionTestOptions = {}): Promise<ConnectionTestResult> {
-  const factory = new OssClientFactory({ resolve: async () => session, ...(options.env ? { env: options.env } : {}) });
+export async function testConnection(session: ProfileSession, startPath: StartPath | undefined): Promise<ConnectionTestResult> {
+  const factory = new OssClientFactory({ resolve: async () => session });
   const id = session.record.id;
   const expiresAt = () => session.provider.expiresAt()?.toISOString();
   if (startPath) {

@@ -21,7 +21,7 @@ export interface Agents {
 const keepAlive = { keepAlive: true, maxSockets: 64 };
 
 /** The proxy URL for `target`, or undefined for a direct connection. */
-export function proxyFor(settings: ProxySettings, target: string, env: NodeJS.ProcessEnv = process.env, password?: string): string | undefined {
+export function proxyFor(settings: ProxySettings, target: string, password?: string): string | undefined {
   if (settings.mode === 'none') return undefined;
   if (settings.mode === 'manual') {
     if (!settings.url) return undefined;
@@ -32,13 +32,14 @@ export function proxyFor(settings: ProxySettings, target: string, env: NodeJS.Pr
     }
     return u.toString();
   }
-  const fromEnv = getProxyForUrl(target, env);
+  // proxy-from-env reads HTTPS_PROXY/HTTP_PROXY/ALL_PROXY and NO_PROXY from process.env.
+  const fromEnv = getProxyForUrl(target);
   return fromEnv || undefined;
 }
 
 /** Builds the agent pair for requests to `target` (an endpoint URL). */
-export function agentsFor(settings: ProxySettings, target: string, env: NodeJS.ProcessEnv = process.env, password?: string): Agents {
-  const proxy = proxyFor(settings, target, env, password);
+export function agentsFor(settings: ProxySettings, target: string, password?: string): Agents {
+  const proxy = proxyFor(settings, target, password);
   if (!proxy) return { agent: new http.Agent(keepAlive), httpsAgent: new https.Agent(keepAlive) };
   const shown = new URL(proxy);
   shown.username = '';

@@ -75,7 +75,7 @@ export class ProfilesFeature {
 
   constructor(options: ProfilesFeatureOptions) {
     this.options = options;
-    this.clients = new OssClientFactory({ resolve: (id) => this.service.session(id), ...(options.env ? { env: options.env as NodeJS.ProcessEnv } : {}) });
+    this.clients = new OssClientFactory({ resolve: (id) => this.service.session(id) });
     this.service = new ProfileService({
       store: new ProfileStore(options.userDataDir),
       secrets: options.secrets,
@@ -98,7 +98,7 @@ export class ProfilesFeature {
     return mapped(async () => {
       const session = this.service.draftSession(input);
       try {
-        return await testConnection(session, input.startPath, this.testOptions());
+        return await testConnection(session, input.startPath);
       } finally {
         session.provider.dispose();
       }
@@ -108,7 +108,7 @@ export class ProfilesFeature {
   testSaved(id: string, startPath?: StartPath): Promise<ConnectionTestResult> {
     return mapped(async () => {
       const session = await this.service.session(id);
-      const result = await testConnection(session, startPath ?? session.record.startPath, this.testOptions());
+      const result = await testConnection(session, startPath ?? session.record.startPath);
       if (result.openAt?.region) this.clients.rememberRegion(id, result.openAt.bucket, result.openAt.region);
       return result;
     });
@@ -232,9 +232,5 @@ export class ProfilesFeature {
   async close(): Promise<void> {
     this.service.dispose();
     await this.options.sandbox?.close?.();
-  }
-
-  private testOptions() {
-    return this.options.env ? { env: this.options.env as NodeJS.ProcessEnv } : {};
   }
 }

@@ -1,4 +1,4 @@
 /** proxy-from-env ships no types; this is its one function. */
 declare module 'proxy-from-env' {
-  export function getProxyForUrl(url: string | URL, env?: NodeJS.ProcessEnv): string;
+  export function getProxyForUrl(url: string | URL): string;
 }
