@@ -109,6 +109,8 @@ export interface ObjectDetails {
 export interface PrefixCount {
   objects: number;
   bytes: number;
+  /** False when counting stopped at the requested limit: there are at least `objects`. */
+  complete?: boolean;
 }
 
 /** A key that a long operation could not process, and why. */

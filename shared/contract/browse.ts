@@ -86,7 +86,15 @@ export const requests = {
     out<ObjectPage>(),
   ),
   /** Counts every object (recursively) under a prefix, for delete confirmations. */
-  'objects:count': req(z.object({ ...inBucket, prefix }), out<PrefixCount>()),
+  'objects:count': req(
+    z.object({
+      ...inBucket,
+      prefix,
+      /** Stop after about this many objects (a confirmation can say "more than 100,000"). */
+      limit: z.number().int().min(1).optional(),
+    }),
+    out<PrefixCount>(),
+  ),
   /** Starts a recursive, case-insensitive substring search of keys under a prefix. */
   'objects:search-start': req(
     z.object({ ...inBucket, prefix: prefix.default(''), query: z.string().min(1).max(1023) }),

@@ -71,6 +71,6 @@ describe('browse channels through dispatch (validation, services, events, error 
       .toBe(true);
     const last = events.filter((e) => e.event === 'objects:operation-progress').at(-1)!.payload as OperationProgress;
     expect(last).toMatchObject({ done: 1500, total: 1500, failedCount: 0 });
-    expect(await dispatch(table, 'objects:count', { profileId: 'p', bucket, prefix: 'f/' })).toEqual({ ok: true, value: { objects: 0, bytes: 0 } });
+    expect(await dispatch(table, 'objects:count', { profileId: 'p', bucket, prefix: 'f/' })).toEqual({ ok: true, value: { objects: 0, bytes: 0, complete: true } });
   });
 });

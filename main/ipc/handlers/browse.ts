@@ -13,7 +13,7 @@ export function createBrowseHandlers(ctx: AppContext): HandlersFor<typeof contra
     'buckets:info': ({ profileId, bucket }) => b.buckets.info(profileId, bucket),
 
     'objects:list': (input) => b.listing.listPage(input),
-    'objects:count': ({ profileId, bucket, prefix }) => b.listing.count(profileId, bucket, prefix),
+    'objects:count': ({ profileId, bucket, prefix, limit }) => b.listing.count(profileId, bucket, prefix, limit),
     'objects:search-start': (input) => ({ searchId: b.search.start(input) }),
     'objects:search-cancel': ({ searchId }) => b.search.cancel(searchId),
 

@@ -42,7 +42,7 @@ describe('recursive delete against the emulator', () => {
     const dones = mine.map((p) => p.done);
     expect(dones).toEqual([...dones].sort((a, b) => a - b));
     expect(mine.some((p) => !p.finished && p.done === 1000)).toBe(true);
-    expect(await listing.count('p', bucket, 'big/')).toEqual({ objects: 0, bytes: 0 });
+    expect(await listing.count('p', bucket, 'big/')).toEqual({ objects: 0, bytes: 0, complete: true });
     expect((await listing.count('p', bucket, '')).objects).toBe(2);
   });
 

@@ -71,7 +71,12 @@ describe('ObjectListing against the emulator', () => {
   });
 
   it('counts objects and bytes recursively', async () => {
-    expect(await listing.count('p', bucket, 'tree/')).toEqual({ objects: 3, bytes: 5 });
+    expect(await listing.count('p', bucket, 'tree/')).toEqual({ objects: 3, bytes: 5, complete: true });
     expect((await listing.count('p', bucket, '')).objects).toBe(2503);
+  });
+
+  it('stops counting at a limit and says the count is a lower bound', async () => {
+    expect(await listing.count('p', bucket, 'many/', 1500)).toMatchObject({ objects: 2000, complete: false });
+    expect(await listing.count('p', bucket, 'tree/', 1500)).toMatchObject({ objects: 3, complete: true });
   });
 });

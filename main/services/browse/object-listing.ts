@@ -156,12 +156,20 @@ export class ObjectListing {
     }
   }
 
-  /** Number of objects and bytes under a prefix, recursively. */
-  async count(profileId: string, bucket: string, prefix: string): Promise<PrefixCount> {
-    const total: PrefixCount = { objects: 0, bytes: 0 };
-    for await (const page of this.walk(profileId, bucket, prefix)) {
+  /**
+   * Number of objects and bytes under a prefix, recursively; with `limit`, counting stops
+   * at the first page that reaches it (so a confirmation for a huge folder is quick).
+   */
+  async count(profileId: string, bucket: string, prefix: string, limit = Infinity): Promise<PrefixCount> {
+    const total: PrefixCount = { objects: 0, bytes: 0, complete: true };
+    const stop = new AbortController();
+    for await (const page of this.walk(profileId, bucket, prefix, stop.signal)) {
       total.objects += page.objects.length;
       for (const o of page.objects) total.bytes += o.size;
+      if (total.objects >= limit) {
+        stop.abort();
+        total.complete = false;
+      }
     }
     return total;
   }

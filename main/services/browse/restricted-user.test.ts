@@ -36,7 +36,7 @@ describe('a RAM user restricted to one prefix (photos-reader)', () => {
 
   it('counts its prefix, and a delete it may not do reports every key as AccessDenied', async () => {
     const listing = new ObjectListing(fx.readerClients);
-    expect(await listing.count('r', fx.readerBucket, 'photos/')).toEqual({ objects: 2, bytes: 3 });
+    expect(await listing.count('r', fx.readerBucket, 'photos/')).toEqual({ objects: 2, bytes: 3, complete: true });
     const runner = new OperationRunner({ emit: () => undefined, describeError: toIpcError, intervalMs: 0 });
     const ops = new ObjectOperations(runner, new ObjectDeleter(fx.readerClients, listing), new ObjectCopier(fx.readerClients, listing));
     const final = await ops.wait(ops.startDelete('r', fx.readerBucket, [{ key: 'photos/', isPrefix: true }]));
@@ -45,7 +45,7 @@ describe('a RAM user restricted to one prefix (photos-reader)', () => {
       ['photos/2024/a.jpg', 'AccessDenied'],
       ['photos/b.jpg', 'AccessDenied'],
     ]);
-    expect(await new ObjectListing(fx.clients).count('p', fx.readerBucket, 'photos/')).toEqual({ objects: 2, bytes: 3 });
+    expect(await new ObjectListing(fx.clients).count('p', fx.readerBucket, 'photos/')).toEqual({ objects: 2, bytes: 3, complete: true });
   });
 
   it('opens details and bucket info without the ACL/CORS permissions it lacks', async () => {
