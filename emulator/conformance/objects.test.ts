@@ -208,6 +208,7 @@ describe.each(SIGNING_AND_STYLE)('objects through ali-oss ($name)', ({ v4, vhost
     expect(await codeOf(client.append('log.txt', b, { position: '3' }))).toBe('PositionNotEqualToLength');
     await client.put('normal', Buffer.from('n'));
     expect(await codeOf(client.append('normal', b, { position: '1' }))).toBe('ObjectNotAppendable');
+    expect(await codeOf(client.copy('log-copy.txt', 'log.txt'))).toBe('OperationNotSupported');
     const head = (await client.head('log.txt')).res as unknown as { headers: Record<string, string> };
     expect(head.headers['x-oss-object-type']).toBe('Appendable');
     expect(head.headers['x-oss-next-append-position']).toBe('12');

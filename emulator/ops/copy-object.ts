@@ -55,7 +55,7 @@ export async function copyObject(engine: Engine, ctx: RequestContext): Promise<v
   const now = ctx.now().getTime();
   const record: ObjectRecord = {
     key, size: src.size, etag: src.etag, crc64: src.crc64, lastModified: now,
-    type: src.type === 'Appendable' ? 'Normal' : src.type,
+    type: src.type,
     ...base, tags, segments,
     symlinkTarget: src.symlinkTarget,
     restore: inPlace ? src.restore : undefined,

@@ -49,6 +49,10 @@ export function resolveCopySource(engine: Engine, ctx: RequestContext): CopySour
     const acl = object.acl === 'default' ? state.record.acl : object.acl;
     if (acl === 'private') throw accessDenied();
   }
+  if (object.type === 'Appendable') {
+    // OSS documents that appendable objects cannot be copied (the error code is our guess).
+    throw new OssError(400, 'OperationNotSupported', 'Appendable objects cannot be copied.', undefined, { Key: key });
+  }
   if (checkConditions(ctx, object, 'x-oss-copy-source-') === 'not-modified') return 'not-modified';
   assertReadable(object, ctx.now().getTime());
   return { bucket, key, object };
