@@ -45,6 +45,7 @@ async function openAddDialog(page: Page) {
 
 /** Points the form at the emulator: custom endpoint, one URL per region, path style, HTTP. */
 async function fillEmulatorEndpoint(dialog: ReturnType<Page['getByRole']>, emu: RunningEmulator) {
+  await dialog.getByText('Endpoint, proxy and timeouts').click();
   await dialog.getByLabel('Endpoint', { exact: true }).selectOption('custom');
   await dialog.getByLabel('Per-region URLs (optional)').fill(Object.entries(emu.endpoints).map(([r, u]) => `${r}=${u}`).join('\n'));
   await dialog.getByLabel('Path-style addressing (http://host/bucket/key)').check();
@@ -161,6 +162,30 @@ test.describe('profiles', () => {
     await dialog.getByRole('button', { name: 'Test and save' }).click();
     await expect(alert.getByTestId('error-code')).toHaveText('SignatureDoesNotMatch');
     expect((await app.invoke('profiles:list')) as unknown).toMatchObject({ ok: true, value: { profiles: [] } });
+  });
+
+  test('a pasted STS token counts down and prompts for a new one 10 minutes before it ends', async ({ app, emu }) => {
+    const { page } = app;
+    const key = acct(emu);
+    const sts = await new OSS.STS({ accessKeyId: key.accessKeyId, accessKeySecret: key.accessKeySecret, endpoint: emu.stsEndpoint } as OSS.STSOptions).assumeRole(ROLE, undefined, 3600, 'e2e', { timeout: 10_000, ctx: undefined });
+    const c = sts.credentials as unknown as { AccessKeyId: string; AccessKeySecret: string; SecurityToken: string };
+    // The user enters an expiry 10 minutes and a few seconds away: the prompt is due shortly.
+    const expiration = new Date(Date.now() + 10 * 60_000 + 4000).toISOString();
+    const dialog = await openAddDialog(page);
+    await dialog.getByLabel('Profile name').fill('Short token');
+    await dialog.getByLabel('Sign in with').selectOption({ label: 'STS token' });
+    await dialog.getByLabel('AccessKey ID').fill(c.AccessKeyId);
+    await dialog.getByLabel('AccessKey secret').fill(c.AccessKeySecret);
+    await dialog.getByLabel('Security token').fill(c.SecurityToken);
+    await dialog.getByLabel('Expires at (optional)').fill(expiration);
+    await fillEmulatorEndpoint(dialog, emu);
+    await dialog.getByRole('button', { name: 'Test and save' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByTestId('credentials-status')).toContainText(/Credentials expire in 10m/);
+    const prompt = page.getByRole('status').filter({ hasText: 'The STS token of Short token expires in 10 minutes.' });
+    await expect(prompt).toBeVisible({ timeout: 15_000 });
+    await prompt.getByRole('button', { name: 'Paste a new token' }).click();
+    await expect(page.getByRole('dialog', { name: 'Edit profile' })).toBeVisible();
   });
 
   test('"Try the local sandbox" starts the emulator in the app and shows its sample buckets', async ({ app }) => {

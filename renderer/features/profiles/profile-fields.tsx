@@ -118,22 +118,28 @@ function CredentialFields({ form: f, set }: FieldsProps): ReactElement {
   }
 }
 
-function EndpointFields({ form: f, set }: FieldsProps): ReactElement {
+function RegionField({ form: f, set }: FieldsProps): ReactElement {
   const { t, i18n } = useTranslation('profiles');
   const lang = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
   return (
+    <Field label={t('field.region')}>
+      <select value={f.region} onChange={(e) => set({ region: e.target.value })}>
+        {!REGIONS.some((r) => r.id === f.region) && <option value={f.region}>{f.region}</option>}
+        {REGIONS.map((r) => (
+          <option key={r.id} value={r.id}>
+            {r.name[lang]} ({r.id})
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+function EndpointFields({ form: f, set }: FieldsProps): ReactElement {
+  const { t } = useTranslation('profiles');
+  return (
     <fieldset className="profiles-fieldset">
       <legend>{t('section.endpoint')}</legend>
-      <Field label={t('field.region')}>
-        <select value={f.region} onChange={(e) => set({ region: e.target.value })}>
-          {!REGIONS.some((r) => r.id === f.region) && <option value={f.region}>{f.region}</option>}
-          {REGIONS.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.name[lang]} ({r.id})
-            </option>
-          ))}
-        </select>
-      </Field>
       <Field label={t('field.endpointKind')}>
         <select value={f.endpointKind} onChange={(e) => set({ endpointKind: e.target.value as FormState['endpointKind'] })}>
           {(['public', 'internal', 'accelerate', 'custom'] as const).map((k) => (
@@ -238,8 +244,13 @@ export function ProfileFields(props: FieldsProps): ReactElement {
           <Field label={t('field.startPath')} hint={startPathInvalid(f) ? t('hint.startPathInvalid') : t('hint.startPath')}>
             <input type="text" spellCheck={false} value={f.startPath} placeholder="oss://bucket/folder/" onChange={(e) => set({ startPath: e.target.value })} />
           </Field>
-          <EndpointFields {...props} />
-          <NetworkFields {...props} />
+          <RegionField {...props} />
+          {/* Most users never need these: closed unless the profile already uses them. */}
+          <details className="profiles-advanced" open={editing && (f.endpointKind !== 'public' || f.proxyMode !== 'system')}>
+            <summary>{t('section.advanced')}</summary>
+            <EndpointFields {...props} />
+            <NetworkFields {...props} />
+          </details>
           {!editing && <Check label={t('field.sessionOnly')} checked={f.sessionOnly} onChange={(v) => set({ sessionOnly: v })} />}
         </>
       )}
