@@ -12,8 +12,9 @@ import { metaFromRequest } from './object-meta';
 /** OSS's single-request upload limit (5 GiB). */
 export const MAX_PUT_BYTES = 5 * 1024 * 1024 * 1024;
 
-export function invalidDigest(): OssError {
-  return new OssError(400, 'InvalidDigest', 'The Content-MD5 you specified is not valid.', '0016-00000204');
+/** InvalidDigest: EC 0017-00000502 for a malformed Content-MD5, 0017-00000503 for a mismatch. */
+export function invalidDigest(malformed = false): OssError {
+  return new OssError(400, 'InvalidDigest', 'The Content-MD5 you specified is not valid.', malformed ? '0017-00000502' : '0017-00000503');
 }
 
 /** Decodes Content-MD5 (base64 of 16 bytes) to hex, or throws InvalidDigest. */
@@ -21,7 +22,7 @@ export function expectedMd5(ctx: RequestContext): string | null {
   const value = header(ctx, 'content-md5');
   if (value === undefined) return null;
   const bytes = Buffer.from(value, 'base64');
-  if (bytes.length !== 16 || bytes.toString('base64') !== value.trim()) throw invalidDigest();
+  if (bytes.length !== 16 || bytes.toString('base64') !== value.trim()) throw invalidDigest(true);
   return bytes.toString('hex');
 }
 
