@@ -60,6 +60,16 @@ describe('raw protocol: uploads', () => {
     }
   });
 
+  it('stores, copies and serves empty objects (ETag and CRC of nothing)', async () => {
+    const put = await target.raw('PUT', path('empty/'), { 'Content-Length': '0' });
+    expect([put.status, put.headers.etag, put.headers['x-oss-hash-crc64ecma']]).toEqual([200, '"D41D8CD98F00B204E9800998ECF8427E"', '0']);
+    await target.raw('PUT', path('empty-copy/'), { 'x-oss-copy-source': path('empty/'), 'Content-Length': '0' });
+    for (const key of ['empty/', 'empty-copy/']) {
+      const got = await target.raw('GET', path(key), { Range: 'bytes=0-10' });
+      expect([got.status, got.headers['content-length'], got.body.length]).toEqual([200, '0', 0]);
+    }
+  });
+
   it('accepts chunked transfer-encoding bodies', async () => {
     const pieces = [Buffer.from('chunk-one|'), Buffer.alloc(200_000, 0x61), Buffer.from('|last')];
     const put = await target.raw('PUT', path('chunked'), {}, pieces);
