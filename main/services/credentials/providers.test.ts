@@ -116,6 +116,25 @@ describe('credential providers against the emulator', () => {
     p.dispose();
   });
 
+  it('credentials OSS rejects as expired are fetched anew and the request retried once, on the same client', async () => {
+    const clock = new ManualClock(Date.now());
+    let calls = 0;
+    const source = credentialsUriSource(emu.credentialsUriEndpoint);
+    const p = new RefreshingProvider({ type: 'credentials-uri', source: () => (calls++, source()), clock });
+    const client = await factoryFor(p).forBucket('p-credentials-uri', 'creds-test');
+    await client.put('before.txt', Buffer.from('1'));
+    // OSS's clock passes the 20 s expiry while the provider's clock has not moved.
+    emu.clock.offsetMs += 30_000;
+    try {
+      await client.put('after.txt', Buffer.from('2'));
+      expect(calls).toBe(2);
+      expect((await client.get('after.txt')).content.toString()).toBe('2');
+    } finally {
+      emu.clock.offsetMs -= 30_000;
+    }
+    p.dispose();
+  });
+
   it('ECS RAM role: discovers the role name (IMDSv2 token) or uses the given one', async () => {
     const discovered = await ecsRamRoleSource({ metadataUrl: emu.ecsMetadataEndpoint })();
     expect(discovered.accessKeyId).toMatch(/^STS\./);

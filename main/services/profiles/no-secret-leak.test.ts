@@ -150,7 +150,12 @@ describe('a full profiles session leaks no secret', () => {
     const badCode = await call('profiles:import-access-code', { code: 'ossac1.' + 'A'.repeat(40) });
     expect(badCode).toMatchObject({ ok: false, error: { code: 'InvalidAccessCode' } });
 
-    await ok('profiles:update', { id: ak.id, name: 'ak renamed' });
+    // An edit is tested before it is saved: a wrong new secret leaves the old one in place.
+    const badEdit = await call('profiles:update', { id: ak.id, credentials: { type: 'access-key', accessKeyId: acct().accessKeyId, accessKeySecret: 'Edited-Wrong-789' }, test: true });
+    expect(badEdit).toMatchObject({ ok: false, error: { code: 'SignatureDoesNotMatch' } });
+    knownSecrets.add('Edited-Wrong-789');
+    await ok('profiles:test', { id: ak.id });
+    await ok('profiles:update', { id: ak.id, name: 'ak renamed', test: true });
     const copy = await ok<ProfileView>('profiles:duplicate', { id: ak.id });
     expect(await secrets.get(copy.id)).toContain(acct().accessKeyId);
     await ok('profiles:delete', { id: copy.id });

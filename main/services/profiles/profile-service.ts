@@ -213,6 +213,22 @@ export class ProfileService {
     return { record, provider, ...(input.proxyPassword ? { proxyPassword: input.proxyPassword } : {}) };
   }
 
+  /** What a profile would be after `patch`, as unsaved input (to test an edit before saving it). */
+  async patchedInput(id: string, patch: ProfilePatch): Promise<ProfileInput> {
+    const current = await this.get(id);
+    const secrets = await this.readSecrets(id);
+    const startPath = patch.startPath === null ? undefined : (patch.startPath ?? current.startPath);
+    const proxyPassword = patch.proxyPassword ?? secrets.proxyPassword;
+    return {
+      name: patch.name ?? current.name,
+      credentials: patch.credentials ?? credentialInputFromRecord(current, secrets),
+      endpoint: patch.endpoint ?? current.endpoint,
+      ...(startPath ? { startPath } : {}),
+      sessionOnly: this.sessionOnly.has(id),
+      ...(proxyPassword ? { proxyPassword } : {}),
+    };
+  }
+
   async sessionStatus(id: string): Promise<SessionStatus> {
     const record = await this.get(id);
     const open = this.sessions.get(id);

@@ -128,9 +128,12 @@ export class ProfilesFeature {
 
   update(id: string, patch: ProfilePatch, test: boolean): Promise<ProfileView> {
     return mapped(async () => {
-      const view = await this.service.update(id, patch);
-      if (test) await this.testSaved(id);
-      return view;
+      // Test what the profile would become; nothing is saved when the test fails.
+      if (test) {
+        const result = await this.testInput(await this.service.patchedInput(id, patch));
+        if (result.openAt && patch.startPath !== null) patch = { ...patch, startPath: result.openAt };
+      }
+      return this.service.update(id, patch);
     });
   }
 
