@@ -21,6 +21,7 @@ import { ObjectTable } from './components/object-table';
 import { SearchBar } from './components/search-bar';
 import { buildMenu } from './components/menu-items';
 import { DialogHost } from './dialogs/dialog-host';
+import { acceptsDrops, dropFiles, extraActions } from './extension-points';
 import { previewKindOf } from './format';
 import { useFolderListing } from './hooks/use-folder-listing';
 import { useSearch } from './hooks/use-search';
@@ -262,7 +263,8 @@ export function BrowseView({ profileId, start }: BrowseViewProps): ReactElement 
   }
 
   const listingError = search.session ? search.snap?.error : snap?.error;
-  const menuItems = buildMenu({ t, items: selectedItems, focus: focusItem, model, clipboard, inSearch: !!search.session, setDialog, setClipboard, openItem, paste, reload: ctx.reload, showDetails: () => setShowDetails(true), bucket: loc.bucket });
+  const extensionCtx = { profileId, bucket: loc.bucket, prefix: loc.prefix, items: selectedItems.map(({ key, isPrefix }) => ({ key, isPrefix })) };
+  const menuItems = buildMenu({ t, items: selectedItems, focus: focusItem, model, clipboard, inSearch: !!search.session, setDialog, setClipboard, openItem, paste, reload: ctx.reload, showDetails: () => setShowDetails(true), bucket: loc.bucket }).concat(extraActions(extensionCtx));
   const empty = filter ? t('empty.filter', { filter }) : search.session ? (search.snap?.running ? t('search.searching') : t('search.none')) : snap?.status === 'loading' ? t('details.loading') : t('empty.folder');
 
   return (
@@ -306,7 +308,17 @@ export function BrowseView({ profileId, start }: BrowseViewProps): ReactElement 
       </div>
       {listingError && <ErrorPanel error={listingError} onRetry={ctx.reload} compact />}
       <div className="browse-main">
-        <div className="browse-listing-area">
+        <div
+          className="browse-listing-area"
+          onDragOver={(e) => {
+            if (acceptsDrops() && e.dataTransfer.types.includes('Files')) e.preventDefault();
+          }}
+          onDrop={(e) => {
+            if (!acceptsDrops() || e.dataTransfer.files.length === 0) return;
+            e.preventDefault();
+            dropFiles(extensionCtx, [...e.dataTransfer.files]);
+          }}
+        >
           {mode === 'list' || !model ? (
             <ObjectTable
               cols={model?.cols ?? EMPTY_COLS}

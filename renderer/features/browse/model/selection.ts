@@ -80,15 +80,22 @@ export function selectAll(sel: Selection, view: Uint32Array): Selection {
 
 /** Keeps only rows still in the view (after a filter change or a delete). */
 export function pruneSelection(sel: Selection, view: Uint32Array): Selection {
-  if (sel.selected.size === 0) return sel;
-  const visible = new Set(view);
+  if (sel.selected.size === 0 && sel.focus < 0) return sel;
+  // A bitmap instead of a Set of the view: this runs on every page of a 100,000-row listing.
+  let max = 0;
+  for (let i = 0; i < view.length; i++) if (view[i]! > max) max = view[i]!;
+  const inView = new Uint8Array(max + 1);
+  for (let i = 0; i < view.length; i++) inView[view[i]!] = 1;
+  const visible = (id: number) => id >= 0 && id <= max && inView[id] === 1;
+  let kept = 0;
+  for (const id of sel.selected) if (visible(id)) kept++;
+  if (kept === sel.selected.size && (sel.focus < 0 || visible(sel.focus))) return sel;
   const selected = new Set<number>();
-  for (const id of sel.selected) if (visible.has(id)) selected.add(id);
-  if (selected.size === sel.selected.size && visible.has(sel.focus)) return sel;
+  for (const id of sel.selected) if (visible(id)) selected.add(id);
   return {
     selected,
-    anchor: visible.has(sel.anchor) ? sel.anchor : -1,
-    focus: visible.has(sel.focus) ? sel.focus : -1,
+    anchor: visible(sel.anchor) ? sel.anchor : -1,
+    focus: visible(sel.focus) ? sel.focus : -1,
   };
 }
 

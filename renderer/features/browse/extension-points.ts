@@ -1,0 +1,49 @@
+/**
+ * Where other features plug into the browser without editing it: extra context-menu
+ * actions for the selection (e.g. Download from the transfers feature) and a handler for
+ * files dropped on the listing (uploads). Nothing is shown for a slot nobody fills.
+ */
+import type { MenuItem } from './components/context-menu';
+
+/** What an action provider or drop handler is told about the place and the selection. */
+export interface BrowseContext {
+  profileId: string;
+  bucket: string;
+  /** The folder on screen ('' at the bucket root). */
+  prefix: string;
+  /** Selected objects and folders (folders end with '/'). */
+  items: Array<{ key: string; isPrefix: boolean }>;
+}
+
+export type ObjectActionProvider = (ctx: BrowseContext) => MenuItem[];
+export type DropHandler = (ctx: BrowseContext, files: File[]) => void;
+
+const actionProviders = new Set<ObjectActionProvider>();
+const dropHandlers = new Set<DropHandler>();
+
+/** Adds context-menu actions; returns the function that removes them. */
+export function addObjectActions(provider: ObjectActionProvider): () => void {
+  actionProviders.add(provider);
+  return () => actionProviders.delete(provider);
+}
+
+/** Handles files dropped on the listing; returns the function that removes the handler. */
+export function addDropHandler(handler: DropHandler): () => void {
+  dropHandlers.add(handler);
+  return () => dropHandlers.delete(handler);
+}
+
+/** Menu items every provider offers for this context. */
+export function extraActions(ctx: BrowseContext): MenuItem[] {
+  return [...actionProviders].flatMap((p) => p(ctx));
+}
+
+/** True when a drop on the listing would be handled. */
+export function acceptsDrops(): boolean {
+  return dropHandlers.size > 0;
+}
+
+/** Passes dropped files to every handler. */
+export function dropFiles(ctx: BrowseContext, files: File[]): void {
+  for (const h of dropHandlers) h(ctx, files);
+}
