@@ -120,6 +120,8 @@ export interface FailedKey {
   message: string;
   /** OSS request ID of the failed request, for support tickets. */
   requestId?: string;
+  /** OSS EC code of the failure. */
+  ec?: string;
 }
 
 /** The kinds of long-running object operations. */

@@ -60,6 +60,7 @@ describe('recursive delete against the emulator', () => {
       ['part/locked-2', 'AccessDenied'],
     ]);
     expect(final!.failed[0]!.requestId).toEqual(expect.any(String));
+    expect(final!.failed[0]!.ec).toMatch(/^\d{4}-\d{8}$/);
     await fx.clearFaults();
     const left = await listing.listPage({ profileId: 'p', bucket, prefix: 'part/', delimiter: '', maxKeys: 100 });
     expect(left.rows.map((r) => r.key)).toEqual(['part/locked-1', 'part/locked-2']);

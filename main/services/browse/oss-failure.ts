@@ -7,6 +7,7 @@ import type { FailedKey } from '../../../shared/object-types';
 
 interface ErrorLike {
   requestId?: unknown;
+  ecCode?: unknown;
   code?: unknown;
   name?: unknown;
   message?: unknown;
@@ -33,6 +34,7 @@ export function failureOf(key: string, error: unknown): FailedKey {
   const message = typeof e.message === 'string' ? e.message.split('\n')[0]! : String(error);
   const failure: FailedKey = { key, code: errorCode(error) || 'Error', message };
   if (typeof e.requestId === 'string' && e.requestId) failure.requestId = e.requestId;
+  if (typeof e.ecCode === 'string' && e.ecCode) failure.ec = e.ecCode;
   return failure;
 }
 
