@@ -116,6 +116,9 @@ describe.each(SIGNING)('buckets ($name)', ({ v4 }) => {
     // Errors carry the CORS headers too, so a browser can read the error code.
     const missing = await target.raw('GET', `/${name}/missing`, { Origin: 'http://app.local' });
     expect([missing.status, missing.headers['access-control-allow-origin']]).toEqual([404, 'http://app.local']);
+    // So do errors the gate raises before the store runs (here: a bad signature).
+    const badSignature = await target.raw('GET', `/${name}/upload.bin`, { Origin: 'http://app.local', Authorization: 'OSS LTAInobody:bad', Date: new Date().toUTCString() });
+    expect([badSignature.status, badSignature.headers['access-control-allow-origin']]).toEqual([403, 'http://app.local']);
     const foreign = await target.raw('GET', `/${name}/upload.bin`, { Origin: 'http://evil.local' });
     expect([foreign.status, foreign.headers['access-control-allow-origin']]).toEqual([200, undefined]);
 

@@ -91,13 +91,17 @@ export async function preflight(engine: Engine, ctx: RequestContext): Promise<vo
   sendEmpty(ctx, 200, h);
 }
 
+/** The CORS headers a browser request gets from the bucket's rules ({} when none match). */
+export function corsHeadersFor(engine: Engine, ctx: RequestContext): Record<string, string> {
+  const origin = header(ctx, 'origin');
+  if (!origin || !ctx.bucket) return {};
+  const bucket = engine.bucket(ctx.bucket)?.record;
+  if (!bucket?.cors) return {};
+  const rule = matchRule(bucket, origin, ctx.method, []);
+  return rule ? corsHeaders(rule, origin, bucket.cors.responseVary) : {};
+}
+
 /** Adds CORS headers to a normal request from a browser, before the operation runs. */
 export function applyCors(engine: Engine, ctx: RequestContext): void {
-  const origin = header(ctx, 'origin');
-  if (!origin || !ctx.bucket) return;
-  const bucket = engine.bucket(ctx.bucket)?.record;
-  if (!bucket?.cors) return;
-  const rule = matchRule(bucket, origin, ctx.method, []);
-  if (!rule) return;
-  for (const [name, value] of Object.entries(corsHeaders(rule, origin, bucket.cors.responseVary))) ctx.res.setHeader(name, value);
+  for (const [name, value] of Object.entries(corsHeadersFor(engine, ctx))) ctx.res.setHeader(name, value);
 }

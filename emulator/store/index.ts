@@ -9,6 +9,7 @@ import { createCrc64Hasher, hexToDecimal } from '../integrity/crc64';
 import { md5Etag } from '../integrity/etag';
 import { assertBucketName, assertObjectKey } from '../keys';
 import { MAX_PUT_BYTES } from '../ops/put-object';
+import { corsHeadersFor } from '../ops/cors';
 import { resolveOperation } from '../ops/router';
 import { ZERO_BLOB_PREFIX } from './blob-store';
 import { Engine } from './engine';
@@ -69,6 +70,9 @@ export async function createStore(opts: StoreOptions): Promise<EmulatorStore> {
     },
     resolve(ctx: RequestContext): Operation {
       return resolveOperation(engine, ctx);
+    },
+    corsHeaders(ctx: RequestContext): Record<string, string> {
+      return corsHeadersFor(engine, ctx);
     },
     async createBucket(name, ownerAccountId, region) {
       assertBucketName(name);
