@@ -71,6 +71,35 @@ describe('folder listing', () => {
     expect(new Set(l.model.cols.keys).size).toBe(3000);
   });
 
+  it('leaving mid-page drops that page; coming back resumes without duplicates', async () => {
+    let release: () => void = () => undefined;
+    const gate = () => new Promise<void>((r) => (release = r));
+    const src = source(2200, gate);
+    const l = new FolderListing(src.fetch, 2);
+    l.start();
+    release();
+    await until(l, () => l.getSnapshot().count === 200);
+    // Leave while the second page is in flight: its rows must not land in a detached listing.
+    l.dispose();
+    release();
+    await new Promise((r) => setTimeout(r, 5));
+    expect(l.getSnapshot().count).toBe(200);
+    l.start();
+    const done = until(l, () => l.getSnapshot().status === 'complete');
+    const pump = setInterval(() => release(), 1);
+    await done;
+    clearInterval(pump);
+    expect(l.getSnapshot().count).toBe(2200);
+    expect(new Set(l.model.cols.keys).size).toBe(2200);
+    // Back while still in flight: start() re-attaches to the running loop instead of forking another.
+    const l2 = new FolderListing(source(1500).fetch, 2);
+    l2.start();
+    l2.dispose();
+    l2.start();
+    await until(l2, () => l2.getSnapshot().status === 'complete');
+    expect(l2.model.cols.count).toBe(1500);
+  });
+
   it('reports an error with its code and keeps the rows it had', async () => {
     let calls = 0;
     const l = new FolderListing(async () => {
