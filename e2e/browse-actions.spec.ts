@@ -49,6 +49,18 @@ test.describe('browse: object actions', () => {
     await listed(page, 2);
     expect(await rowNames(page)).toEqual(['assets', 'plan-v2.txt']);
     expect((await oss.client('dst-bucket').get('assets/b.txt')).content.toString()).toBe('b');
+
+    // Move (from the context menu) into another folder by typing its address.
+    await row(page, 'plan-v2.txt').click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Move to…' }).click();
+    await dialog.getByRole('textbox').fill('oss://dst-bucket/assets/');
+    await dialog.getByRole('button', { name: 'Move' }).click();
+    await expect(page.getByTestId('operation-summary')).toHaveText('Done: 1 object.');
+    await page.getByTestId('operation-dialog').getByRole('button', { name: 'Close' }).click();
+    expect(await rowNames(page)).toEqual(['assets']);
+    await row(page, 'assets').dblclick();
+    await listed(page, 3);
+    expect(await rowNames(page)).toEqual(['a.txt', 'b.txt', 'plan-v2.txt']);
   });
 
   test('deletes 2,000 objects recursively after a confirmation that names the count', async ({ app, oss, openAt }) => {
@@ -135,9 +147,11 @@ test.describe('browse: object actions', () => {
     await oss.seed('preview-bucket', [
       { key: 'pics/red.png', body: solidPng(40, 30, [220, 30, 30]), contentType: 'image/png' },
       { key: 'pics/notes.md', body: '# Notes\n\nSecond line ✓', contentType: 'text/markdown' },
+      // "中文测试" in GBK, as files from older Windows tools often are.
+      { key: 'pics/legacy-gbk.txt', body: Buffer.from([0xd6, 0xd0, 0xce, 0xc4, 0xb2, 0xe2, 0xca, 0xd4]) },
     ]);
     await openAt('oss://preview-bucket/pics/');
-    await listed(page, 2);
+    await listed(page, 3);
     await row(page, 'red.png').dblclick();
     const img = page.getByTestId('preview-image');
     await expect(img).toBeVisible();
@@ -147,6 +161,10 @@ test.describe('browse: object actions', () => {
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('preview-text')).toHaveText('# Notes\n\nSecond line ✓');
     await expect(page.getByTestId('preview-text-info')).toContainText('Encoding: utf-8');
+    await page.keyboard.press('Escape');
+    await row(page, 'legacy-gbk.txt').dblclick();
+    await expect(page.getByTestId('preview-text')).toHaveText('中文测试');
+    await expect(page.getByTestId('preview-text-info')).toContainText('Encoding: gb18030');
     await page.keyboard.press('Escape');
 
     // Thumbnails: the grid shows the image itself (the emulator has no image processing).
