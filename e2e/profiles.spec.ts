@@ -164,6 +164,26 @@ test.describe('profiles', () => {
     expect((await app.invoke('profiles:list')) as unknown).toMatchObject({ ok: true, value: { profiles: [] } });
   });
 
+  test('an edit is tested before it is saved: a wrong new secret keeps the old profile working', async ({ app, emu }) => {
+    const { page } = app;
+    const key = acct(emu);
+    const endpoint = { kind: 'custom', region: emu.region, customRegionUrls: emu.endpoints, pathStyle: true, allowInsecureHttp: true, proxy: { mode: 'none' } };
+    const added = await app.invoke('profiles:add', { input: { name: 'Work', credentials: { type: 'access-key', accessKeyId: key.accessKeyId, accessKeySecret: key.accessKeySecret }, endpoint } });
+    expect(added.ok).toBe(true);
+    await page.reload();
+    await page.getByRole('button', { name: 'Edit Work' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit profile' });
+    await expect(dialog.getByLabel('AccessKey secret')).toHaveCount(0);
+    await dialog.getByLabel('Change the credentials').check();
+    await dialog.getByLabel('AccessKey ID').fill(key.accessKeyId);
+    await dialog.getByLabel('AccessKey secret').fill('a-wrong-secret');
+    await dialog.getByRole('button', { name: 'Test and save' }).click();
+    await expect(dialog.getByRole('alert').getByTestId('error-code')).toHaveText('SignatureDoesNotMatch');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('list', { name: 'Profiles' }).getByRole('button', { name: /^Work/ }).click();
+    await expectBuckets(page, ['e2e-photos']);
+  });
+
   test('a pasted STS token counts down and prompts for a new one 10 minutes before it ends', async ({ app, emu }) => {
     const { page } = app;
     const key = acct(emu);

@@ -47,29 +47,30 @@ export interface OpenedProfile {
   openAt?: StartPath;
 }
 
+/** Changes to a saved profile; `credentials` replaces the stored ones only when given. */
+const patchSchema = z.object({
+  name: z.string().trim().min(1).max(80).optional(),
+  credentials: credentialInputSchema.optional(),
+  endpoint: endpointSchema.optional(),
+  startPath: startPathSchema.nullable().optional(),
+  proxyPassword: z.string().max(1024).optional(),
+});
+
 export const requests = {
   'profiles:list': req(z.undefined(), out<ProfileList>()),
   /** Saves a profile; with `test: true` the connection is tested first and nothing is saved on failure. */
   'profiles:add': req(z.object({ input: profileInputSchema, test: z.boolean().default(true) }), out<ProfileView>()),
   /** Edits a profile; `credentials` replaces the stored ones only when given. */
-  'profiles:update': req(
-    z.object({
-      id,
-      name: z.string().trim().min(1).max(80).optional(),
-      credentials: credentialInputSchema.optional(),
-      endpoint: endpointSchema.optional(),
-      startPath: startPathSchema.nullable().optional(),
-      proxyPassword: z.string().max(1024).optional(),
-      test: z.boolean().default(false),
-    }),
-    out<ProfileView>(),
-  ),
+  'profiles:update': req(patchSchema.extend({ id, test: z.boolean().default(false) }), out<ProfileView>()),
   'profiles:duplicate': req(z.object({ id, name: z.string().trim().min(1).max(80).optional() }), out<ProfileView>()),
   /** Deletes the profile and its keychain entry. */
   'profiles:delete': req(z.object({ id }), out<void>()),
-  /** Tests unsaved input, or a saved profile by id: ListBuckets, or one list call at the start path. */
+  /**
+   * Tests unsaved input, a saved profile by id, or a saved profile with unsaved edits
+   * (`patch`): ListBuckets, or one list call at the start path.
+   */
   'profiles:test': req(
-    z.union([z.object({ input: profileInputSchema }), z.object({ id, startPath: startPathSchema.optional() })]),
+    z.union([z.object({ input: profileInputSchema }), z.object({ id, patch: patchSchema }), z.object({ id, startPath: startPathSchema.optional() })]),
     out<ConnectionTestResult>(),
   ),
   /** Opens a profile (remembered for the next start) and says where to start browsing. */

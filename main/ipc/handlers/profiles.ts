@@ -12,7 +12,11 @@ export function createProfilesHandlers(ctx: AppContext): HandlersFor<typeof cont
     'profiles:update': ({ id, test, ...patch }) => p.update(id, patch, test),
     'profiles:duplicate': ({ id, name }) => p.duplicate(id, name),
     'profiles:delete': ({ id }) => p.delete(id),
-    'profiles:test': (input) => ('input' in input ? p.testInput(input.input) : p.testSaved(input.id, input.startPath)),
+    'profiles:test': (input) => {
+      if ('input' in input) return p.testInput(input.input);
+      if ('patch' in input) return p.testPatch(input.id, input.patch);
+      return p.testSaved(input.id, input.startPath);
+    },
     'profiles:open': ({ id }) => p.open(id),
     'profiles:import-env': ({ save, name }) => p.importEnv(save, name),
     'profiles:import-file': ({ source }) => p.importFile(source),

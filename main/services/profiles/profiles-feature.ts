@@ -114,6 +114,11 @@ export class ProfilesFeature {
     });
   }
 
+  /** Tests a saved profile as it would be after an edit, without saving anything. */
+  testPatch(id: string, patch: ProfilePatch): Promise<ConnectionTestResult> {
+    return mapped(async () => this.testInput(await this.service.patchedInput(id, patch)));
+  }
+
   add(input: ProfileInput, test: boolean): Promise<ProfileView> {
     return mapped(async () => {
       let toSave = input;

@@ -32,6 +32,18 @@ export function ProfileDialog({ profile }: ProfileDialogProps): ReactElement {
   };
   const close = () => openDialog(null);
 
+  /** An edit as a patch: stored credentials are kept unless the user chose to change them. */
+  const patchFromForm = () => {
+    const input = inputFromForm(form);
+    return {
+      name: input.name,
+      endpoint: input.endpoint,
+      startPath: input.startPath ?? null,
+      ...(form.changeCredentials ? { credentials: input.credentials } : {}),
+      ...(input.proxyPassword ? { proxyPassword: input.proxyPassword } : {}),
+    };
+  };
+
   const run = async (kind: 'test' | 'save' | 'import', work: () => Promise<void>) => {
     setBusy(kind);
     setError(null);
@@ -54,9 +66,8 @@ export function ProfileDialog({ profile }: ProfileDialogProps): ReactElement {
 
   const test = () =>
     run('test', async () => {
-      if (editing && !form.changeCredentials) {
-        const input = inputFromForm(form);
-        setResult(await call('profiles:test', { id: profile.id, ...(input.startPath ? { startPath: input.startPath } : {}) }));
+      if (editing) {
+        setResult(await call('profiles:test', { id: profile.id, patch: patchFromForm() }));
       } else {
         setResult(await call('profiles:test', { input: inputFromForm(form) }));
       }
@@ -68,20 +79,11 @@ export function ProfileDialog({ profile }: ProfileDialogProps): ReactElement {
         await finish(await call('profiles:import-access-code', { code: form.accessCode, ...(form.name.trim() ? { name: form.name.trim() } : {}) }));
         return;
       }
-      const input = inputFromForm(form);
       if (editing) {
-        const saved = await call('profiles:update', {
-          id: profile.id,
-          name: input.name,
-          endpoint: input.endpoint,
-          startPath: input.startPath ?? null,
-          ...(form.changeCredentials ? { credentials: input.credentials } : {}),
-          ...(input.proxyPassword ? { proxyPassword: input.proxyPassword } : {}),
-          test: true,
-        });
+        const saved = await call('profiles:update', { id: profile.id, ...patchFromForm(), test: true });
         await finish(saved);
       } else {
-        await finish(await call('profiles:add', { input, test: true }));
+        await finish(await call('profiles:add', { input: inputFromForm(form), test: true }));
       }
     });
 
