@@ -185,7 +185,8 @@ export function BrowseView({ profileId, start }: BrowseViewProps): ReactElement 
       case 'rename':
         return focusItem && setDialog({ kind: 'rename', item: focusItem });
       case 'copy':
-        return selectedItems.length > 0 && setClipboard({ bucket: loc.bucket, items: selectedItems, cut: false });
+      case 'cut':
+        return selectedItems.length > 0 && setClipboard({ bucket: loc.bucket, items: selectedItems, cut: cmd.kind === 'cut' });
       case 'paste':
         return paste();
       case 'refresh':

@@ -45,7 +45,8 @@ export function buildMenu(c: MenuContext): MenuItem[] {
   }
   if (single) out.push({ id: 'rename', label: t('action.rename'), shortcut: 'F2', run: () => c.setDialog({ kind: 'rename', item: single }) });
   out.push({ id: 'copy', label: t('action.copy'), shortcut: 'Ctrl+C', run: () => c.setClipboard({ bucket: c.bucket, items, cut: false }) });
-  out.push({ id: 'cut', label: t('action.cut'), run: () => c.setClipboard({ bucket: c.bucket, items, cut: true }) });
+  out.push({ id: 'cut', label: t('action.cut'), shortcut: 'Ctrl+X', run: () => c.setClipboard({ bucket: c.bucket, items, cut: true }) });
+  if (single) out.push({ id: 'copyAddress', label: t('action.copyAddress'), run: () => void navigator.clipboard?.writeText(`oss://${c.bucket}/${single.key}`) });
   out.push({ id: 'move', label: t('action.moveTo'), run: () => c.setDialog({ kind: 'move', items }) });
   if (c.clipboard && !c.inSearch) out.push({ id: 'paste', label: t('action.pasteN', { count: c.clipboard.items.length }), run: c.paste });
   if (file) {

@@ -21,6 +21,8 @@ describe('keyboard commands', () => {
   it('uses Ctrl on Windows/Linux and Cmd on macOS; Alt+arrows navigate history', () => {
     expect(commandForKey({ key: 'a', ctrlKey: true })).toEqual({ kind: 'selectAll' });
     expect(commandForKey({ key: 'a', metaKey: true })).toBeNull();
+    expect(commandForKey({ key: 'x', ctrlKey: true })).toEqual({ kind: 'cut' });
+    expect(commandForKey({ key: 'V', ctrlKey: true, shiftKey: true })).toEqual({ kind: 'paste' });
     expect(commandForKey({ key: 'a', metaKey: true }, true)).toEqual({ kind: 'selectAll' });
     expect(commandForKey({ key: 'Backspace', metaKey: true }, true)).toEqual({ kind: 'delete' });
     expect(commandForKey({ key: 'ArrowLeft', altKey: true })).toEqual({ kind: 'back' });

@@ -14,6 +14,7 @@ export type ListCommand =
   | { kind: 'selectAll' }
   | { kind: 'contextMenu' }
   | { kind: 'copy' }
+  | { kind: 'cut' }
   | { kind: 'paste' }
   | { kind: 'refresh' }
   | { kind: 'back' }
@@ -46,6 +47,8 @@ export function commandForKey(e: KeyLike, isMac = false): ListCommand | null {
         return { kind: 'selectAll' };
       case 'c':
         return { kind: 'copy' };
+      case 'x':
+        return { kind: 'cut' };
       case 'v':
         return { kind: 'paste' };
       case 'r':
