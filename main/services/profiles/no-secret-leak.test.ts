@@ -147,6 +147,8 @@ describe('a full profiles session leaks no secret', () => {
     const noSave = await call('profiles:add', { input: { name: 'bad', credentials: { type: 'access-key', accessKeyId: 'LTAI5tNoSuchKey00001', accessKeySecret: 'Another-Secret-456' }, endpoint: endpoint() } });
     expect(noSave).toMatchObject({ ok: false, error: { code: 'InvalidAccessKeyId' } });
     knownSecrets.add('Another-Secret-456');
+    const noBucket = await call('profiles:test', { input: { name: 'nb', credentials: { type: 'access-key', accessKeyId: acct().accessKeyId, accessKeySecret: acct().accessKeySecret }, endpoint: endpoint(), startPath: { bucket: 'no-such-bucket-here', prefix: '' } } });
+    expect(noBucket).toMatchObject({ ok: false, error: { code: 'NoSuchBucket', hint: expect.stringMatching(/bucket/i) } });
     const badCode = await call('profiles:import-access-code', { code: 'ossac1.' + 'A'.repeat(40) });
     expect(badCode).toMatchObject({ ok: false, error: { code: 'InvalidAccessCode' } });
 
