@@ -149,6 +149,12 @@ describe('a full profiles session leaks no secret', () => {
     knownSecrets.add('Another-Secret-456');
     const noBucket = await call('profiles:test', { input: { name: 'nb', credentials: { type: 'access-key', accessKeyId: acct().accessKeyId, accessKeySecret: acct().accessKeySecret }, endpoint: endpoint(), startPath: { bucket: 'no-such-bucket-here', prefix: '' } } });
     expect(noBucket).toMatchObject({ ok: false, error: { code: 'NoSuchBucket', hint: expect.stringMatching(/bucket/i) } });
+    emu.clock.offsetMs = 20 * 60_000;
+    const skewed = await call('profiles:test', { id: ak.id });
+    emu.clock.offsetMs = 0;
+    expect(skewed).toMatchObject({ ok: false, error: { code: 'RequestTimeTooSkewed', hint: expect.stringMatching(/clock/i) } });
+    const refused = await call('profiles:test', { input: { name: 'down', credentials: { type: 'access-key', accessKeyId: acct().accessKeyId, accessKeySecret: acct().accessKeySecret }, endpoint: { ...endpoint(), customRegionUrls: undefined, customUrl: 'http://localhost:9' } } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'NetworkError', hint: expect.stringMatching(/endpoint/i) } });
     const badCode = await call('profiles:import-access-code', { code: 'ossac1.' + 'A'.repeat(40) });
     expect(badCode).toMatchObject({ ok: false, error: { code: 'InvalidAccessCode' } });
 
