@@ -23,11 +23,12 @@ function BrowseMain(): ReactElement | null {
     selectProfile(link.profileId);
   }, [link]);
   const profileId = selectionStore.use((s) => s.profileId);
+  // A link with an address opens there; one without opens the profile's start path.
   const [start, setStart] = useState<{ profileId: string; location: Location | null } | null>(() =>
-    link ? { profileId: link.profileId, location: link.location } : null,
+    link?.location ? { profileId: link.profileId, location: link.location } : null,
   );
   useEffect(() => {
-    if (!profileId || (link && link.profileId === profileId)) return;
+    if (!profileId || (link?.location && link.profileId === profileId)) return;
     let live = true;
     const settle = (location: Location | null) => live && setStart({ profileId, location });
     call('profiles:list').then(
