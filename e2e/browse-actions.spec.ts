@@ -75,6 +75,8 @@ test.describe('browse: object actions', () => {
     await openAt('oss://del-bucket/');
     await listed(page, 2);
     await row(page, 'logs').click();
+    await page.getByTestId('details-pane').getByRole('button', { name: 'Calculate' }).click();
+    await expect(page.getByTestId('folder-size')).toHaveText('2,000 objects · 20 KB');
     await page.keyboard.press('Delete');
     const confirm = page.getByTestId('confirm-dialog');
     await expect(confirm.getByTestId('delete-count')).toContainText('2,000 objects');

@@ -43,6 +43,34 @@ function CopyButton({ text }: { text: string }): ReactElement {
   );
 }
 
+/** Objects and bytes under a folder, counted on request (it lists every key below). */
+function FolderSize({ profileId, bucket, prefix }: { profileId: string; bucket: string; prefix: string }): ReactElement {
+  const { t, i18n } = useTranslation('browse');
+  const [state, setState] = useState<{ prefix: string; busy: boolean; count?: { objects: number; bytes: number }; error?: AppError } | null>(null);
+  const mine = state?.prefix === prefix ? state : null;
+  const count = () => {
+    setState({ prefix, busy: true });
+    call('objects:count', { profileId, bucket, prefix }).then(
+      (c) => setState((s) => (s?.prefix === prefix ? { prefix, busy: false, count: c } : s)),
+      (e) => setState((s) => (s?.prefix === prefix ? { prefix, busy: false, error: asAppError(e) } : s)),
+    );
+  };
+  if (mine?.count)
+    return (
+      <span data-testid="folder-size">
+        {t('details.folderSize', { n: formatCount(mine.count.objects, i18n.language), size: humanSize(mine.count.bytes) })}
+      </span>
+    );
+  return (
+    <>
+      <button type="button" className="browse-button browse-button-small" disabled={mine?.busy} onClick={count}>
+        {mine?.busy ? t('details.counting') : t('details.calculate')}
+      </button>
+      {mine?.error && <ErrorPanel error={mine.error} compact />}
+    </>
+  );
+}
+
 /** A small picture of an image object (resized by OSS where it can be; capped otherwise). */
 function ImageThumb({ profileId, bucket, objectKey }: { profileId: string; bucket: string; objectKey: string }): ReactElement | null {
   const [src, setSrc] = useState<{ key: string; url: string } | null>(null);
@@ -103,6 +131,10 @@ export function DetailsPane(p: DetailsPaneProps): ReactElement {
         <dd className="browse-mono">{target.key}</dd>
         <dt>{t('details.type')}</dt>
         <dd>{t('type.folder')}</dd>
+        <dt>{t('details.size')}</dt>
+        <dd>
+          <FolderSize profileId={profileId} bucket={target.bucket} prefix={target.key} />
+        </dd>
       </dl>
     );
   } else if (error) {

@@ -1,6 +1,6 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { initI18n } from '../../../i18n';
 import type { ListCommand } from '../model/keyboard-commands';
 import { ListingModel } from '../model/listing-model';
@@ -86,6 +86,23 @@ describe('object table', () => {
     fireEvent.keyDown(list, { key: 'Backspace' });
     fireEvent.keyDown(list, { key: 'F10', shiftKey: true });
     expect(commands.map((c) => c.kind)).toEqual(['clearSelection', 'rename', 'delete', 'open', 'parent', 'contextMenu']);
+    // Type-to-find: a letter jumps to the next name starting with it; quick typing spells a name.
+    vi.useFakeTimers({ toFake: ['performance'] });
+    try {
+      fireEvent.keyDown(list, { key: 'f' });
+      expect(selectedNames()).toEqual(['file-2.txt']);
+      vi.advanceTimersByTime(2000);
+      fireEvent.keyDown(list, { key: 'f' });
+      expect(selectedNames()).toEqual(['file-3.txt']);
+      vi.advanceTimersByTime(2000);
+      for (const key of 'file-25') {
+        fireEvent.keyDown(list, { key });
+        vi.advanceTimersByTime(50);
+      }
+      expect(selectedNames()).toEqual(['file-25.txt']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('selects with shift- and ctrl-click and sorts from the header', () => {

@@ -5,11 +5,12 @@
  * the browser view as a ListCommand.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, type KeyboardEvent, type MouseEvent, type ReactElement, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListingColumns } from '../model/listing-columns';
 import { commandForKey, type ListCommand } from '../model/keyboard-commands';
 import { clickRow, moveFocus, selectAll, type Selection } from '../model/selection';
+import { TypeAheadBuffer, findByPrefix } from '../model/type-ahead';
 import type { SortColumn, SortSpec } from '../model/sort-index';
 import { ObjectRow } from './object-row';
 
@@ -77,7 +78,19 @@ export function ObjectTable(p: ObjectTableProps): ReactElement {
     if (focusPos >= 0) virtualizer.scrollToIndex(focusPos, { align: 'auto' });
   }, [focusPos, virtualizer]);
 
+  const [typeAhead] = useState(() => new TypeAheadBuffer());
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key.length === 1 && e.key !== ' ' && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      // Type-to-find: a new search starts after the focused row, a continued one at it.
+      const now = performance.now();
+      const continuing = typeAhead.continuing(now);
+      const text = typeAhead.push(e.key, now);
+      const from = focusPos < 0 ? 0 : continuing ? focusPos : focusPos + 1;
+      const pos = findByPrefix(p.cols, view, from % Math.max(1, view.length), text);
+      if (pos >= 0) onSelection(clickRow(selection, view, view[pos]!));
+      e.preventDefault();
+      return;
+    }
     const cmd = commandForKey(e, IS_MAC);
     if (!cmd) return;
     e.preventDefault();
