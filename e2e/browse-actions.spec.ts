@@ -77,6 +77,7 @@ test.describe('browse: object actions', () => {
     await row(page, 'logs').click();
     await page.getByTestId('details-pane').getByRole('button', { name: 'Calculate' }).click();
     await expect(page.getByTestId('folder-size')).toHaveText('2,000 objects · 20 KB');
+    await row(page, 'logs').click();
     await page.keyboard.press('Delete');
     const confirm = page.getByTestId('confirm-dialog');
     await expect(confirm.getByTestId('delete-count')).toContainText('2,000 objects');
