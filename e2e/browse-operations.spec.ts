@@ -53,6 +53,22 @@ test.describe('browse: long operations', () => {
     await listed(page, 1);
   });
 
+  test('a listing that fails half-way shows the error and Retry continues where it stopped', async ({ app, oss, openAt }) => {
+    const { page } = app;
+    await oss.createBucket('flaky-bucket');
+    await oss.seed('flaky-bucket', Array.from({ length: 1500 }, (_, i) => ({ key: `f/${String(i).padStart(4, '0')}.txt`, size: 1 })));
+    // The second page fails, e.g. when temporary credentials ran out: twice, because main
+    // asks again itself when a page it read ahead failed.
+    await oss.fault({ match: { operation: 'oss:ListObjects', query: 'continuation-token' }, action: 'error', status: 403, code: 'SecurityTokenExpired', times: 2 });
+    await openAt('oss://flaky-bucket/f/');
+    const alert = page.getByRole('alert').filter({ hasText: 'SecurityTokenExpired' });
+    await expect(alert).toBeVisible();
+    await expect(page.getByTestId('listing-status')).toHaveAttribute('data-count', '1000');
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await listed(page, 1500);
+    await expect(alert).toBeHidden();
+  });
+
   test('bookmarks a folder per profile and opens it from the menu', async ({ app, oss, openAt }) => {
     const { page } = app;
     await oss.createBucket('mark-bucket');

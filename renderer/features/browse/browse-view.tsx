@@ -307,7 +307,10 @@ export function BrowseView({ profileId, start }: BrowseViewProps): ReactElement 
           {t('details.title')}
         </button>
       </div>
-      {listingError && <ErrorPanel error={listingError} onRetry={ctx.reload} compact />}
+      {listingError && (
+        // Retry continues a folder listing from the page that failed; a search starts over.
+        <ErrorPanel error={listingError} onRetry={search.session || !listing ? ctx.reload : () => listing.start()} compact />
+      )}
       <div className="browse-main">
         <div
           className="browse-listing-area"

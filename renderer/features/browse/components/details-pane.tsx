@@ -11,6 +11,7 @@ import { ErrorPanel } from '../../../app/error-panel';
 import { call } from '../../../lib/oss-api';
 import { formatCount, formatDate, humanSize, previewKindOf } from '../format';
 import { extensionOf } from '../model/listing-columns';
+import { copyText } from '../clipboard-text';
 import { asAppError } from '../model/folder-listing';
 
 export interface DetailsTarget {
@@ -36,7 +37,7 @@ function CopyButton({ text }: { text: string }): ReactElement {
     <button
       type="button"
       className="browse-button browse-button-small"
-      onClick={() => void navigator.clipboard?.writeText(text).then(() => setDone(true), () => setDone(false))}
+      onClick={() => void copyText(text).then(() => setDone(true), () => setDone(false))}
     >
       {done ? t('details.copied') : t('details.copy')}
     </button>

@@ -1,6 +1,7 @@
 /** The context menu for the current selection (or the folder, when nothing is selected). */
 import type { TFunction } from 'i18next';
 import type { Clipboard, DialogState, Item } from '../browse-actions';
+import { copyText } from '../clipboard-text';
 import { previewKindOf } from '../format';
 import type { ListingModel } from '../model/listing-model';
 import type { MenuItem } from './context-menu';
@@ -46,7 +47,7 @@ export function buildMenu(c: MenuContext): MenuItem[] {
   if (single) out.push({ id: 'rename', label: t('action.rename'), shortcut: 'F2', run: () => c.setDialog({ kind: 'rename', item: single }) });
   out.push({ id: 'copy', label: t('action.copy'), shortcut: 'Ctrl+C', run: () => c.setClipboard({ bucket: c.bucket, items, cut: false }) });
   out.push({ id: 'cut', label: t('action.cut'), shortcut: 'Ctrl+X', run: () => c.setClipboard({ bucket: c.bucket, items, cut: true }) });
-  if (single) out.push({ id: 'copyAddress', label: t('action.copyAddress'), run: () => void navigator.clipboard?.writeText(`oss://${c.bucket}/${single.key}`) });
+  if (single) out.push({ id: 'copyAddress', label: t('action.copyAddress'), run: () => void copyText(`oss://${c.bucket}/${single.key}`).catch(() => undefined) });
   out.push({ id: 'move', label: t('action.moveTo'), run: () => c.setDialog({ kind: 'move', items }) });
   if (c.clipboard && !c.inSearch) out.push({ id: 'paste', label: t('action.pasteN', { count: c.clipboard.items.length }), run: c.paste });
   if (file) {

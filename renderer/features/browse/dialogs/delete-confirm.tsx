@@ -9,19 +9,29 @@ import type { ActionContext, Item } from '../browse-actions';
 import { formatCount, humanSize } from '../format';
 import { ConfirmDialog } from './simple-dialogs';
 
+/** Counting stops here so a confirmation for a huge folder comes quickly ("at least …"). */
+const COUNT_LIMIT = 100_000;
+
 export function DeleteConfirm({ ctx, items, onClose, onConfirm }: { ctx: ActionContext; items: Item[]; onClose(): void; onConfirm(): void }): ReactElement {
   const { t, i18n } = useTranslation('browse');
-  const [count, setCount] = useState<{ objects: number; bytes: number } | null>(null);
+  const [count, setCount] = useState<{ objects: number; bytes: number; complete: boolean } | null>(null);
   const [countFailed, setCountFailed] = useState(false);
   useEffect(() => {
     let live = true;
     const files = items.filter((i) => !i.isPrefix);
     let bytes = 0;
     for (const f of files) bytes += f.rowId >= 0 && ctx.model ? ctx.model.cols.sizes[f.rowId]! : 0;
-    Promise.all(items.filter((i) => i.isPrefix).map((i) => call('objects:count', { profileId: ctx.profileId, bucket: i.bucket, prefix: i.key }))).then(
+    const folders = items.filter((i) => i.isPrefix);
+    Promise.all(folders.map((i) => call('objects:count', { profileId: ctx.profileId, bucket: i.bucket, prefix: i.key, limit: COUNT_LIMIT }))).then(
       (counts) => {
         if (!live) return;
-        setCount(counts.reduce((acc, c) => ({ objects: acc.objects + c.objects, bytes: acc.bytes + c.bytes }), { objects: files.length, bytes }));
+        const total = { objects: files.length, bytes, complete: true };
+        for (const c of counts) {
+          total.objects += c.objects;
+          total.bytes += c.bytes;
+          total.complete = total.complete && c.complete !== false;
+        }
+        setCount(total);
       },
       () => live && setCountFailed(true),
     );
@@ -32,7 +42,8 @@ export function DeleteConfirm({ ctx, items, onClose, onConfirm }: { ctx: ActionC
   const n = (x: number) => formatCount(x, i18n.language);
   const single = items.length === 1 ? items[0]!.key.slice(items[0]!.key.lastIndexOf('/', items[0]!.key.length - 2) + 1) : '';
   let message: string;
-  if (count) message = t('delete.confirmCount', { count: count.objects, n: n(count.objects), size: humanSize(count.bytes) });
+  if (count && !count.complete) message = t('delete.confirmAtLeast', { n: n(count.objects), size: humanSize(count.bytes) });
+  else if (count) message = t('delete.confirmCount', { count: count.objects, n: n(count.objects), size: humanSize(count.bytes) });
   else if (countFailed) message = t('delete.confirmItems', { count: items.length, n: n(items.length) });
   else message = t('delete.counting');
   return (
@@ -46,7 +57,7 @@ export function DeleteConfirm({ ctx, items, onClose, onConfirm }: { ctx: ActionC
           <p className="browse-muted">{t('delete.warning')}</p>
         </>
       }
-      confirmLabel={count ? t('delete.submitCount', { count: count.objects, n: n(count.objects) }) : t('delete.submit')}
+      confirmLabel={count?.complete ? t('delete.submitCount', { count: count.objects, n: n(count.objects) }) : t('delete.submit')}
       danger
       onClose={onClose}
       onConfirm={onConfirm}

@@ -59,6 +59,7 @@ export function OperationDialog({ title, progress, onCancel, onClose }: Operatio
                 <th>{t('operation.key')}</th>
                 <th>{t('operation.code')}</th>
                 <th>{t('operation.reason')}</th>
+                <th>{t('operation.requestId')}</th>
               </tr>
             </thead>
             <tbody>
@@ -67,6 +68,7 @@ export function OperationDialog({ title, progress, onCancel, onClose }: Operatio
                   <td className="browse-mono">{f.key}</td>
                   <td className="browse-mono">{f.code}</td>
                   <td>{f.message}</td>
+                  <td className="browse-mono">{f.requestId ?? ''}</td>
                 </tr>
               ))}
             </tbody>
