@@ -10,6 +10,7 @@ import { toIpcError } from './ipc/map-error';
 import { createBrowseServices, type BrowseServices } from './services/browse/browse-services';
 import type { Logger } from './services/log/logger';
 import type { ClientProvider } from './services/oss/client-provider';
+import { PreviewServer } from './services/preview/preview-server';
 import { ProfilesFeature } from './services/profiles/profiles-feature';
 import { SandboxService } from './services/sandbox/sandbox-service';
 import { KeytarSecretStore } from './services/secrets/keytar-secret-store';
@@ -33,6 +34,8 @@ export interface AppContext {
   readonly browse: BrowseServices;
   /** Profiles, credentials, connection tests, imports and the local sandbox. */
   readonly profiles: ProfilesFeature;
+  /** Loopback server the renderer loads previews from (no presigned URL reaches it); close on quit. */
+  readonly previewServer: PreviewServer;
 }
 
 export interface AppContextOptions {
@@ -75,8 +78,10 @@ export function createAppContext(options: AppContextOptions): AppContext {
     onCredentialEvent: (profileId, event) => emitCredentialEvent(options.emit, profileId, event),
   });
   const clients = options.clients ?? profiles.clients ?? noClients;
+  const previewServer = new PreviewServer(clients, { log: options.log });
   const browse = createBrowseServices({
     clients,
+    previewLinks: previewServer,
     dataDir: options.userDataDir,
     emitSearch: (progress) => options.emit('objects:search-progress', progress),
     emitOperation: (progress) => options.emit('objects:operation-progress', progress),
@@ -86,6 +91,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
     clients,
     browse,
     profiles,
+    previewServer,
     userDataDir: options.userDataDir,
     log: options.log,
     emit: options.emit,

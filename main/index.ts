@@ -100,6 +100,10 @@ if (!app.requestSingleInstanceLock()) {
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) open();
     });
+    app.on('will-quit', () => {
+      ctx.browse.dispose();
+      void ctx.previewServer.close();
+    });
   });
 
   app.on('window-all-closed', () => {

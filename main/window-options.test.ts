@@ -41,8 +41,17 @@ describe('main window security defaults', () => {
     expect(csp.get('object-src')).toEqual(["'none'"]);
     expect(csp.get('base-uri')).toEqual(["'none'"]);
     expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
-    // No wildcard host; a loopback port wildcard (previews from the local emulator) is fine.
-    expect(CONTENT_SECURITY_POLICY.replace(/\/\/(localhost|127\.0\.0\.1):\*/g, '')).not.toMatch(/unsafe-(inline|eval)|\*/);
+    // No wildcard host; the loopback preview server's port wildcard is the one exception.
+    expect(CONTENT_SECURITY_POLICY.replace(/\/\/127\.0\.0\.1:\*/g, '')).not.toMatch(/unsafe-(inline|eval)|\*/);
+  });
+
+  it('lets previews load only from the loopback preview server, never from OSS hosts', () => {
+    const csp = directives(CONTENT_SECURITY_POLICY);
+    expect(csp.get('img-src')).toEqual(["'self'", 'data:', 'blob:', 'http://127.0.0.1:*']);
+    expect(csp.get('media-src')).toEqual(["'self'", 'blob:', 'http://127.0.0.1:*']);
+    expect(csp.get('frame-src')).toEqual(['http://127.0.0.1:*']);
+    expect(csp.get('connect-src')).toEqual(["'self'"]);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/https:|localhost|aliyuncs/);
   });
 
   it('relaxes the CSP only for the dev server', () => {

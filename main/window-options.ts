@@ -6,16 +6,16 @@ import type { BrowserWindowConstructorOptions } from 'electron';
 import { APP_ORIGIN, isTrustedSender } from './ipc/trusted-sender';
 
 /**
+ * Where object previews load from: main's loopback preview server only (its port is picked
+ * at start, hence the port wildcard). OSS hosts are not listed: no presigned URL reaches the
+ * renderer. Only images, media and the PDF frame use it; scripts stay 'self'.
+ */
+const PREVIEW_SOURCES = 'http://127.0.0.1:*';
+
+/**
  * Production Content Security Policy: scripts and styles only from the app itself, no
  * inline script, no eval, no plugins, no framing; network access goes through main.
  */
-/**
- * Where object previews load from: presigned URLs on OSS hosts or a bucket's custom domain
- * (https), and the local emulator/sandbox on any loopback port (plain http). Only images,
- * media and the PDF frame use them; scripts stay 'self'.
- */
-const PREVIEW_SOURCES = 'https: http://localhost:* http://127.0.0.1:*';
-
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",

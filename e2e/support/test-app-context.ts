@@ -41,6 +41,10 @@ export function createTestAppContext(overrides: Partial<AppContextOptions> = {})
     hub,
     userDataDir,
     openedExternally,
-    dispose: () => fs.rmSync(userDataDir, { recursive: true, force: true }),
+    dispose: () => {
+      ctx.browse.dispose();
+      void ctx.previewServer.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
   };
 }

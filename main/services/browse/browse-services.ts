@@ -2,7 +2,7 @@
  * Builds the browse feature's services from what main provides: OSS clients, a way to
  * push events, error description for events, and the user data folder for bookmarks.
  */
-import type { AppError } from '../../../shared/errors';
+import { AppException, type AppError } from '../../../shared/errors';
 import type { OperationProgress, SearchProgress } from '../../../shared/object-types';
 import type { ClientProvider } from '../oss/client-provider';
 import { BookmarkStore } from './bookmark-store';
@@ -14,6 +14,7 @@ import { ObjectListing } from './object-listing';
 import { ObjectMetadata } from './object-metadata';
 import { ObjectOperations } from './object-operations';
 import { OperationRunner } from './operation-runner';
+import type { PreviewLinks } from '../preview/preview-server';
 import { PreviewService, type PreviewServiceOptions } from './preview-service';
 import { RecursiveSearch } from './recursive-search';
 
@@ -27,8 +28,14 @@ export interface BrowseDeps {
   clientForRegion?: RegionClientFactory;
   copy?: ObjectCopierOptions;
   preview?: PreviewServiceOptions;
+  /** Local preview links (main's loopback preview server); without it previews are refused, never presigned. */
+  previewLinks?: PreviewLinks;
   progressIntervalMs?: number;
 }
+
+const noPreviewLinks: PreviewLinks = {
+  link: () => Promise.reject(new AppException({ code: 'PreviewUnavailable', message: 'Previews are not available.' })),
+};
 
 /** Everything the browse IPC handlers call. */
 export interface BrowseServices {
@@ -55,7 +62,7 @@ export function createBrowseServices(deps: BrowseDeps): BrowseServices {
     operations: new ObjectOperations(runner, new ObjectDeleter(deps.clients, listing), new ObjectCopier(deps.clients, listing, deps.copy)),
     metadata: new ObjectMetadata(deps.clients, deps.copy),
     multipart: new MultipartUploads(deps.clients),
-    preview: new PreviewService(deps.clients, deps.preview),
+    preview: new PreviewService(deps.clients, deps.previewLinks ?? noPreviewLinks, deps.preview),
     bookmarks: new BookmarkStore(deps.dataDir),
     dispose: () => {
       runner.cancelAll();

@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PreviewServer } from '../preview/preview-server';
 import { PreviewService } from './preview-service';
 import { startBrowseFixture, type BrowseFixture } from './test-support/emulator-fixture';
 
 // 中文编码测试 in GBK.
 const GBK = Buffer.from([0xd6, 0xd0, 0xce, 0xc4, 0xb1, 0xe0, 0xc2, 0xeb, 0xb2, 0xe2, 0xca, 0xd4]);
+const LOCAL = /^http:\/\/127\.0\.0\.1:\d+\/p\/[A-Za-z0-9_-]{43}$/;
 
 describe('PreviewService against the emulator', () => {
   let fx: BrowseFixture;
+  let server: PreviewServer;
   let preview: PreviewService;
   const bucket = 'preview-bucket';
 
@@ -20,9 +23,13 @@ describe('PreviewService against the emulator', () => {
       { key: 'img/pic.png', body: Buffer.from('89504e470d0a1a0a', 'hex'), contentType: 'application/octet-stream' },
       { key: 'img/huge.jpg', body: Buffer.alloc(2048) },
     ]);
-    preview = new PreviewService(fx.clients, { thumbnailSourceCap: 1024 });
+    server = new PreviewServer(fx.clients);
+    preview = new PreviewService(fx.clients, server, { thumbnailSourceCap: 1024 });
   });
-  afterAll(async () => fx?.close());
+  afterAll(async () => {
+    await server?.close();
+    await fx?.close();
+  });
 
   it('decodes a GBK file and a UTF-8 file with BOM', async () => {
     expect(await preview.readText('p', bucket, 'notes/gbk.txt', 1024 * 1024)).toEqual({ text: '中文编码测试', encoding: 'gb18030', truncated: false, size: 12 });
@@ -40,28 +47,38 @@ describe('PreviewService against the emulator', () => {
     expect(t.text).toBe('中'.repeat(333));
   });
 
-  it('presigns a short-lived V4 URL that serves the object with a usable content type', async () => {
+  it('hands out a local link, not a presigned URL, that serves the object with a usable content type', async () => {
     const p = await preview.previewUrl('p', bucket, 'img/pic.png', 300);
     expect(p.contentType).toBe('image/png');
-    expect(p.url).toContain('x-oss-signature-version=OSS4-HMAC-SHA256');
+    expect(p.url).toMatch(LOCAL);
+    expect(p.expiresAt).toBeGreaterThan(Date.now() + 290_000);
     const res = await fetch(p.url);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await res.arrayBuffer()).toString('hex')).toBe('89504e470d0a1a0a');
   });
 
-  it('presigns with V1 for profiles that sign V1', async () => {
-    const v1 = new PreviewService(fx.clientsV1);
-    const p = await v1.previewUrl('p', bucket, 'img/pic.png', 300);
-    expect(p.url).toContain('Signature=');
-    const res = await fetch(p.url);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('image/png');
+  it('serves V1-signing profiles the same way', async () => {
+    const v1Server = new PreviewServer(fx.clientsV1);
+    try {
+      const p = await new PreviewService(fx.clientsV1, v1Server).previewUrl('p', bucket, 'img/pic.png', 300);
+      expect(p.url).toMatch(LOCAL);
+      const res = await fetch(p.url);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('image/png');
+    } finally {
+      await v1Server.close();
+    }
+  });
+
+  it('answers a missing object in the reply, before any link exists', async () => {
+    await expect(preview.previewUrl('p', bucket, 'img/missing.png', 300)).rejects.toMatchObject({ status: 404 });
   });
 
   it('falls back to the original for thumbnails where image processing is unavailable, within a size cap', async () => {
     const thumb = await preview.thumbnailUrl('p', bucket, 'img/pic.png', 128);
     expect(thumb).toMatchObject({ processed: false, contentType: 'image/png' });
+    expect(thumb!.url).toMatch(LOCAL);
     expect((await fetch(thumb!.url)).status).toBe(200);
     expect(await preview.thumbnailUrl('p', bucket, 'img/huge.jpg', 128)).toBeNull();
     // With the size from the listing row no HEAD is sent.
@@ -69,10 +86,18 @@ describe('PreviewService against the emulator', () => {
     expect(await preview.thumbnailUrl('p', bucket, 'img/huge.jpg', 128, 2048)).toBeNull();
     expect((await preview.thumbnailUrl('p', bucket, 'img/pic.png', 128, 8))?.contentType).toBe('image/png');
     expect(fx.requests.length).toBe(before);
+  });
 
-    const processing = new PreviewService(fx.clients, { supportsImageProcessing: () => true });
+  it('passes x-oss-process through the grant when OSS resizes thumbnails', async () => {
+    const processing = new PreviewService(fx.clients, server, { supportsImageProcessing: () => true });
     const processed = await processing.thumbnailUrl('p', bucket, 'img/pic.png', 128);
     expect(processed?.processed).toBe(true);
-    expect(decodeURIComponent(processed!.url)).toContain('x-oss-process=image/resize,m_lfit,w_128,h_128');
+    expect(processed!.url).toMatch(LOCAL);
+    const sent: string[] = [];
+    fx.onRequest((_method, url) => sent.push(url));
+    const res = await fetch(processed!.url);
+    // The emulator does not implement image processing (501), which the server reports as a failed read.
+    expect(res.status).toBe(502);
+    expect(decodeURIComponent(sent.at(-1)!)).toContain('x-oss-process=image/resize,m_lfit,w_128,h_128');
   });
 });

@@ -1,12 +1,14 @@
 /**
- * Previews: short-lived presigned GET URLs (V4 unless the profile signs V1) for media the
- * renderer shows itself, thumbnails resized by OSS image processing where the endpoint
- * supports it (else the original up to a size cap), and the decoded start of text files
- * read with a Range request.
+ * Previews: short-lived links to main's loopback preview server for media the renderer shows
+ * itself, thumbnails resized by OSS image processing where the endpoint supports it (else
+ * the original up to a size cap), and the decoded start of text files read with a Range
+ * request. Never a presigned OSS URL: that would hand the renderer the AccessKey ID, a
+ * signature and, for STS profiles, the security token.
  */
 import type OSS from 'ali-oss';
 import type { PreviewUrl, TextPreview, ThumbnailUrl } from '../../../shared/object-types';
 import type { ClientProvider } from '../oss/client-provider';
+import type { PreviewLinks } from '../preview/preview-server';
 import { decodeText } from './text-decoding';
 
 export interface PreviewServiceOptions {
@@ -14,7 +16,6 @@ export interface PreviewServiceOptions {
   supportsImageProcessing?: (client: OSS) => boolean;
   /** Largest original served as its own thumbnail when resizing is not available. */
   thumbnailSourceCap?: number;
-  clock?: () => number;
 }
 
 const TYPES: Record<string, string> = {
@@ -37,41 +38,37 @@ export function endpointSupportsImageProcessing(client: OSS): boolean {
   return /\.aliyuncs\.com$/i.test(host);
 }
 
-interface ClientOptions {
-  authorizationV4?: boolean;
-}
-
-/** Builds preview URLs and reads text previews. */
+/** Builds preview links and reads text previews. */
 export class PreviewService {
   private readonly supportsImageProcessing: (client: OSS) => boolean;
   private readonly cap: number;
-  private readonly clock: () => number;
 
   constructor(
     private readonly clients: ClientProvider,
+    private readonly links: PreviewLinks,
     options: PreviewServiceOptions = {},
   ) {
     this.supportsImageProcessing = options.supportsImageProcessing ?? endpointSupportsImageProcessing;
     this.cap = options.thumbnailSourceCap ?? 10 * 1024 * 1024;
-    this.clock = options.clock ?? Date.now;
   }
 
-  /** A presigned GET URL that makes the browser see the right content type. */
+  /** A local link served with the right content type (the HEAD also surfaces missing objects and denied reads). */
   async previewUrl(profileId: string, bucket: string, key: string, expiresSeconds: number): Promise<PreviewUrl> {
     const client = await this.clients.forBucket(profileId, bucket);
     const head = await client.head(key);
     const contentType = previewContentType(key, (head.res.headers as Record<string, string>)['content-type']);
-    const url = await this.sign(client, key, expiresSeconds, { 'response-content-type': contentType });
-    return { url, contentType, expiresAt: this.clock() + expiresSeconds * 1000 };
+    const link = await this.links.link({ profileId, bucket, key, contentType }, expiresSeconds * 1000);
+    return { url: link.url, contentType, expiresAt: link.expiresAt };
   }
 
-  /** A thumbnail URL, or null when the original is too big to use as one. */
+  /** A thumbnail link, or null when the original is too big to use as one. */
   async thumbnailUrl(profileId: string, bucket: string, key: string, size: number, objectSize?: number, expiresSeconds = 900): Promise<ThumbnailUrl | null> {
     const client = await this.clients.forBucket(profileId, bucket);
-    const expiresAt = this.clock() + expiresSeconds * 1000;
     if (this.supportsImageProcessing(client)) {
-      const url = await this.sign(client, key, expiresSeconds, { 'x-oss-process': `image/resize,m_lfit,w_${size},h_${size}` });
-      return { url, contentType: previewContentType(key), expiresAt, processed: true };
+      const contentType = previewContentType(key);
+      const process = `image/resize,m_lfit,w_${size},h_${size}`;
+      const link = await this.links.link({ profileId, bucket, key, contentType, process }, expiresSeconds * 1000);
+      return { url: link.url, contentType, expiresAt: link.expiresAt, processed: true };
     }
     let bytes = objectSize;
     let stored: string | undefined;
@@ -82,8 +79,8 @@ export class PreviewService {
     }
     if (bytes > this.cap) return null;
     const contentType = previewContentType(key, stored);
-    const url = await this.sign(client, key, expiresSeconds, { 'response-content-type': contentType });
-    return { url, contentType, expiresAt, processed: false };
+    const link = await this.links.link({ profileId, bucket, key, contentType }, expiresSeconds * 1000);
+    return { url: link.url, contentType, expiresAt: link.expiresAt, processed: false };
   }
 
   /** The first `maxBytes` of an object, decoded. */
@@ -97,16 +94,5 @@ export class PreviewService {
     const truncated = size > content.length;
     const decoded = decodeText(content, truncated);
     return { text: decoded.text, encoding: decoded.encoding, truncated, size };
-  }
-
-  private async sign(client: OSS, key: string, expiresSeconds: number, queries: Record<string, string>): Promise<string> {
-    if ((client as unknown as { options: ClientOptions }).options.authorizationV4) {
-      return client.signatureUrlV4('GET', expiresSeconds, { headers: {}, queries }, key);
-    }
-    const response: Record<string, string> = {};
-    if (queries['response-content-type']) response['content-type'] = queries['response-content-type'];
-    const options: Record<string, unknown> = { expires: expiresSeconds, response };
-    if (queries['x-oss-process']) options.process = queries['x-oss-process'];
-    return client.signatureUrl(key, options as OSS.SignatureUrlOptions);
   }
 }
