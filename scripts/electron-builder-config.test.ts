@@ -13,7 +13,12 @@ const { validateConfiguration } = require('app-builder-lib/out/util/config/confi
 const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
 
 const root = join(__dirname, '..');
-const load = () => parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as Record<string, any>;
+interface Target { target: string; arch: string[] }
+type BuilderConfig = Record<string, unknown> & {
+  mac: { target: Target[] }; win: { target: Target[] }; linux: { target: Target[] };
+  asar: boolean; asarUnpack: string[]; files: string[]; appId: string; productName: string;
+};
+const load = () => parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
 const validate = (config: unknown) => validateConfiguration(config, new DebugLogger(false));
 
 describe('electron-builder.yml', () => {
@@ -27,7 +32,7 @@ describe('electron-builder.yml', () => {
 
   it('targets dmg (arm64 + x64), nsis, AppImage and deb', () => {
     const c = load();
-    const targets = (os: string) => (c[os].target as Array<{ target: string; arch: string[] }>);
+    const targets = (os: 'mac' | 'win' | 'linux') => c[os].target;
     expect(targets('mac')).toContainEqual({ target: 'dmg', arch: ['arm64', 'x64'] });
     expect(targets('win').map((t) => t.target)).toEqual(['nsis']);
     expect(targets('linux').map((t) => t.target).sort()).toEqual(['AppImage', 'deb']);
