@@ -162,12 +162,15 @@ export const requests = {
   ),
   'multipart:abort': req(z.object({ ...inBucket, key, uploadId: z.string().min(1) }), out<void>()),
 
-  /** A short-lived (V4 presigned) GET URL for image/audio/video/PDF preview. */
+  /**
+   * A short-lived link to main's loopback preview server (http://127.0.0.1:PORT/p/<id>) for
+   * image/audio/video/PDF preview; never a presigned OSS URL (no credential reaches the renderer).
+   */
   'objects:preview-url': req(
     z.object({ ...inBucket, key, expiresSeconds: z.number().int().min(60).max(3600).default(900) }),
     out<PreviewUrl>(),
   ),
-  /** A thumbnail URL: resized by OSS where supported, else the object up to a size cap. */
+  /** A thumbnail link (loopback, like preview-url): resized by OSS where supported, else the object up to a size cap. */
   'objects:thumbnail-url': req(
     z.object({
       ...inBucket,

@@ -30,6 +30,8 @@ const secrets = new MemorySecretStore();
 const replies: string[] = [];
 const events: string[] = [];
 const knownSecrets = new Set<string>();
+/** AccessKey IDs of STS sessions: they must not reach a reply either (a preview URL would carry one). */
+const stsKeyIds = new Set<string>();
 
 const ROLE = 'acs:ram::1000000000000001:role/sandbox-role';
 const acct = () => emu.accounts.find((a) => a.name === 'sandbox')!;
@@ -84,6 +86,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   ctx?.profiles.dispose();
+  await ctx?.previewServer.close();
   await emu?.close();
   await rm(userDataDir, { recursive: true, force: true });
   await rm(home, { recursive: true, force: true });
@@ -102,10 +105,11 @@ describe('a full profiles session leaks no secret', () => {
 
     const sts = await ramRoleSource({ accessKeyId: acct().accessKeyId, accessKeySecret: acct().accessKeySecret, roleArn: ROLE, sessionName: 'pasted', durationSeconds: 900, stsEndpoint: emu.stsEndpoint })();
     knownSecrets.add(sts.accessKeySecret).add(sts.securityToken!);
-    await add('sts', { type: 'sts-token', accessKeyId: sts.accessKeyId, accessKeySecret: sts.accessKeySecret, securityToken: sts.securityToken, expiration: sts.expiration!.toISOString() });
+    stsKeyIds.add(sts.accessKeyId);
+    const pasted = await add('sts', { type: 'sts-token', accessKeyId: sts.accessKeyId, accessKeySecret: sts.accessKeySecret, securityToken: sts.securityToken, expiration: sts.expiration!.toISOString() });
     const role = await add('role', { type: 'ram-role', accessKeyId: acct().accessKeyId, accessKeySecret: acct().accessKeySecret, roleArn: ROLE, durationSeconds: 900, stsEndpoint: emu.stsEndpoint });
     const uri = await add('uri', { type: 'credentials-uri', credentialsUri: emu.credentialsUriEndpoint });
-    await add('ecs', { type: 'ecs-ram-role', metadataUrl: emu.ecsMetadataEndpoint });
+    const ecs = await add('ecs', { type: 'ecs-ram-role', metadataUrl: emu.ecsMetadataEndpoint });
     const restricted = await add('reader', { type: 'access-key', accessKeyId: reader().accessKeyId, accessKeySecret: reader().accessKeySecret }, { startPath: { bucket: 'leak-bucket', prefix: 'photos/' } });
     expect(restricted.startPath).toEqual({ bucket: 'leak-bucket', prefix: 'photos/', region: emu.region });
 
@@ -138,6 +142,22 @@ describe('a full profiles session leaks no secret', () => {
       const after = await session.provider.getCredentials();
       expect(after.accessKeyId).not.toBe(before.accessKeyId);
       for (const c of [before, after]) knownSecrets.add(c.accessKeySecret).add(c.securityToken!);
+    }
+
+    // Previews with every STS profile: the replies are local links, and the objects stream through them.
+    const previewReplies: string[] = [];
+    for (const p of [pasted, role, uri, ecs, fromCode]) {
+      const creds = await (await ctx.profiles.service.session(p.id)).provider.getCredentials();
+      knownSecrets.add(creds.accessKeySecret).add(creds.securityToken!);
+      stsKeyIds.add(creds.accessKeyId);
+      const at = { profileId: p.id, bucket: 'leak-bucket', key: 'photos/a.txt' };
+      const preview = await ok<{ url: string }>('objects:preview-url', { ...at, expiresSeconds: 900 });
+      await ok('objects:thumbnail-url', { ...at, size: 256 });
+      previewReplies.push(replies.at(-2)!, replies.at(-1)!);
+      expect(await (await fetch(preview.url)).text()).toBe('a');
+    }
+    for (const marker of ['Signature', 'x-oss-', 'security-token', 'Credential=', emu.endpoint]) {
+      expect(previewReplies.join('\n')).not.toContain(marker);
     }
 
     // Error paths: wrong secret, unknown key, restricted user without a start path, bad access code.
@@ -190,5 +210,7 @@ describe('a full profiles session leaks no secret', () => {
     const profilesJson = await readFile(join(userDataDir, 'profiles.json'), 'utf8');
     expect(profilesJson).not.toContain(acct().accessKeyId);
     expect(replies.join('\n')).not.toContain(acct().accessKeyId);
+    expect(stsKeyIds.size).toBeGreaterThan(3);
+    for (const id of stsKeyIds) expect(replies.join('\n')).not.toContain(id);
   });
 });
