@@ -134,6 +134,7 @@ export const credentialInputSchema = z.discriminatedUnion('type', [
     oidcProviderArn: z.string().trim().min(1),
     oidcTokenFile: z.string().trim().min(1),
     sessionName: z.string().trim().default('oss-browser'),
+    policy: z.string().trim().max(2048).optional(),
     durationSeconds: z.number().int().min(900).max(43200).default(3600),
     stsEndpoint: httpUrl.optional(),
   }),

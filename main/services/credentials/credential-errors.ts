@@ -15,7 +15,16 @@ const STS_HINTS: Array<[RegExp, string]> = [
   [/EntityNotExist\.Role|InvalidParameter\.RoleArn/i, 'The role ARN does not exist. Copy it from the role\'s page in the RAM console.'],
   [/InvalidParameter\.DurationSeconds|DurationSeconds/i, 'The session duration must be 900 s or more and at most the role\'s maximum session duration.'],
   [/MalformedPolicyDocument|InvalidParameter\.Policy/i, 'The inline policy is not a valid RAM policy document.'],
+  [/RoleSessionName/i, 'The session name must be 2-64 characters: letters, digits and . @ - _ only.'],
+  [/OIDCToken\.Expired/i, 'The OIDC token in the token file has expired. The cluster rotates it: check that the token file is the one mounted for this pod.'],
+  [/OIDCToken/i, 'STS did not accept the OIDC token: its issuer or audience does not match the OIDC provider in RAM.'],
+  [/EntityNotExist\.OIDCProvider/i, 'The OIDC provider ARN does not exist. Copy it from the OIDC provider page in the RAM console.'],
 ];
+
+/** The hint for an STS error code (or message), when there is one. */
+export function stsHint(code: string, message = ''): string | undefined {
+  return STS_HINTS.find(([re]) => re.test(code) || re.test(message))?.[1];
+}
 
 function causeCode(err: unknown): string | undefined {
   const e = err as { code?: unknown; cause?: { code?: unknown } };
@@ -38,6 +47,6 @@ export function toCredentialError(err: unknown): CredentialError {
   const raw = err instanceof Error ? err.message : String(err);
   // STS errors read "Code: Message"; keep the first line only, it never holds a secret.
   const message = raw.split('\n')[0]!.slice(0, 300);
-  const hint = STS_HINTS.find(([re]) => re.test(code ?? '') || re.test(message))?.[1];
+  const hint = stsHint(code ?? '', message);
   return new CredentialError(code ?? 'CredentialsUnavailable', message || 'Could not get credentials.', hint, status);
 }

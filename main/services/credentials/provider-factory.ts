@@ -110,6 +110,7 @@ export function credentialInputFromRecord(record: ProfileRecord, secrets: Profil
         oidcTokenFile: s.oidcTokenFile ?? '',
         sessionName: s.sessionName ?? 'oss-browser',
         durationSeconds: s.durationSeconds ?? 3600,
+        ...(s.policy ? { policy: s.policy } : {}),
         ...(s.stsEndpoint ? { stsEndpoint: s.stsEndpoint } : {}),
       };
     case 'environment':

@@ -16,7 +16,7 @@ import { providerFor } from './provider-factory';
 import { RefreshingProvider } from './refreshing-provider';
 import { credentialsUriSource, ecsRamRoleSource, oidcRoleSource, ramRoleSource } from './remote-sources';
 import { StaticStsProvider } from './static-providers';
-import type { CredentialProvider, Credentials } from './types';
+import type { CredentialEvent, CredentialProvider, Credentials } from './types';
 
 let emu: RunningEmulator;
 let dir: string;
@@ -155,16 +155,6 @@ describe('credential providers against the emulator', () => {
     expect(() => providerFor({ type: 'environment' }, { env: {} })).toThrow(/No credentials found in the environment/);
   });
 
-  it('OIDC role: the emulator has no AssumeRoleWithOIDC, and the failure says so plainly', async () => {
-    const tokenFile = join(dir, 'oidc-token');
-    await writeFile(tokenFile, 'eyJhbGciOi.fake.token');
-    const source = oidcRoleSource({ roleArn: ROLE, oidcProviderArn: 'acs:ram::1:oidc-provider/ack', oidcTokenFile: tokenFile, sessionName: 's', durationSeconds: 900, stsEndpoint: emu.stsEndpoint });
-    const err = (await source().catch((e: unknown) => e)) as { code: string; message: string; hint: string };
-    expect(err.message).toMatch(/^STS AssumeRoleWithOIDC failed: /);
-    expect(err.hint).toMatch(/OIDC provider ARN/);
-    expect(err.message).not.toContain('fake.token');
-  });
-
   it('pasted STS token: works until it expires, then the emulator rejects it and the provider stops', async () => {
     const sts = await ramRoleSource({ accessKeyId: account().accessKeyId, accessKeySecret: account().accessKeySecret, roleArn: ROLE, sessionName: 'pasted', durationSeconds: 900, stsEndpoint: emu.stsEndpoint })();
     const clock = new ManualClock(Date.now());
@@ -252,5 +242,90 @@ describe('refresh while a multipart upload runs', () => {
       emu.clock.offsetMs = 0;
     }
     p.dispose();
+  });
+});
+
+describe('OIDC role (AssumeRoleWithOIDC, anonymous)', () => {
+  const PROVIDER = 'acs:ram::1000000000000001:oidc-provider/sandbox-oidc';
+  /** A token as the cluster mounts it; `exp` counts from the emulator's (shifted) clock. */
+  const jwt = (sub: string, validSeconds = 600) => {
+    const part = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+    const exp = Math.floor((Date.now() + emu.clock.offsetMs) / 1000) + validSeconds;
+    return `${part({ alg: 'RS256', typ: 'JWT' })}.${part({ iss: 'https://oidc.emulator.local', aud: 'sts.aliyuncs.com', sub, exp })}.c2lnbmF0dXJl`;
+  };
+
+  it('gets credentials, lists buckets through the client factory, and refreshes before expiry re-reading the rotated token file', async () => {
+    const tokenFile = join(dir, 'rotating-token');
+    await writeFile(tokenFile, jwt('system:serviceaccount:ns:pod-1'));
+    const clock = new ManualClock(Date.now());
+    const events: CredentialEvent[] = [];
+    const waiters: Array<() => void> = [];
+    const nextEvent = () => new Promise<void>((resolve) => waiters.push(resolve));
+    const env = { ALIBABA_CLOUD_ROLE_ARN: ROLE, ALIBABA_CLOUD_OIDC_PROVIDER_ARN: PROVIDER, ALIBABA_CLOUD_OIDC_TOKEN_FILE: tokenFile, ALIBABA_CLOUD_ROLE_SESSION_NAME: 'rrsa-pod', ALIBABA_CLOUD_STS_ENDPOINT: emu.stsEndpoint };
+    const p = providerFor({ type: 'environment' }, { env, clock, listener: (e) => (events.push(e), waiters.shift()?.()) }) as RefreshingProvider;
+    expect(p.type).toBe('oidc-role');
+    const moveClocks = async (ms: number) => {
+      emu.clock.offsetMs += ms;
+      await clock.advance(ms);
+    };
+    try {
+      const first = await p.getCredentials();
+      expect(first.accessKeyId).toMatch(/^STS\./);
+      expect(first.securityToken).toBeTruthy();
+      // 3600 s asked; the sandbox role allows at most that, the session lasts it.
+      expect(Math.round((first.expiration!.getTime() - clock.now()) / 1000)).toBeGreaterThan(3500);
+      const client = await factoryFor(p, clock).forService('p-oidc-role');
+      const names = async () => ((await client.listBuckets({}, {})) as unknown as { buckets: Array<{ name: string }> }).buckets.map((b) => b.name);
+      expect(await names()).toContain('creds-test');
+
+      // Past the refresh point (55 min: 5 min before the 60 min expiry) the first token
+      // (10 min) is long expired: a refresh that did not re-read the file fails.
+      let event = nextEvent();
+      await moveClocks(56 * 60_000);
+      await event;
+      expect(events.at(-1)).toMatchObject({ kind: 'refresh-failed', error: { code: 'AuthenticationFail.OIDCToken.Expired' } });
+      // The old session is still valid: requests keep working while the refresh retries.
+      expect(await names()).toContain('creds-test');
+
+      // The cluster rotates the token; the backoff retry (1 s) reads the new one.
+      await writeFile(tokenFile, jwt('system:serviceaccount:ns:pod-1'));
+      event = nextEvent();
+      await moveClocks(1_000);
+      await event;
+      expect(events.at(-1)).toMatchObject({ kind: 'refreshed', refreshCount: 2 });
+      const second = await p.getCredentials();
+      expect(second.accessKeyId).not.toBe(first.accessKeyId);
+      expect(second.expiration!.getTime()).toBeGreaterThan(first.expiration!.getTime());
+      expect(p.sourceCalls).toBe(3);
+
+      // The first session has now expired at the emulator: the same client lists with the new one.
+      await moveClocks(5 * 60_000);
+      expect(clock.now()).toBeGreaterThan(first.expiration!.getTime());
+      expect(await names()).toContain('creds-test');
+      expect(p.sourceCalls).toBe(3);
+    } finally {
+      emu.clock.offsetMs = 0;
+      p.dispose();
+    }
+  });
+
+  it('explains a missing token file, an expired token, an unknown provider and a role that does not trust it, never echoing the token', async () => {
+    const tokenFile = join(dir, 'oidc-token');
+    const source = (over: Partial<Parameters<typeof oidcRoleSource>[0]> = {}) =>
+      oidcRoleSource({ roleArn: ROLE, oidcProviderArn: PROVIDER, oidcTokenFile: tokenFile, sessionName: 'rrsa-test', durationSeconds: 900, stsEndpoint: emu.stsEndpoint, ...over });
+    const fail = (over: Partial<Parameters<typeof oidcRoleSource>[0]> = {}) => source(over)().then(() => undefined, (e: unknown) => e as { code: string; message: string; hint: string });
+
+    expect(await fail({ oidcTokenFile: join(dir, 'no-such-token') })).toMatchObject({ code: 'OidcTokenFileUnreadable', message: expect.stringMatching(/ENOENT/), hint: expect.stringMatching(/ALIBABA_CLOUD_OIDC_TOKEN_FILE/) });
+
+    const expired = jwt('system:serviceaccount:ns:old', -60);
+    await writeFile(tokenFile, expired);
+    const err = await fail();
+    expect(err).toMatchObject({ code: 'AuthenticationFail.OIDCToken.Expired', hint: expect.stringMatching(/rotates/) });
+    expect(JSON.stringify(err) + String((err as { message: string }).message)).not.toContain(expired.split('.')[1]!);
+
+    await writeFile(tokenFile, jwt('system:serviceaccount:ns:app'));
+    expect(await fail({ oidcProviderArn: 'acs:ram::1000000000000001:oidc-provider/ack' })).toMatchObject({ code: 'EntityNotExist.OIDCProvider', hint: expect.stringMatching(/OIDC provider ARN/) });
+    expect(await fail({ roleArn: 'acs:ram::1000000000000001:role/sandbox-readonly' })).toMatchObject({ code: 'NoPermission', hint: expect.stringMatching(/trust policy does not trust this OIDC provider/) });
+    expect((await source()()).accessKeyId).toMatch(/^STS\./);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import OSS from 'ali-oss';
+import { stsHint } from './credential-errors';
 import { CredentialError, parseExpiration, type CredentialSource, type Credentials } from './types';
 
 export const DEFAULT_STS_ENDPOINT = 'https://sts.aliyuncs.com';
@@ -124,34 +125,61 @@ export interface OidcRoleOptions {
 
 /**
  * AssumeRoleWithOIDC (RRSA on ACK): exchanges the OIDC token file the cluster mounts for
- * STS credentials. The call is anonymous; the token file is re-read each time because the
- * cluster rotates it.
+ * STS credentials. The call is anonymous (no AccessKey signature: the token is the
+ * credential), and the token file is re-read on every call because the cluster rotates it.
+ * The token never appears in an error message.
  */
 export function oidcRoleSource(o: OidcRoleOptions): CredentialSource {
   return async () => {
-    const token = (await readFile(o.oidcTokenFile, 'utf8')).trim();
-    const params = new URLSearchParams({
+    const token = await readOidcToken(o.oidcTokenFile);
+    // STS reads the common parameters from the query and the rest from the form body.
+    const query = new URLSearchParams({
       Action: 'AssumeRoleWithOIDC',
       Format: 'JSON',
       Version: '2015-04-01',
-      Timestamp: new Date().toISOString(),
+      Timestamp: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    });
+    const form = new URLSearchParams({
       RoleArn: o.roleArn,
       OIDCProviderArn: o.oidcProviderArn,
       OIDCToken: token,
       RoleSessionName: o.sessionName,
       DurationSeconds: String(o.durationSeconds),
     });
-    if (o.policy) params.set('Policy', o.policy);
-    const res = await fetch(o.stsEndpoint ?? DEFAULT_STS_ENDPOINT, {
+    if (o.policy) form.set('Policy', o.policy);
+    const endpoint = new URL(o.stsEndpoint ?? DEFAULT_STS_ENDPOINT);
+    for (const [k, v] of query) endpoint.searchParams.set(k, v);
+    const res = await fetch(endpoint, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: params.toString(),
+      body: form.toString(),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
     const body = (await res.json().catch(() => ({}))) as { Code?: string; Message?: string; Credentials?: AlibabaCredentialsJson };
     if (!res.ok || !body.Credentials) {
-      throw new CredentialError(body.Code ?? 'CredentialsUnavailable', `STS AssumeRoleWithOIDC failed: ${body.Code ?? `HTTP ${res.status}`}${body.Message ? `: ${body.Message.slice(0, 200)}` : ''}`, 'Check the role ARN, the OIDC provider ARN and that the token file is current.', res.status);
+      const code = typeof body.Code === 'string' && body.Code ? body.Code.slice(0, 80) : 'CredentialsUnavailable';
+      const message = `STS AssumeRoleWithOIDC failed: ${body.Code ? code : `HTTP ${res.status}`}${body.Message ? `: ${body.Message.slice(0, 200)}` : ''}`;
+      const safe = token.length >= 8 ? message.split(token).join('[token]') : message;
+      throw new CredentialError(code, safe, code === 'NoPermission' ? OIDC_TRUST_HINT : (stsHint(code, message) ?? OIDC_HINT), res.status);
     }
     return fromJson(body.Credentials, 'STS AssumeRoleWithOIDC');
   };
 }
+
+const OIDC_HINT = 'Check the role ARN, the OIDC provider ARN and that the token file is current.';
+const OIDC_TRUST_HINT = "The role's trust policy does not trust this OIDC provider: add the provider (and the service account condition) to the role's trust policy in the RAM console.";
+
+async function readOidcToken(file: string): Promise<string> {
+  let token: string;
+  try {
+    token = (await readFile(file, 'utf8')).trim();
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new CredentialError('OidcTokenFileUnreadable', `The OIDC token file could not be read (${reason}).`, OIDC_TOKEN_FILE_HINT);
+  }
+  if (!token) throw new CredentialError('OidcTokenFileUnreadable', 'The OIDC token file is empty.', OIDC_TOKEN_FILE_HINT);
+  return token;
+}
+
+const OIDC_TOKEN_FILE_HINT =
+  'Check ALIBABA_CLOUD_OIDC_TOKEN_FILE (or the token file in the profile): it must point at the token the cluster mounts for this pod (RRSA).';
