@@ -63,7 +63,7 @@ test.describe('browse: long operations', () => {
     await openAt('oss://flaky-bucket/f/');
     const alert = page.getByRole('alert').filter({ hasText: 'SecurityTokenExpired' });
     await expect(alert).toBeVisible();
-    await expect(page.getByTestId('listing-status')).toHaveAttribute('data-count', '1000');
+    await expect(page.getByTestId('listing-status')).toHaveAttribute('data-count', '200');
     await alert.getByRole('button', { name: 'Try again' }).click();
     await listed(page, 1500);
     await expect(alert).toBeHidden();

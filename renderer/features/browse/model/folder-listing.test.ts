@@ -35,15 +35,15 @@ function until(l: FolderListing, pred: () => boolean): Promise<void> {
 }
 
 describe('folder listing', () => {
-  it('pulls 1000-key pages until complete, drawing after every page', async () => {
+  it('pulls a small first page, then 1000-key pages, until complete', async () => {
     const src = source(2500);
     const l = new FolderListing(src.fetch, 2);
     const seen: number[] = [];
     l.subscribe(() => seen.push(l.getSnapshot().count));
     l.start();
     await until(l, () => l.getSnapshot().status === 'complete');
-    expect(src.asked).toEqual([1000, 1000, 1000]);
-    expect(seen[0]).toBe(1000);
+    expect(src.asked).toEqual([200, 1000, 1000, 1000]);
+    expect(seen[0]).toBe(200);
     expect(l.getSnapshot().count).toBe(2500);
     expect(l.model.sorted.length).toBe(2500);
     expect(l.model.cols.nameOf(l.model.sorted[0]!)).toBe('k00000');
@@ -56,11 +56,11 @@ describe('folder listing', () => {
     const l = new FolderListing(src.fetch, 2);
     l.start();
     release();
-    await until(l, () => l.getSnapshot().count === 1000);
+    await until(l, () => l.getSnapshot().count === 200);
     l.stop();
     release();
     await until(l, () => l.getSnapshot().status === 'stopped');
-    expect(l.getSnapshot().count).toBe(2000);
+    expect(l.getSnapshot().count).toBe(1200);
     l.start();
     expect(l.getSnapshot().status).toBe('loading');
     const done = until(l, () => l.getSnapshot().status === 'complete');
@@ -78,12 +78,12 @@ describe('folder listing', () => {
     const l = new FolderListing(src.fetch, 2);
     l.start();
     release();
-    await until(l, () => l.getSnapshot().count === 1000);
+    await until(l, () => l.getSnapshot().count === 200);
     // Leave while the second page is in flight: its rows must not land in a detached listing.
     l.dispose();
     release();
     await new Promise((r) => setTimeout(r, 5));
-    expect(l.getSnapshot().count).toBe(1000);
+    expect(l.getSnapshot().count).toBe(200);
     l.start();
     const done = until(l, () => l.getSnapshot().status === 'complete');
     const pump = setInterval(() => release(), 1);
@@ -104,19 +104,19 @@ describe('folder listing', () => {
     let calls = 0;
     const l = new FolderListing(async () => {
       if (calls++ > 0) throw Object.assign(new Error('denied'), { code: 'AccessDenied', requestId: 'R1' });
-      return { rows: rows(0, 1000), nextToken: '1000' };
+      return { rows: rows(0, 200), nextToken: '200' };
     }, 2);
     l.start();
     await until(l, () => l.getSnapshot().status === 'error');
     expect(l.getSnapshot().error).toMatchObject({ code: 'AccessDenied', message: 'denied', requestId: 'R1' });
-    expect(l.getSnapshot().count).toBe(1000);
+    expect(l.getSnapshot().count).toBe(200);
   });
 
   it('retrying after an error continues from the page that failed', async () => {
     const src = source(1700);
     let fail = true;
     const l = new FolderListing(async (token, maxKeys) => {
-      if (token === '1000' && fail) {
+      if (token === '200' && fail) {
         fail = false;
         throw Object.assign(new Error('busy'), { code: 'ServiceUnavailable' });
       }
@@ -128,6 +128,6 @@ describe('folder listing', () => {
     await until(l, () => l.getSnapshot().status === 'complete');
     expect(l.getSnapshot()).toMatchObject({ count: 1700, error: null });
     expect(new Set(l.model.cols.keys).size).toBe(1700);
-    expect(src.asked).toEqual([1000, 1000]);
+    expect(src.asked).toEqual([200, 1000, 1000]);
   });
 });

