@@ -87,6 +87,13 @@ export function createAppContext(options: AppContextOptions): AppContext {
     emitOperation: (progress) => options.emit('objects:operation-progress', progress),
     describeError: toIpcError,
   });
+  // A deleted profile's bookmarks go with it; a failure to rewrite the file is logged, not shown.
+  profiles.onProfileDeleted((id) =>
+    browse.bookmarks.removeProfile(id).then(
+      () => undefined,
+      (err: unknown) => options.log.warn('Could not remove the bookmarks of a deleted profile', { code: (err as { code?: string }).code ?? 'unknown' }),
+    ),
+  );
   return {
     clients,
     browse,

@@ -37,4 +37,16 @@ describe('BookmarkStore', () => {
     expect(await readdir(dir)).toEqual(['bookmarks.json']);
     expect(JSON.parse(await readFile(path.join(dir, 'bookmarks.json'), 'utf8')).version).toBe(1);
   });
+
+  it('removeProfile drops only that profile\'s bookmarks, and the file forgets it', async () => {
+    const store = new BookmarkStore(dir);
+    await store.add('gone', 'b', 'x/');
+    await store.add('gone', 'b', 'y/');
+    await store.add('kept', 'b', 'z/');
+    expect(await store.removeProfile('gone')).toEqual([]);
+    const again = new BookmarkStore(dir);
+    expect(await again.list('gone')).toEqual([]);
+    expect((await again.list('kept')).map((b) => b.prefix)).toEqual(['z/']);
+    expect(Object.keys(JSON.parse(await readFile(path.join(dir, 'bookmarks.json'), 'utf8')).profiles)).toEqual(['kept']);
+  });
 });

@@ -35,7 +35,15 @@ export interface ProfileServiceOptions {
   onCredentialEvent?: (profileId: string, event: CredentialEvent) => void;
   /** Called when a profile's sessions must be dropped (edit, delete). */
   onEvict?: (profileId: string) => void;
+  /**
+   * Cleanups other features own (e.g. bookmarks), run after a profile is deleted. The list
+   * is read at each delete, so hooks may be added after construction.
+   */
+  onDeleted?: ReadonlyArray<ProfileDeletedHook>;
 }
+
+/** Removes what another feature keeps for a deleted profile. */
+export type ProfileDeletedHook = (profileId: string) => Promise<void> | void;
 
 /** Changes to an existing profile; `credentials` replaces them all when given. */
 export interface ProfilePatch {
@@ -172,15 +180,22 @@ export class ProfileService {
     return this.view(copy, isSession);
   }
 
+  /**
+   * Deletes the profile, its secrets, then runs every onDeleted hook. A failing hook does
+   * not stop the others nor bring the profile back; the first failure is rethrown.
+   */
   async delete(id: string): Promise<void> {
     await this.get(id);
     this.evict(id);
     if (this.sessionOnly.delete(id)) {
       await this.memory.delete(id);
-      return;
+    } else {
+      await this.store.update((f) => ({ ...f, profiles: f.profiles.filter((p) => p.id !== id), ...(f.lastUsedId === id ? { lastUsedId: undefined } : {}) }));
+      await this.persistent.delete(id);
     }
-    await this.store.update((f) => ({ ...f, profiles: f.profiles.filter((p) => p.id !== id), ...(f.lastUsedId === id ? { lastUsedId: undefined } : {}) }));
-    await this.persistent.delete(id);
+    const results = await Promise.allSettled((this.options.onDeleted ?? []).map(async (hook) => hook(id)));
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   /** The open session for a profile: its record and a live credential provider. */

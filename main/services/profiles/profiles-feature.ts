@@ -26,7 +26,7 @@ import { EndpointError } from '../oss/endpoints';
 import { OssClientFactory } from '../oss/client-factory';
 import { KeychainError, type SecretStore } from '../secrets/secret-store';
 import { testConnection, ListBucketsDeniedError } from './connection-tester';
-import { ProfileService, type ProfilePatch } from './profile-service';
+import { ProfileService, type ProfileDeletedHook, type ProfilePatch } from './profile-service';
 import { ProfileStore } from './profile-store';
 
 /** Starts the local sandbox and tells where it listens (see main/services/sandbox). */
@@ -72,6 +72,7 @@ export class ProfilesFeature {
   /** The app's ClientProvider. */
   readonly clients: OssClientFactory;
   private readonly options: ProfilesFeatureOptions;
+  private readonly deletedHooks: ProfileDeletedHook[] = [];
 
   constructor(options: ProfilesFeatureOptions) {
     this.options = options;
@@ -83,7 +84,20 @@ export class ProfilesFeature {
       ...(options.env ? { env: options.env } : {}),
       ...(options.onCredentialEvent ? { onCredentialEvent: options.onCredentialEvent } : {}),
       onEvict: (id) => this.clients.evict(id),
+      onDeleted: this.deletedHooks,
     });
+  }
+
+  /**
+   * Lets another feature drop what it keeps per profile when one is deleted, without the
+   * profile service knowing about it. Returns the unsubscribe function.
+   */
+  onProfileDeleted(hook: ProfileDeletedHook): () => void {
+    this.deletedHooks.push(hook);
+    return () => {
+      const i = this.deletedHooks.indexOf(hook);
+      if (i >= 0) this.deletedHooks.splice(i, 1);
+    };
   }
 
   list(): Promise<ProfileList> {
