@@ -9,6 +9,8 @@ describe('address bar parsing', () => {
     expect(parseAddress('my-bucket/a b+c%20#?/')).toEqual({ ok: true, location: { bucket: 'my-bucket', prefix: 'a b+c%20#?/' } });
     expect(parseAddress('oss://my-bucket/docs/readme.md')).toEqual({ ok: true, location: { bucket: 'my-bucket', prefix: 'docs/' }, focusName: 'readme.md' });
     expect(parseAddress('oss://my-bucket/a//b/')).toEqual({ ok: true, location: { bucket: 'my-bucket', prefix: 'a//b/' } });
+    // A trailing space belongs to the key; a pasted line break does not.
+    expect(parseAddress('oss://my-bucket/dir/name \n')).toEqual({ ok: true, location: { bucket: 'my-bucket', prefix: 'dir/' }, focusName: 'name ' });
     expect(parseAddress('oss://')).toEqual({ ok: true, location: null });
     expect(parseAddress('')).toEqual({ ok: true, location: null });
   });

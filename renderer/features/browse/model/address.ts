@@ -20,7 +20,8 @@ function utf8Length(s: string): number {
 
 /** Parses what the user typed; `location: null` means the bucket list. */
 export function parseAddress(input: string): ParsedAddress {
-  let s = input.trim();
+  // Spaces can be part of a key: only leading space and a pasted line break are dropped.
+  let s = input.replace(/^\s+/, '').replace(/[\r\n]+$/, '');
   if (!s) return { ok: true, location: null };
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(s);
   if (scheme) {
@@ -29,7 +30,7 @@ export function parseAddress(input: string): ParsedAddress {
   }
   if (!s) return { ok: true, location: null };
   const slash = s.indexOf('/');
-  const bucket = slash < 0 ? s : s.slice(0, slash);
+  const bucket = slash < 0 ? s.trimEnd() : s.slice(0, slash);
   const rest = slash < 0 ? '' : s.slice(slash + 1);
   if (bucketNameProblem(bucket)) return { ok: false, error: 'bucket' };
   if (rest.startsWith('/') || rest.startsWith('\\')) return { ok: false, error: 'leadingSlash' };
