@@ -144,7 +144,7 @@ describe('a full profiles session leaks no secret', () => {
       for (const c of [before, after]) knownSecrets.add(c.accessKeySecret).add(c.securityToken!);
     }
 
-    // Previews with every STS profile: the replies are local links, and the objects stream through them.
+    // Previews and details with every STS profile: the replies are local links or plain URLs, and the objects stream through the links.
     const previewReplies: string[] = [];
     for (const p of [pasted, role, uri, ecs, fromCode]) {
       const creds = await (await ctx.profiles.service.session(p.id)).provider.getCredentials();
@@ -153,7 +153,11 @@ describe('a full profiles session leaks no secret', () => {
       const at = { profileId: p.id, bucket: 'leak-bucket', key: 'photos/a.txt' };
       const preview = await ok<{ url: string }>('objects:preview-url', { ...at, expiresSeconds: 900 });
       await ok('objects:thumbnail-url', { ...at, size: 256 });
-      previewReplies.push(replies.at(-2)!, replies.at(-1)!);
+      // The details pane's object URL is the plain, unsigned address.
+      const details = await ok<{ url: string }>('objects:head', at);
+      expect(details.url).toMatch(/\/leak-bucket\/photos\/a\.txt$/);
+      expect(details.url).not.toContain('?');
+      previewReplies.push(replies.at(-3)!, replies.at(-2)!);
       expect(await (await fetch(preview.url)).text()).toBe('a');
     }
     for (const marker of ['Signature', 'x-oss-', 'security-token', 'Credential=', emu.endpoint]) {
