@@ -18,6 +18,7 @@ import {
   CONTENT_SECURITY_POLICY,
   allowedOrigins,
   developmentContentSecurityPolicy,
+  isLoopbackAllowed,
   isOpenableExternally,
   isPermissionAllowed,
 } from './window-options';
@@ -45,10 +46,12 @@ function serveRenderer(): void {
   });
 }
 
-function lockDownSession(): void {
+function lockDownSession(origins: readonly string[]): void {
   const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_contents, permission, callback) => callback(isPermissionAllowed(permission)));
-  ses.setPermissionCheckHandler((_contents, permission) => isPermissionAllowed(permission));
+  ses.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isPermissionAllowed(permission) || isLoopbackAllowed(permission, details.requestingUrl, origins)),
+  );
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isPermissionAllowed(permission) || isLoopbackAllowed(permission, requestingOrigin, origins));
   if (devServerUrl) {
     const csp = developmentContentSecurityPolicy(devServerUrl);
     ses.webRequest.onHeadersReceived((details, callback) => {
@@ -91,7 +94,7 @@ if (!app.requestSingleInstanceLock()) {
     });
     const origins = allowedOrigins(devServerUrl);
     serveRenderer();
-    lockDownSession();
+    lockDownSession(origins);
     registerIpc({ table: createHandlerTable(ctx), hub, allowedOrigins: origins, log });
 
     const open = () =>

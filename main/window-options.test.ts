@@ -5,6 +5,7 @@ import {
   developmentContentSecurityPolicy,
   isAllowedNavigation,
   isOpenableExternally,
+  isLoopbackAllowed,
   isPermissionAllowed,
   mainWindowOptions,
 } from './window-options';
@@ -85,5 +86,15 @@ describe('main window security defaults', () => {
       expect(isPermissionAllowed(p)).toBe(false);
     }
     expect(isPermissionAllowed('clipboard-sanitized-write')).toBe(true);
+  });
+
+  it('lets only the app page reach loopback (the preview server)', () => {
+    const origins = allowedOrigins();
+    expect(isLoopbackAllowed('loopback-network', 'app://renderer/index.html', origins)).toBe(true);
+    expect(isLoopbackAllowed('local-network-access', 'app://renderer/', origins)).toBe(true);
+    expect(isLoopbackAllowed('loopback-network', 'https://evil.example/', origins)).toBe(false);
+    expect(isLoopbackAllowed('loopback-network', undefined, origins)).toBe(false);
+    expect(isLoopbackAllowed('local-network', 'app://renderer/index.html', origins)).toBe(false);
+    expect(isLoopbackAllowed('media', 'app://renderer/index.html', origins)).toBe(false);
   });
 });

@@ -98,3 +98,15 @@ const allowedPermissions: ReadonlySet<string> = new Set(['clipboard-sanitized-wr
 export function isPermissionAllowed(permission: string): boolean {
   return allowedPermissions.has(permission);
 }
+
+/** Chromium's Local Network Access permissions that cover requests to 127.0.0.1. */
+const loopbackPermissions: ReadonlySet<string> = new Set(['loopback-network', 'local-network-access']);
+
+/**
+ * The app's own page may reach loopback (previews load from main's 127.0.0.1 preview
+ * server, and Chromium's Local Network Access may treat an app:// page as public). Any other
+ * requester is denied; the CSP still limits what the page loads to that one host.
+ */
+export function isLoopbackAllowed(permission: string, requestingUrl: string | undefined, origins: readonly string[]): boolean {
+  return loopbackPermissions.has(permission) && !!requestingUrl && isTrustedSender(requestingUrl, origins);
+}
