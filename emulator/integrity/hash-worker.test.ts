@@ -36,4 +36,21 @@ describe('stream hasher', () => {
     expect(b.md5Hex).toBe(createHash('md5').update('second body').digest('hex'));
     expect(b.crc64).toBe(await crc64Of('second body'));
   });
+
+  it('takes a chunk larger than the shared ring (waits for space) and an empty body', async () => {
+    const data = randomBytes(20 * 1024 * 1024 + 5);
+    const expected = { md5Hex: createHash('md5').update(data).digest('hex'), crc64: await crc64Of(data) };
+    expect(await hashInPieces(data, undefined, data.length)).toEqual(expected);
+    expect(await hashInPieces(Buffer.alloc(0), undefined, 1)).toEqual({ md5Hex: createHash('md5').digest('hex'), crc64: '0' });
+  });
+
+  it('abandons a body mid-stream and hashes the next one correctly', async () => {
+    const dropped = await createStreamHasher(undefined);
+    await dropped.update(randomBytes(12 * 1024 * 1024));
+    dropped.abandon();
+    const data = randomBytes(9 * 1024 * 1024);
+    for (let i = 0; i < 3; i++) {
+      expect((await hashInPieces(data, undefined, 65_536)).md5Hex).toBe(createHash('md5').update(data).digest('hex'));
+    }
+  });
 });

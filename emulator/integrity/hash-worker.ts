@@ -1,7 +1,10 @@
 /**
- * MD5 + CRC-64 of a stream. For large bodies MD5 runs on a worker thread, in parallel with
- * CRC-64 and the socket and disk I/O on the main thread (PUT throughput roughly doubles).
- * Small bodies hash inline: a worker round trip would cost more than it saves.
+ * MD5 + CRC-64 of a stream. For large bodies MD5 (the slower hash, native OpenSSL) runs on a
+ * worker thread, in parallel with CRC-64 and the socket and disk I/O on the main thread.
+ * Chunks reach the worker through a shared ring buffer: the main thread copies a chunk in and
+ * moves on (no message, no await per chunk); it waits only when the ring is full, which is the
+ * back-pressure that keeps memory bounded. Small bodies hash inline: a worker would cost more
+ * than it saves.
  */
 import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
@@ -23,44 +26,91 @@ export interface StreamHasher {
 
 /** Bodies at least this large (or of unknown size) hash on a worker. */
 export const WORKER_THRESHOLD = 8 * 1024 * 1024;
-const BLOCK_BYTES = 1024 * 1024;
-const BLOCKS = 6;
+/** Ring size per worker: ~20 ms of MD5, enough to ride out scheduling jitter on a busy machine. */
+const RING_BYTES = 8 * 1024 * 1024;
+/** The worker hashes at most this much before telling the main thread that space is free. */
+const SLICE_BYTES = 1024 * 1024;
+/** A sleeping worker is woken once this much is waiting (one wake-up per MiB, not per chunk). */
+const WAKE_BYTES = 1024 * 1024;
 
-// MD5 (the slower hash) runs here; CRC-64 stays on the main thread, splitting the work.
+// Control words (Int32) shared with the worker. Positions run modulo 2 × ring size, so equal
+// positions mean empty and a difference of the ring size means full.
+const HEAD = 0; // bytes published by the main thread
+const TAIL = 1; // bytes hashed by the worker
+const STATE = 2; // RUNNING, END or ABORT
+const SLEEPING = 3; // 1 while the worker sleeps (on this word) for data
+const MAIN_WAITING = 4; // 1 while the main thread waits (on TAIL) for space
+const RUNNING = 0;
+const END = 1;
+const ABORT = 2;
+
 const WORKER_SOURCE = `
-const { parentPort } = require('node:worker_threads');
+const { parentPort, workerData } = require('node:worker_threads');
 const { createHash } = require('node:crypto');
-let md5 = null;
-parentPort.on('message', (msg) => {
-  if (msg.type === 'start') { md5 = createHash('md5'); return; }
-  if (msg.type === 'data') {
-    md5.update(new Uint8Array(msg.buf, 0, msg.len));
-    parentPort.postMessage({ type: 'ack', buf: msg.buf }, [msg.buf]);
-    return;
+const ring = new Uint8Array(workerData.ring);
+const ctrl = new Int32Array(workerData.ctrl);
+const cap = ring.length, wrap = 2 * cap;
+parentPort.on('message', () => {
+  const md5 = createHash('md5');
+  let tail = Atomics.load(ctrl, ${TAIL});
+  for (;;) {
+    const state = Atomics.load(ctrl, ${STATE});
+    if (state === ${ABORT}) { parentPort.postMessage({ aborted: true }); return; }
+    const head = Atomics.load(ctrl, ${HEAD});
+    if (head !== tail) {
+      const off = tail % cap;
+      const n = Math.min((head - tail + wrap) % wrap, cap - off, ${SLICE_BYTES});
+      md5.update(ring.subarray(off, off + n));
+      tail = (tail + n) % wrap;
+      Atomics.store(ctrl, ${TAIL}, tail);
+      if (Atomics.load(ctrl, ${MAIN_WAITING}) === 1) Atomics.notify(ctrl, ${TAIL});
+      continue;
+    }
+    if (state === ${END}) { parentPort.postMessage({ md5: md5.digest('hex') }); return; }
+    Atomics.store(ctrl, ${SLEEPING}, 1);
+    // Re-check after announcing the sleep: a publish before it did not see the flag.
+    if (Atomics.load(ctrl, ${HEAD}) === tail && Atomics.load(ctrl, ${STATE}) === state) Atomics.wait(ctrl, ${SLEEPING}, 1);
+    Atomics.store(ctrl, ${SLEEPING}, 0);
   }
-  if (msg.type === 'end') parentPort.postMessage({ type: 'digest', md5: md5.digest('hex') });
 });`;
 
-const idle: Worker[] = [];
+interface RingWorker {
+  worker: Worker;
+  ring: Uint8Array;
+  ctrl: Int32Array;
+}
+
+const idle: RingWorker[] = [];
 const POOL_SIZE = 4;
 
-function acquire(): Worker {
-  const worker = idle.pop() ?? new Worker(WORKER_SOURCE, { eval: true });
+function acquire(): RingWorker {
+  const pooled = idle.pop();
+  if (pooled) return pooled;
+  const ring = new Uint8Array(new SharedArrayBuffer(RING_BYTES));
+  const ctrl = new Int32Array(new SharedArrayBuffer(5 * Int32Array.BYTES_PER_ELEMENT));
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { ring: ring.buffer, ctrl: ctrl.buffer } });
   worker.unref();
-  return worker;
+  return { worker, ring, ctrl };
 }
 
-function release(worker: Worker): void {
-  worker.removeAllListeners('message');
-  worker.removeAllListeners('error');
-  if (idle.length < POOL_SIZE) idle.push(worker);
-  else void worker.terminate();
+function release(entry: RingWorker): void {
+  entry.worker.removeAllListeners('message');
+  entry.worker.removeAllListeners('error');
+  if (idle.length < POOL_SIZE) idle.push(entry);
+  else void entry.worker.terminate();
 }
+
+/** Atomics.waitAsync (Node 16+); the project's TypeScript lib predates its typings. */
+const waitAsync = (Atomics as unknown as {
+  waitAsync(array: Int32Array, index: number, value: number): { async: boolean; value: Promise<string> | string };
+}).waitAsync;
+
+type Crc64Hasher = Awaited<ReturnType<typeof createCrc64Hasher>>;
 
 class InlineHasher implements StreamHasher {
   private readonly md5 = createHash('md5');
 
-  constructor(private readonly crc: Awaited<ReturnType<typeof createCrc64Hasher>>) {}
+  constructor(private readonly crc: Crc64Hasher) {}
 
   update(chunk: Buffer): void {
     this.md5.update(chunk);
@@ -74,97 +124,119 @@ class InlineHasher implements StreamHasher {
   abandon(): void {}
 }
 
-/**
- * Copies chunks into a few 1 MiB blocks that travel to the worker and back (transferred,
- * never garbage), so memory stays bounded at BLOCKS MiB and messages are few.
- */
-class WorkerHasher implements StreamHasher {
-  private readonly free: ArrayBuffer[] = [];
-  private allocated = 0;
-  private block: Uint8Array | null = null;
-  private filled = 0;
-  private waiting: (() => void) | null = null;
-  private finished: ((d: Digest) => void) | null = null;
+/** CRC-64 here, MD5 on a pooled worker fed through its shared ring. */
+class RingHasher implements StreamHasher {
+  private readonly cap: number;
+  private head = 0;
   private failure: Error | null = null;
+  private done: ((msg: { md5?: string; aborted?: boolean }) => void) | null = null;
+  private settled = false;
 
   constructor(
-    private readonly worker: Worker,
-    private readonly crc: Awaited<ReturnType<typeof createCrc64Hasher>>,
+    private readonly entry: RingWorker,
+    private readonly crc: Crc64Hasher,
   ) {
-    worker.on('message', (msg: { type: string; buf?: ArrayBuffer; md5?: string }) => {
-      if (msg.type === 'ack') {
-        this.free.push(msg.buf as ArrayBuffer);
-        this.wake();
-      } else if (msg.type === 'digest') {
-        this.finished?.({ md5Hex: msg.md5 as string, crc64: hexToDecimal(this.crc.digest('hex')) });
-      }
+    this.cap = entry.ring.length;
+    const { ctrl, worker } = entry;
+    Atomics.store(ctrl, HEAD, 0);
+    Atomics.store(ctrl, TAIL, 0);
+    Atomics.store(ctrl, STATE, RUNNING);
+    Atomics.store(ctrl, SLEEPING, 0);
+    Atomics.store(ctrl, MAIN_WAITING, 0);
+    worker.on('message', (msg: { md5?: string; aborted?: boolean }) => {
+      this.settled = true;
+      this.done?.(msg);
+      release(entry);
     });
     worker.on('error', (error: Error) => {
       this.failure = error;
-      this.wake();
+      this.settled = true;
+      // Wakes an update() waiting for ring space so it can report the failure.
+      Atomics.notify(ctrl, TAIL);
+      this.done?.({});
     });
-    worker.postMessage({ type: 'start' });
+    worker.postMessage('start');
   }
 
-  private wake(): void {
-    const resume = this.waiting;
-    this.waiting = null;
-    resume?.();
+  /** Publishes new bytes (or a state change) and wakes a sleeping worker when worth it. */
+  private publish(state?: number): void {
+    const { ctrl } = this.entry;
+    if (state === undefined) {
+      Atomics.store(ctrl, HEAD, this.head);
+      const used = (this.head - Atomics.load(ctrl, TAIL) + 2 * this.cap) % (2 * this.cap);
+      if (used < WAKE_BYTES) return;
+    } else {
+      Atomics.store(ctrl, STATE, state);
+    }
+    if (Atomics.compareExchange(ctrl, SLEEPING, 1, 0) === 1) Atomics.notify(ctrl, SLEEPING);
   }
 
-  private send(): void {
-    const block = this.block as Uint8Array;
-    this.worker.postMessage({ type: 'data', buf: block.buffer, len: this.filled }, [block.buffer as ArrayBuffer]);
-    this.block = null;
-    this.filled = 0;
-  }
-
-  /** A block to fill, or null when all are with the worker. */
-  private take(): Uint8Array | null {
-    const buf = this.free.pop() ?? (this.allocated < BLOCKS ? (this.allocated++, new ArrayBuffer(BLOCK_BYTES)) : null);
-    return buf ? new Uint8Array(buf) : null;
-  }
-
-  async update(chunk: Buffer): Promise<void> {
+  update(chunk: Buffer): Promise<void> | void {
     this.crc.update(chunk);
-    let offset = 0;
+    const offset = this.copy(chunk, 0);
+    if (offset < chunk.length) return this.copyRest(chunk, offset);
+  }
+
+  /** Copies as much of chunk[from…] as fits; returns where it stopped. */
+  private copy(chunk: Buffer, from: number): number {
+    const { ring, ctrl } = this.entry;
+    const wrap = 2 * this.cap;
+    let offset = from;
+    while (offset < chunk.length) {
+      const used = (this.head - Atomics.load(ctrl, TAIL) + wrap) % wrap;
+      const at = this.head % this.cap;
+      const n = Math.min(chunk.length - offset, this.cap - used, this.cap - at);
+      if (n === 0) break;
+      ring.set(chunk.subarray(offset, offset + n), at);
+      this.head = (this.head + n) % wrap;
+      offset += n;
+    }
+    if (offset > from) this.publish();
+    return offset;
+  }
+
+  private async copyRest(chunk: Buffer, from: number): Promise<void> {
+    const { ctrl } = this.entry;
+    let offset = from;
     while (offset < chunk.length) {
       if (this.failure) throw this.failure;
-      if (!this.block) {
-        this.block = this.take();
-        if (!this.block) {
-          await new Promise<void>((resolve) => (this.waiting = resolve));
-          continue;
-        }
+      const tail = Atomics.load(ctrl, TAIL);
+      if ((this.head - tail + 2 * this.cap) % (2 * this.cap) === this.cap) {
+        Atomics.store(ctrl, MAIN_WAITING, 1);
+        const waited = waitAsync(ctrl, TAIL, tail);
+        if (waited.async) await waited.value;
+        Atomics.store(ctrl, MAIN_WAITING, 0);
+        continue;
       }
-      const n = Math.min(chunk.length - offset, BLOCK_BYTES - this.filled);
-      this.block.set(chunk.subarray(offset, offset + n), this.filled);
-      this.filled += n;
-      offset += n;
-      if (this.filled === BLOCK_BYTES) this.send();
+      offset = this.copy(chunk, offset);
     }
+    if (this.failure) throw this.failure;
   }
 
   digest(): Promise<Digest> {
     if (this.failure) return Promise.reject(this.failure);
-    if (this.block && this.filled > 0) this.send();
-    return new Promise((resolve) => {
-      this.finished = (d) => {
-        release(this.worker);
-        resolve(d);
+    return new Promise((resolve, reject) => {
+      this.done = (msg) => {
+        if (msg.md5 !== undefined) resolve({ md5Hex: msg.md5, crc64: hexToDecimal(this.crc.digest('hex')) });
+        else reject(this.failure ?? new Error('MD5 worker stopped without a digest'));
       };
-      this.worker.postMessage({ type: 'end' });
+      this.publish(END);
     });
   }
 
   abandon(): void {
-    // The worker may still be hashing queued blocks; it is cheaper to drop it than to drain it.
-    void this.worker.terminate();
+    if (this.settled) return;
+    if (this.failure) {
+      void this.entry.worker.terminate();
+      return;
+    }
+    // The worker drops the body at its next slice and returns to the pool.
+    this.publish(ABORT);
   }
 }
 
 /** A hasher suited to a body of `sizeHint` bytes (undefined: unknown, e.g. chunked). */
 export async function createStreamHasher(sizeHint: number | undefined): Promise<StreamHasher> {
   if (sizeHint !== undefined && sizeHint < WORKER_THRESHOLD) return new InlineHasher(await createCrc64Hasher());
-  return new WorkerHasher(acquire(), await createCrc64Hasher());
+  return new RingHasher(acquire(), await createCrc64Hasher());
 }

@@ -21,7 +21,7 @@ export class DiskBlobStore implements BlobStore {
   async write(bucket: string, source: AsyncIterable<Uint8Array>, sizeHint?: number): Promise<WrittenBlob> {
     const blob = randomUUID();
     const tmp = join(this.dataDir, 'tmp', blob);
-    const out = createWriteStream(tmp, { highWaterMark: 1024 * 1024 });
+    const out = createWriteStream(tmp, { highWaterMark: 8 * 1024 * 1024 });
     let failure: Error | null = null;
     out.on('error', (error) => {
       failure = error;
