@@ -87,6 +87,8 @@ export function createAppContext(options: AppContextOptions): AppContext {
     emitOperation: (progress) => options.emit('objects:operation-progress', progress),
     describeError: toIpcError,
   });
+  // A deleted profile's preview links stop working at once.
+  profiles.onProfileDeleted((id) => previewServer.revokeProfile(id));
   // A deleted profile's bookmarks go with it; a failure to rewrite the file is logged, not shown.
   profiles.onProfileDeleted((id) =>
     browse.bookmarks.removeProfile(id).then(

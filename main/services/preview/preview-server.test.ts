@@ -185,6 +185,15 @@ describe('preview server with an STS profile', () => {
     }
   });
 
+  it('stops serving the links of a deleted profile', async () => {
+    const endpoint = { kind: 'custom', region: emu.region, customRegionUrls: emu.endpoints, pathStyle: true, allowInsecureHttp: true, proxy: { mode: 'none' } };
+    const other = await ok<ProfileView>('profiles:add', { input: { name: 'short-lived', credentials: { type: 'credentials-uri', credentialsUri: emu.credentialsUriEndpoint }, endpoint } });
+    const { value } = await ok<PreviewUrl>('objects:preview-url', { profileId: other.value.id, bucket: BUCKET, key: 'img/pic.png', expiresSeconds: 900 });
+    expect((await request(value.url)).status).toBe(200);
+    await ok('profiles:delete', { id: other.value.id });
+    expect((await request(value.url)).status).toBe(404);
+  });
+
   it('answers 502 without details when the profile cannot sign, and stops serving after close', async () => {
     const server = new PreviewServer(ctx.clients);
     const link = await server.link({ profileId: 'no-such-profile', bucket: BUCKET, key: 'img/pic.png' });
