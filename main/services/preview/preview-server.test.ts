@@ -185,6 +185,27 @@ describe('preview server with an STS profile', () => {
     }
   });
 
+  it('keeps serving after a viewer drops a request mid-body (seeking)', async () => {
+    const big = Buffer.alloc(8 * 1024 * 1024, 7);
+    const acct = emu.accounts.find((a) => a.name === 'sandbox')!;
+    await new OSS({ accessKeyId: acct.accessKeyId, accessKeySecret: acct.accessKeySecret, endpoint: emu.endpoint, region: emu.region, sldEnable: true, authorizationV4: true, bucket: BUCKET } as OSS.Options).put('media/big.webm', big);
+    const { value } = await ok<PreviewUrl>('objects:preview-url', { profileId, bucket: BUCKET, key: 'media/big.webm', expiresSeconds: 900 });
+    const firstChunk = await new Promise<number>((resolve, reject) => {
+      const req = http.get(value.url, (res) => {
+        res.once('data', (chunk: Buffer) => {
+          req.destroy();
+          resolve(chunk.length);
+        });
+      });
+      req.on('error', (e) => (req.destroyed ? undefined : reject(e)));
+    });
+    expect(firstChunk).toBeGreaterThan(0);
+    expect(firstChunk).toBeLessThan(big.length);
+    const again = await request(value.url, { headers: { Range: 'bytes=5000000-5000009' } });
+    expect(again.status).toBe(206);
+    expect(again.body.equals(big.subarray(5_000_000, 5_000_010))).toBe(true);
+  });
+
   it('stops serving the links of a deleted profile', async () => {
     const endpoint = { kind: 'custom', region: emu.region, customRegionUrls: emu.endpoints, pathStyle: true, allowInsecureHttp: true, proxy: { mode: 'none' } };
     const other = await ok<ProfileView>('profiles:add', { input: { name: 'short-lived', credentials: { type: 'credentials-uri', credentialsUri: emu.credentialsUriEndpoint }, endpoint } });
