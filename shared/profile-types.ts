@@ -222,3 +222,35 @@ export function maskAccessKeyId(id: string): string {
   if (v.length >= 6) return `${v.slice(0, 2)}****${v.slice(-2)}`;
   return '****';
 }
+
+/**
+ * What to do next, for the error codes profiles and credentials raise (STS codes included),
+ * one text per code so the renderer's translations (errors:hint.<code>) say the same thing.
+ * Codes whose main-side hint depends on the platform or the cause (KeychainUnavailable,
+ * InvalidEndpoint) are translated in the renderer but not listed here.
+ */
+export const profileErrorHints = {
+  InvalidAccessCode: 'Ask the person who shared it for a new access code.',
+  CredentialsMissing: 'Edit the profile and enter its keys again: the keychain has no secret for it (it may have been removed outside the app).',
+  EnvironmentCredentialsMissing: 'Set OSS_ACCESS_KEY_ID and OSS_ACCESS_KEY_SECRET (or the ALIBABA_CLOUD_* variables) before starting the app.',
+  CredentialsUnavailable: 'Check the address of the credentials service and that it is running, then try again.',
+  InvalidCredentialsResponse: 'The address did not answer like an Alibaba Cloud credentials service. Check the URL in the profile.',
+  EcsRoleUnavailable: 'Attach a RAM role to this ECS instance in the ECS console, or enter the name of the role it has.',
+  OidcTokenFileUnreadable:
+    'Check ALIBABA_CLOUD_OIDC_TOKEN_FILE (or the token file in the profile): it must point at the token the cluster mounts for this pod (RRSA).',
+  RegionsUnavailable: 'The built-in region list is used instead. Private clouds and the local sandbox do not offer DescribeRegions.',
+  SandboxUnavailable: 'This build has no local sandbox. Add a profile with your own AccessKey instead.',
+  NoPermission:
+    "The role cannot be assumed. For a RAM user: grant it sts:AssumeRole and check that the role's trust policy trusts the account. For OIDC: the role's trust policy must trust the OIDC provider.",
+  'EntityNotExist.Role': "The role ARN does not exist. Copy it from the role's page in the RAM console.",
+  'EntityNotExist.OIDCProvider': 'The OIDC provider ARN does not exist. Copy it from the OIDC provider page in the RAM console.',
+  'InvalidParameter.DurationSeconds': "The session duration must be 900 s or more and at most the role's maximum session duration.",
+  'InvalidParameter.RoleSessionName': 'The session name must be 2-64 characters: letters, digits and . @ - _ only.',
+  'InvalidParameter.Policy': 'The inline policy is not a valid RAM policy document.',
+  MalformedPolicyDocument: 'The inline policy is not a valid RAM policy document.',
+  'AuthenticationFail.OIDCToken.Expired':
+    'The OIDC token in the token file has expired. The cluster rotates it: check that the token file is the one mounted for this pod.',
+  'AuthenticationFail.OIDCToken.Invalid': 'STS did not accept the OIDC token: its issuer or audience does not match the OIDC provider in RAM.',
+} as const satisfies Record<string, string>;
+
+export type ProfileErrorCode = keyof typeof profileErrorHints;

@@ -3,7 +3,7 @@
  * read from the keychain. The 'environment' type resolves the variables when the profile
  * is opened, so changing them and reopening takes effect.
  */
-import type { CredentialInput, ProfileRecord } from '../../../shared/profile-types';
+import { profileErrorHints, type CredentialInput, type ProfileRecord } from '../../../shared/profile-types';
 import type { Clock } from './clock';
 import { credentialsFromEnvironment, type Env } from './environment';
 import { RefreshingProvider } from './refreshing-provider';
@@ -26,7 +26,7 @@ export interface ProviderDeps {
 }
 
 function need(value: string | undefined, what: string): string {
-  if (!value) throw new CredentialError('CredentialsMissing', `The profile has no ${what} in the keychain.`, 'Edit the profile and enter it again.');
+  if (!value) throw new CredentialError('CredentialsMissing', `The profile has no ${what} in the keychain.`, profileErrorHints.CredentialsMissing);
   return value;
 }
 
@@ -58,11 +58,7 @@ export function providerFor(input: CredentialInput, deps: ProviderDeps = {}): Cr
     case 'environment': {
       const found = credentialsFromEnvironment(deps.env ?? process.env);
       if (!found) {
-        throw new CredentialError(
-          'CredentialsMissing',
-          'No credentials found in the environment.',
-          'Set OSS_ACCESS_KEY_ID and OSS_ACCESS_KEY_SECRET (or the ALIBABA_CLOUD_* variables) before starting the app.',
-        );
+        throw new CredentialError('EnvironmentCredentialsMissing', 'No credentials found in the environment.', profileErrorHints.EnvironmentCredentialsMissing);
       }
       return providerFor(found.credentials, deps);
     }

@@ -325,7 +325,7 @@ describe('OIDC role (AssumeRoleWithOIDC, anonymous)', () => {
 
     await writeFile(tokenFile, jwt('system:serviceaccount:ns:app'));
     expect(await fail({ oidcProviderArn: 'acs:ram::1000000000000001:oidc-provider/ack' })).toMatchObject({ code: 'EntityNotExist.OIDCProvider', hint: expect.stringMatching(/OIDC provider ARN/) });
-    expect(await fail({ roleArn: 'acs:ram::1000000000000001:role/sandbox-readonly' })).toMatchObject({ code: 'NoPermission', hint: expect.stringMatching(/trust policy does not trust this OIDC provider/) });
+    expect(await fail({ roleArn: 'acs:ram::1000000000000001:role/sandbox-readonly' })).toMatchObject({ code: 'NoPermission', hint: expect.stringMatching(/trust policy must trust the OIDC provider/) });
     expect((await source()()).accessKeyId).toMatch(/^STS\./);
   });
 });

@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import OSS from 'ali-oss';
 import { stsHint } from './credential-errors';
+import { profileErrorHints as H } from '../../../shared/profile-types';
 import { CredentialError, parseExpiration, type CredentialSource, type Credentials } from './types';
 
 export const DEFAULT_STS_ENDPOINT = 'https://sts.aliyuncs.com';
@@ -22,10 +23,10 @@ interface AlibabaCredentialsJson {
 
 function fromJson(body: AlibabaCredentialsJson, what: string): Credentials {
   if (body.Code !== undefined && body.Code !== 'Success') {
-    throw new CredentialError('CredentialsUnavailable', `${what} answered with Code "${String(body.Code).slice(0, 80)}".`);
+    throw new CredentialError('CredentialsUnavailable', `${what} answered with Code "${String(body.Code).slice(0, 80)}".`, H.CredentialsUnavailable);
   }
   if (!body.AccessKeyId || !body.AccessKeySecret) {
-    throw new CredentialError('InvalidCredentialsResponse', `${what} returned no AccessKeyId/AccessKeySecret.`);
+    throw new CredentialError('InvalidCredentialsResponse', `${what} returned no AccessKeyId/AccessKeySecret.`, H.InvalidCredentialsResponse);
   }
   return {
     accessKeyId: body.AccessKeyId,
@@ -38,12 +39,12 @@ function fromJson(body: AlibabaCredentialsJson, what: string): Credentials {
 async function getJson(url: string, what: string, headers: Record<string, string> = {}): Promise<AlibabaCredentialsJson> {
   const res = await fetch(url, { headers, signal: AbortSignal.timeout(TIMEOUT_MS) });
   if (!res.ok) {
-    throw new CredentialError('CredentialsUnavailable', `${what} answered HTTP ${res.status}.`, 'Check the address and that the service is running.', res.status);
+    throw new CredentialError('CredentialsUnavailable', `${what} answered HTTP ${res.status}.`, H.CredentialsUnavailable, res.status);
   }
   try {
     return (await res.json()) as AlibabaCredentialsJson;
   } catch {
-    throw new CredentialError('InvalidCredentialsResponse', `${what} did not return JSON.`);
+    throw new CredentialError('InvalidCredentialsResponse', `${what} did not return JSON.`, H.InvalidCredentialsResponse);
   }
 }
 
@@ -104,10 +105,10 @@ export function ecsRamRoleSource(o: EcsRoleOptions): CredentialSource {
     if (!roleName) {
       const res = await fetch(root, { headers, signal: AbortSignal.timeout(TIMEOUT_MS) });
       if (!res.ok) {
-        throw new CredentialError('CredentialsUnavailable', `The instance metadata service answered HTTP ${res.status} when asked for the RAM role.`, 'Attach a RAM role to this ECS instance, or enter the role name.', res.status);
+        throw new CredentialError('EcsRoleUnavailable', `The instance metadata service answered HTTP ${res.status} when asked for the RAM role.`, H.EcsRoleUnavailable, res.status);
       }
       roleName = (await res.text()).split('\n')[0]?.trim() || undefined;
-      if (!roleName) throw new CredentialError('CredentialsUnavailable', 'This ECS instance has no RAM role attached.', 'Attach a RAM role to the instance in the ECS console.');
+      if (!roleName) throw new CredentialError('EcsRoleUnavailable', 'This ECS instance has no RAM role attached.', H.EcsRoleUnavailable);
     }
     return fromJson(await getJson(root + encodeURIComponent(roleName), 'The instance metadata service', headers), 'The instance metadata service');
   };
@@ -160,14 +161,13 @@ export function oidcRoleSource(o: OidcRoleOptions): CredentialSource {
       const code = typeof body.Code === 'string' && body.Code ? body.Code.slice(0, 80) : 'CredentialsUnavailable';
       const message = `STS AssumeRoleWithOIDC failed: ${body.Code ? code : `HTTP ${res.status}`}${body.Message ? `: ${body.Message.slice(0, 200)}` : ''}`;
       const safe = token.length >= 8 ? message.split(token).join('[token]') : message;
-      throw new CredentialError(code, safe, code === 'NoPermission' ? OIDC_TRUST_HINT : (stsHint(code, message) ?? OIDC_HINT), res.status);
+      throw new CredentialError(code, safe, stsHint(code, message) ?? (code === 'CredentialsUnavailable' ? H.CredentialsUnavailable : OIDC_HINT), res.status);
     }
     return fromJson(body.Credentials, 'STS AssumeRoleWithOIDC');
   };
 }
 
 const OIDC_HINT = 'Check the role ARN, the OIDC provider ARN and that the token file is current.';
-const OIDC_TRUST_HINT = "The role's trust policy does not trust this OIDC provider: add the provider (and the service account condition) to the role's trust policy in the RAM console.";
 
 async function readOidcToken(file: string): Promise<string> {
   let token: string;
@@ -175,11 +175,9 @@ async function readOidcToken(file: string): Promise<string> {
     token = (await readFile(file, 'utf8')).trim();
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new CredentialError('OidcTokenFileUnreadable', `The OIDC token file could not be read (${reason}).`, OIDC_TOKEN_FILE_HINT);
+    throw new CredentialError('OidcTokenFileUnreadable', `The OIDC token file could not be read (${reason}).`, H.OidcTokenFileUnreadable);
   }
-  if (!token) throw new CredentialError('OidcTokenFileUnreadable', 'The OIDC token file is empty.', OIDC_TOKEN_FILE_HINT);
+  if (!token) throw new CredentialError('OidcTokenFileUnreadable', 'The OIDC token file is empty.', H.OidcTokenFileUnreadable);
   return token;
 }
 
-const OIDC_TOKEN_FILE_HINT =
-  'Check ALIBABA_CLOUD_OIDC_TOKEN_FILE (or the token file in the profile): it must point at the token the cluster mounts for this pod (RRSA).';

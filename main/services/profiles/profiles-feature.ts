@@ -9,6 +9,7 @@ import { AppException, ErrorCode } from '../../../shared/errors';
 import {
   endpointSchema,
   maskAccessKeyId,
+  profileErrorHints,
   type ConnectionTestResult,
   type EndpointSettings,
   type ProfileInput,
@@ -53,7 +54,7 @@ export function toAppException(err: unknown): unknown {
     return new AppException({ code: err.code, message: err.message, ...(err.hint ? { hint: err.hint } : {}), ...(err.status ? { status: err.status } : {}) });
   }
   if (err instanceof EndpointError) return new AppException({ code: err.code, message: err.message, ...(err.hint ? { hint: err.hint } : {}) });
-  if (err instanceof AccessCodeError) return new AppException({ code: 'InvalidAccessCode', message: err.message, hint: 'Ask the person who shared it for a new access code.' });
+  if (err instanceof AccessCodeError) return new AppException({ code: 'InvalidAccessCode', message: err.message, hint: profileErrorHints.InvalidAccessCode });
   if (err instanceof ListBucketsDeniedError) return new AppException({ code: err.code, message: err.message, hint: err.hint, ...(err.requestId ? { requestId: err.requestId } : {}) });
   if (err instanceof Error && (err as { code?: string }).code === 'NotFound') return new AppException({ code: ErrorCode.NotFound, message: err.message });
   return err;
@@ -230,7 +231,7 @@ export class ProfilesFeature {
   /** Starts the sandbox and creates (or repoints) its profile: its ports change every start. */
   startSandbox(): Promise<ProfileView> {
     return mapped(async () => {
-      if (!this.options.sandbox) throw new AppException({ code: 'SandboxUnavailable', message: 'The local sandbox is not available in this build.' });
+      if (!this.options.sandbox) throw new AppException({ code: 'SandboxUnavailable', message: 'The local sandbox is not available in this build.', hint: profileErrorHints.SandboxUnavailable });
       const s = await this.options.sandbox.start();
       const endpoint = endpointSchema.parse({ kind: 'custom', region: s.region, customRegionUrls: s.regionUrls, pathStyle: true, allowInsecureHttp: true, proxy: { mode: 'none' } });
       const existing = (await this.service.list()).find((p) => p.sandbox);
