@@ -107,7 +107,11 @@ export class PreviewServer implements PreviewLinks {
   private start(): Promise<number> {
     this.starting ??= new Promise<number>((resolve, reject) => {
       const server = http.createServer((req, res) => void this.handle(req, res));
-      server.on('error', reject);
+      server.once('error', (error) => {
+        // A failed start is retried by the next link instead of failing forever.
+        this.starting = undefined;
+        reject(error);
+      });
       server.listen(0, '127.0.0.1', () => {
         this.server = server;
         resolve((server.address() as AddressInfo).port);
