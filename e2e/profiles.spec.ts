@@ -2,8 +2,12 @@
  * Profiles end to end: the built renderer, main's real handler table and the emulator.
  * Adds a profile of every user-enterable type through the form and sees its buckets; a
  * restricted RAM user opens at its start path; a wrong secret shows the plain hint; the
- * local sandbox starts from the welcome screen.
+ * local sandbox starts from the welcome screen; an OIDC role signs in with a rotated token
+ * file; deleting a profile deletes its bookmarks.
  */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import OSS from 'ali-oss';
 import type { Page } from '@playwright/test';
 import { startEmulator, type RunningEmulator } from '../emulator/index';
@@ -213,5 +217,56 @@ test.describe('profiles', () => {
     await page.getByRole('button', { name: 'Try the local sandbox' }).click();
     await expectBuckets(page, ['sandbox-photos', 'sandbox-docs']);
     await expect(page.getByRole('list', { name: 'Profiles' })).toContainText('Local sandbox');
+  });
+
+  test('an OIDC role profile (ACK RRSA) signs in with the token file; an expired token shows its hint', async ({ app, emu }) => {
+    const { page } = app;
+    const jwt = (validSeconds: number) => {
+      const part = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+      const claims = { iss: 'https://oidc.emulator.local', aud: 'sts.aliyuncs.com', sub: 'system:serviceaccount:ns:app', exp: Math.floor(Date.now() / 1000) + validSeconds };
+      return `${part({ alg: 'RS256', typ: 'JWT' })}.${part(claims)}.c2lnbmF0dXJl`;
+    };
+    const tokenDir = await mkdtemp(join(tmpdir(), 'e2e-oidc-'));
+    const tokenFile = join(tokenDir, 'token');
+    await writeFile(tokenFile, jwt(-60));
+    const dialog = await openAddDialog(page);
+    await dialog.getByLabel('Profile name').fill('Pod');
+    await dialog.getByLabel('Sign in with').selectOption({ label: 'OIDC role (ACK RRSA)' });
+    await dialog.getByLabel('Role ARN').fill(ROLE);
+    await dialog.getByLabel('OIDC provider ARN').fill('acs:ram::1000000000000001:oidc-provider/sandbox-oidc');
+    await dialog.getByLabel('OIDC token file').fill(tokenFile);
+    await dialog.getByLabel('STS endpoint (optional)').fill(emu.stsEndpoint);
+    await fillEmulatorEndpoint(dialog, emu);
+    await dialog.getByRole('button', { name: 'Test connection' }).click();
+    const alert = dialog.getByRole('alert');
+    await expect(alert.getByTestId('error-code')).toHaveText('AuthenticationFail.OIDCToken.Expired');
+    await expect(alert).toContainText('The cluster rotates it');
+    // The cluster has rotated the token: the same form now signs in.
+    await writeFile(tokenFile, jwt(600));
+    await dialog.getByRole('button', { name: 'Test and save' }).click();
+    await expect(dialog).toBeHidden();
+    await expectBuckets(page, ['e2e-photos']);
+    await rm(tokenDir, { recursive: true, force: true });
+  });
+
+  test('deleting a profile deletes its bookmarks and keeps the other profiles\'', async ({ app, emu }) => {
+    const { page } = app;
+    const key = acct(emu);
+    const endpoint = { kind: 'custom', region: emu.region, customRegionUrls: emu.endpoints, pathStyle: true, allowInsecureHttp: true, proxy: { mode: 'none' } };
+    const credentials = { type: 'access-key', accessKeyId: key.accessKeyId, accessKeySecret: key.accessKeySecret };
+    const ids: string[] = [];
+    for (const name of ['Old', 'Other']) {
+      const added = (await app.invoke('profiles:add', { input: { name, credentials, endpoint } })) as { ok: boolean; value: { id: string } };
+      ids.push(added.value.id);
+      await app.invoke('bookmarks:add', { profileId: added.value.id, bucket: 'e2e-photos', prefix: 'photos/' });
+    }
+    await page.reload();
+    await page.getByRole('button', { name: 'Delete Old' }).click();
+    const confirm = page.getByRole('alertdialog', { name: 'Delete profile Old?' });
+    await expect(confirm).toContainText('its bookmarks are deleted');
+    await confirm.getByRole('button', { name: 'Delete' }).click();
+    await expect(page.getByRole('list', { name: 'Profiles' }).getByRole('button', { name: /^Old/ })).toHaveCount(0);
+    await expect.poll(async () => ((await app.invoke('bookmarks:list', { profileId: ids[0] })) as { value: unknown[] }).value).toEqual([]);
+    expect(((await app.invoke('bookmarks:list', { profileId: ids[1] })) as { value: unknown[] }).value).toHaveLength(1);
   });
 });
