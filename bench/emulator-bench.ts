@@ -9,7 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { aliSignUtils, isoBasic } from '../emulator/auth/ali-oss-signer';
@@ -58,6 +58,10 @@ async function main(): Promise<void> {
 
     // BENCH_RUNS > 1 repeats the four transfers and keeps each one's best time (less noise on a shared machine).
     const best = { basePut: Infinity, emuPut: Infinity, baseGet: Infinity, emuGet: Infinity };
+    // Each run's own emulator/baseline ratio: the two transfers ran seconds apart under the
+    // same load, so their median is steadier than best-of on a shared machine.
+    const paired = { put: [] as number[], get: [] as number[] };
+    const loadStart = loadavg()[0]!;
     for (let run = 0; run < RUNS; run++) {
       const basePut = await timed(() => putFile(`${baseline!.endpoint}/object`, source, SIZE));
       const emuPut = await timed(() => putFile(`${emulator!.endpoint}/${BUCKET}/${KEY}`, source, SIZE, sign('PUT', BUCKET, KEY)));
@@ -73,7 +77,10 @@ async function main(): Promise<void> {
       best.emuPut = Math.min(best.emuPut, emuPut.ms);
       best.baseGet = Math.min(best.baseGet, baseGet.ms);
       best.emuGet = Math.min(best.emuGet, emuGet.ms);
+      paired.put.push(basePut.ms / emuPut.ms);
+      paired.get.push(baseGet.ms / emuGet.ms);
     }
+    const loadEnd = loadavg()[0]!;
     rss.stop();
 
     const put = { base: mibPerSec(SIZE, best.basePut), emu: mibPerSec(SIZE, best.emuPut) };
@@ -83,15 +90,26 @@ async function main(): Promise<void> {
       `bare disk server:   PUT ${round(put.base)} MiB/s   GET ${round(get.base)} MiB/s`,
       `emulator (V4):      PUT ${round(put.emu)} MiB/s   GET ${round(get.emu)} MiB/s`,
       `ratio (target>=0.7): PUT ${round(put.emu / put.base, 3)}   GET ${round(get.emu / get.base, 3)}`,
+      `paired median:      PUT ${round(median(paired.put), 3)}   GET ${round(median(paired.get), 3)}   (ratio within each run)`,
+      `load average (1m):  ${round(loadStart, 2)} at start, ${round(loadEnd, 2)} at end (2 cores shared)`,
       `emulator RSS:       idle ${round(idleMb, 1)} MB, peak ${round(rss.peakMb(), 1)} MB (target < 200 MB)`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
-    printJsonLine({ put_ratio: round(put.emu / put.base, 3), get_ratio: round(get.emu / get.base, 3), peak_rss_mb: round(rss.peakMb(), 1) });
+    printJsonLine({ put_ratio: round(put.emu / put.base, 3), get_ratio: round(get.emu / get.base, 3), peak_rss_mb: round(rss.peakMb(), 1),
+      put_ratio_paired_median: round(median(paired.put), 3), get_ratio_paired_median: round(median(paired.get), 3),
+      load_avg_1m_start: round(loadStart, 2), load_avg_1m_end: round(loadEnd, 2),
+    });
   } finally {
     emulator?.child.kill('SIGTERM');
     baseline?.child.kill('SIGTERM');
     await rm(work, { recursive: true, force: true });
   }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 /** Writes `size` bytes of incompressible data (a random 1 MiB block with a per-block counter). */

@@ -27,9 +27,9 @@ export class DiskBlobStore implements BlobStore {
       failure = error;
     });
     try {
-      const measured = await hashWhileWriting(source, async (chunk) => {
+      const measured = await hashWhileWriting(source, (chunk) => {
         if (failure) throw failure;
-        if (!out.write(chunk)) await once(out, 'drain');
+        if (!out.write(chunk)) return once(out, 'drain').then(() => undefined);
       }, sizeHint);
       out.end();
       await once(out, 'close');

@@ -61,10 +61,12 @@ export async function hashWhileWriting(
   let size = 0;
   try {
     for await (const raw of source) {
-      const chunk = Buffer.isBuffer(raw) ? raw : Buffer.from(raw);
+      const chunk = Buffer.isBuffer(raw) ? raw : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+      // The write is handed to the sink first so the disk works while this thread hashes.
+      const writing = sink(chunk);
       const pending = hasher.update(chunk);
       size += chunk.length;
-      await sink(chunk);
+      if (writing) await writing;
       if (pending) await pending;
     }
   } catch (error) {
