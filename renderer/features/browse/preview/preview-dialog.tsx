@@ -87,7 +87,9 @@ export function PreviewDialog(p: PreviewDialogProps): ReactElement {
     if (kind === 'image') body = <img className="browse-preview-image" src={url} alt={name} data-testid="preview-image" />;
     else if (kind === 'audio') body = <audio className="browse-preview-media" src={url} controls data-testid="preview-audio" />;
     else if (kind === 'video') body = <video className="browse-preview-media" src={url} controls data-testid="preview-video" />;
-    else body = <iframe className="browse-preview-pdf" src={url} title={name} data-testid="preview-pdf" sandbox="" />;
+    // No sandbox attribute: Chromium's PDF viewer does not run in a sandboxed frame. The frame is
+    // cross-origin (main's loopback preview server), so it cannot reach the app either way.
+    else body = <iframe className="browse-preview-pdf" src={url} title={name} data-testid="preview-pdf" />;
   }
   return (
     <Dialog
