@@ -152,9 +152,10 @@ test.describe('browse: object actions', () => {
       { key: 'pics/notes.md', body: '# Notes\n\nSecond line ✓', contentType: 'text/markdown' },
       // "中文测试" in GBK, as files from older Windows tools often are.
       { key: 'pics/legacy-gbk.txt', body: Buffer.from([0xd6, 0xd0, 0xce, 0xc4, 0xb2, 0xe2, 0xca, 0xd4]) },
+      { key: 'pics/manual.pdf', body: '%PDF-1.1\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF', contentType: 'application/pdf' },
     ]);
     await openAt('oss://preview-bucket/pics/');
-    await listed(page, 3);
+    await listed(page, 4);
     await row(page, 'red.png').dblclick();
     const img = page.getByTestId('preview-image');
     await expect(img).toBeVisible();
@@ -169,6 +170,15 @@ test.describe('browse: object actions', () => {
     await expect(page.getByTestId('preview-text')).toHaveText('中文测试');
     await expect(page.getByTestId('preview-text-info')).toContainText('Encoding: gb18030');
     await page.keyboard.press('Escape');
+
+    // PDF: a frame on a short-lived URL, answered with the PDF itself.
+    const pdf = page.waitForResponse((r) => /manual\.pdf/.test(decodeURIComponent(r.url())) || r.headers()['content-type'] === 'application/pdf');
+    await row(page, 'manual.pdf').dblclick();
+    await expect(page.getByTestId('preview-pdf')).toBeVisible();
+    const res = await pdf;
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toContain('application/pdf');
+    await page.getByTestId('preview-dialog').getByRole('button', { name: 'Close' }).click();
 
     // Thumbnails: the grid shows the image itself (the emulator has no image processing).
     await page.getByRole('button', { name: 'Thumbnails' }).click();
