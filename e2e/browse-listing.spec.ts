@@ -34,6 +34,18 @@ test.describe('browse: sort, filter, search, selection', () => {
     await header('Name').getByRole('button').click();
     await header('Name').getByRole('button').click();
     expect(await rowNames(page)).toEqual(['zeta', 'alpha', 'Report-Final.PDF', 'notes.md', 'image.png', 'file10.log', 'file2.log']);
+
+    // Dragging a column's edge resizes it, in the header and every row.
+    const edge = page.getByRole('separator', { name: 'Resize the Last modified column' });
+    const before = Number(await edge.getAttribute('aria-valuenow'));
+    const box = (await edge.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x - 40, box.y + box.height / 2, { steps: 4 });
+    await page.mouse.up();
+    await expect(edge).toHaveAttribute('aria-valuenow', String(before + 40 + Math.round(box.width / 2)));
+    const cell = await row(page, 'notes.md').locator('.browse-cell-modified').boundingBox();
+    expect(Math.round(cell!.width)).toBe(before + 40 + Math.round(box.width / 2));
   });
 
   test('filters as you type and searches every subfolder', async ({ app, openAt }) => {

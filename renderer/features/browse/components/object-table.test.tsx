@@ -118,4 +118,20 @@ describe('object table', () => {
     expect(sorts).toEqual(['size']);
     expect(screen.getByRole('columnheader', { name: /Name/ }).getAttribute('aria-sort')).toBe('ascending');
   });
+
+  it('resizes a column from its edge with the keyboard and remembers the width', () => {
+    window.localStorage.clear();
+    render(<Harness m={model(5)} commands={[]} sorts={[]} />);
+    const edge = screen.getByRole('separator', { name: 'Resize the Size column' });
+    expect(edge.getAttribute('aria-valuenow')).toBe('84');
+    fireEvent.keyDown(edge, { key: 'ArrowLeft' });
+    fireEvent.keyDown(edge, { key: 'ArrowLeft' });
+    expect(edge.getAttribute('aria-valuenow')).toBe('104');
+    expect(screen.getByRole('grid').style.getPropertyValue('--browse-columns')).toContain('104px');
+    cleanup();
+    render(<Harness m={model(5)} commands={[]} sorts={[]} />);
+    expect(screen.getByRole('separator', { name: 'Resize the Size column' }).getAttribute('aria-valuenow')).toBe('104');
+    fireEvent.doubleClick(screen.getByRole('separator', { name: 'Resize the Size column' }));
+    expect(screen.getByRole('separator', { name: 'Resize the Size column' }).getAttribute('aria-valuenow')).toBe('84');
+  });
 });

@@ -5,13 +5,14 @@
  * the browser view as a ListCommand.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactElement, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type PointerEvent as ReactPointerEvent, type KeyboardEvent, type MouseEvent, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListingColumns } from '../model/listing-columns';
 import { commandForKey, type ListCommand } from '../model/keyboard-commands';
 import { clickRow, moveFocus, selectAll, type Selection } from '../model/selection';
 import { TypeAheadBuffer, findByPrefix } from '../model/type-ahead';
 import type { SortColumn, SortSpec } from '../model/sort-index';
+import { DEFAULT_WIDTHS, clampWidth, gridTemplate, loadWidths, saveWidths, type ColumnWidths, type SizedColumn } from './column-widths';
 import { ObjectRow } from './object-row';
 
 export const ROW_HEIGHT = 28;
@@ -79,6 +80,32 @@ export function ObjectTable(p: ObjectTableProps): ReactElement {
   }, [focusPos, virtualizer]);
 
   const [typeAhead] = useState(() => new TypeAheadBuffer());
+  const [widths, setWidths] = useState<ColumnWidths>(loadWidths);
+  const resize = (c: SizedColumn, w: number, save = true) => {
+    const next = { ...widths, [c]: clampWidth(w) };
+    setWidths(next);
+    if (save) saveWidths(next);
+  };
+  // The handle sits on a column's left edge and the table's right edge is fixed: dragging
+  // the edge right makes the column narrower, left makes it wider.
+  const startDrag = (c: SizedColumn, e: ReactPointerEvent<HTMLSpanElement>) => {
+    e.preventDefault();
+    e.stopPropagation();
+    const x0 = e.clientX;
+    const w0 = widths[c];
+    let last = widths;
+    const move = (ev: PointerEvent) => {
+      last = { ...last, [c]: clampWidth(w0 - (ev.clientX - x0)) };
+      setWidths(last);
+    };
+    const up = () => {
+      window.removeEventListener('pointermove', move);
+      window.removeEventListener('pointerup', up);
+      saveWidths(last);
+    };
+    window.addEventListener('pointermove', move);
+    window.addEventListener('pointerup', up);
+  };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key.length === 1 && e.key !== ' ' && !e.ctrlKey && !e.metaKey && !e.altKey) {
       // Type-to-find: a new search starts after the focused row, a continued one at it.
@@ -125,7 +152,14 @@ export function ObjectTable(p: ObjectTableProps): ReactElement {
 
   const items = virtualizer.getVirtualItems();
   return (
-    <div className="browse-table" role="grid" aria-label={p.label} aria-rowcount={view.length + 1} aria-multiselectable>
+    <div
+      className="browse-table"
+      role="grid"
+      aria-label={p.label}
+      aria-rowcount={view.length + 1}
+      aria-multiselectable
+      style={{ ['--browse-columns' as string]: gridTemplate(widths) }}
+    >
       <div role="row" className="browse-row browse-header" aria-rowindex={1}>
         {COLUMNS.map((c) => {
           const active = p.sort.column === c;
@@ -133,6 +167,7 @@ export function ObjectTable(p: ObjectTableProps): ReactElement {
             <div
               key={c}
               role="columnheader"
+              aria-label={t(`column.${c}`)}
               className={`browse-cell browse-cell-${c === 'storageClass' ? 'class' : c}`}
               aria-sort={active ? (p.sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
             >
@@ -142,6 +177,24 @@ export function ObjectTable(p: ObjectTableProps): ReactElement {
                   {active ? (p.sort.direction === 'asc' ? '▲' : '▼') : ''}
                 </span>
               </button>
+              {c !== 'name' && (
+                <span
+                  role="separator"
+                  aria-orientation="vertical"
+                  aria-label={t('column.resize', { column: t(`column.${c}`) })}
+                  aria-valuenow={widths[c]}
+                  tabIndex={0}
+                  className="browse-col-resizer"
+                  onPointerDown={(e) => startDrag(c, e)}
+                  onDoubleClick={() => resize(c, DEFAULT_WIDTHS[c])}
+                  onKeyDown={(e) => {
+                    if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
+                      e.preventDefault();
+                      resize(c, widths[c] + (e.key === 'ArrowLeft' ? 10 : -10));
+                    }
+                  }}
+                />
+              )}
             </div>
           );
         })}
