@@ -231,6 +231,7 @@ export function maskAccessKeyId(id: string): string {
  */
 export const profileErrorHints = {
   InvalidAccessCode: 'Ask the person who shared it for a new access code.',
+  ListBucketsDenied: 'This user may not list buckets. Enter a start path (oss://bucket/folder/) the user is allowed to open, and test again.',
   CredentialsMissing: 'Edit the profile and enter its keys again: the keychain has no secret for it (it may have been removed outside the app).',
   EnvironmentCredentialsMissing: 'Set OSS_ACCESS_KEY_ID and OSS_ACCESS_KEY_SECRET (or the ALIBABA_CLOUD_* variables) before starting the app.',
   CredentialsUnavailable: 'Check the address of the credentials service and that it is running, then try again.',

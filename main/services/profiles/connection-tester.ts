@@ -4,15 +4,17 @@
  * makes one list call there. The bucket's region is found (and a wrong one corrected)
  * through the same client factory the app uses, so the test exercises the real path.
  */
-import type { ConnectionTestResult, StartPath } from '../../../shared/profile-types';
+import { profileErrorHints, type ConnectionTestResult, type StartPath } from '../../../shared/profile-types';
 import { OssClientFactory, type ProfileSession } from '../oss/client-factory';
 
 
-/** The user may not list buckets; a start path would let them in. */
+/**
+ * The user may not list buckets (OSS said AccessDenied); a start path would let them in. Its
+ * own code so the hint (and its translation) can say exactly that.
+ */
 export class ListBucketsDeniedError extends Error {
-  readonly code = 'AccessDenied';
-  readonly hint =
-    'This user may not list buckets. Enter a start path (oss://bucket/folder/) the user is allowed to open, and test again.';
+  readonly code = 'ListBucketsDenied';
+  readonly hint = profileErrorHints.ListBucketsDenied;
   constructor(
     message: string,
     readonly requestId?: string,

@@ -1,10 +1,17 @@
 /** Main's hints for profile errors are the ones the renderer translates (no drift). */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import OSS from 'ali-oss';
 import { describe, expect, it } from 'vitest';
-import { profileErrorHints } from '../../../shared/profile-types';
+import { startEmulator } from '../../../emulator/index';
+import { endpointSchema, profileErrorHints } from '../../../shared/profile-types';
 import en from '../../../renderer/i18n/locales/en/errors.json';
 import { toCredentialError } from '../credentials/credential-errors';
 import { providerFor } from '../credentials/provider-factory';
 import { RegionsUnavailableError } from '../oss/endpoints';
+import { MemorySecretStore } from '../secrets/memory-secret-store';
+import { ProfilesFeature } from './profiles-feature';
 
 function lookup(code: string): unknown {
   return code.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], en.hint);
@@ -22,5 +29,31 @@ describe('profile error hints', () => {
       expect([code, err.hint]).toEqual([code, profileErrorHints[code]]);
     }
     expect(() => providerFor({ type: 'environment' }, { env: {} })).toThrow(expect.objectContaining({ code: 'EnvironmentCredentialsMissing', hint: profileErrorHints.EnvironmentCredentialsMissing }));
+  });
+});
+
+describe('a user who may not list buckets', () => {
+  it('is told to enter a start path (ListBucketsDenied), and gets in with one', async () => {
+    const emu = await startEmulator({ memory: true });
+    const dir = await mkdtemp(join(tmpdir(), 'list-denied-'));
+    const feature = new ProfilesFeature({ userDataDir: dir, secrets: new MemorySecretStore() });
+    try {
+      const owner = emu.accounts.find((a) => a.kind === 'account' && a.name === 'sandbox')!;
+      const opts = { accessKeyId: owner.accessKeyId, accessKeySecret: owner.accessKeySecret, endpoint: emu.endpoint, region: emu.region, sldEnable: true, authorizationV4: true };
+      await new OSS(opts as OSS.Options).putBucket('only-here');
+      // A role session narrowed to listing objects: ListBuckets is refused.
+      const policy = JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: ['oss:ListObjects', 'oss:GetBucketInfo'], Resource: '*' }] });
+      const credentials = { type: 'ram-role' as const, accessKeyId: owner.accessKeyId, accessKeySecret: owner.accessKeySecret, roleArn: 'acs:ram::1000000000000001:role/sandbox-role', sessionName: 'narrow', durationSeconds: 900, policy, stsEndpoint: emu.stsEndpoint };
+      const endpoint = endpointSchema.parse({ kind: 'custom', region: emu.region, customRegionUrls: emu.endpoints, pathStyle: true, allowInsecureHttp: true, proxy: { mode: 'none' } });
+      const input = { name: 'narrow', credentials, endpoint, sessionOnly: false };
+      const err = await feature.testInput(input).catch((e: unknown) => e);
+      expect(err).toMatchObject({ code: 'ListBucketsDenied', hint: profileErrorHints.ListBucketsDenied });
+      const ok = await feature.testInput({ ...input, startPath: { bucket: 'only-here', prefix: '' } });
+      expect(ok.openAt).toMatchObject({ bucket: 'only-here', region: emu.region });
+    } finally {
+      feature.dispose();
+      await emu.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
