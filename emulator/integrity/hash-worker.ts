@@ -94,6 +94,7 @@ function acquire(): RingWorker {
 }
 
 function release(entry: RingWorker): void {
+  entry.worker.unref();
   entry.worker.removeAllListeners('message');
   entry.worker.removeAllListeners('error');
   if (idle.length < POOL_SIZE) idle.push(entry);
@@ -155,6 +156,9 @@ class RingHasher implements StreamHasher {
       Atomics.notify(ctrl, TAIL);
       this.done?.({});
     });
+    // Referenced while hashing: a wait for ring space (Atomics.waitAsync) alone would not keep
+    // the process alive.
+    worker.ref();
     worker.postMessage('start');
   }
 
