@@ -23,6 +23,12 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS helpers (the Electron stand-in preloaded with `node --require`).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
