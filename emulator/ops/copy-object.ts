@@ -1,13 +1,13 @@
 /** CopyObject: server-side copy within or across buckets, with COPY/REPLACE metadata. */
 import { OssError, type RequestContext } from '../core/contract';
 import { quoteEtag } from '../integrity/etag';
-import { assertObjectKey } from '../keys';
 import type { Engine } from '../store/engine';
 import type { ObjectRecord, Segment } from '../store/types';
 import { resolveCopySource } from './copy-source';
 import { header, invalidArgument, isoTime, sendEmpty, sendXml } from './http-util';
 import { metaFromRequest, parseTaggingHeader } from './object-meta';
 import { parseAcl, parseStorageClass } from './bucket-ops';
+import { writeTarget } from './write-target';
 
 /** OSS's limit for a single CopyObject; larger objects need UploadPartCopy. */
 export const MAX_COPY_BYTES = 1024 * 1024 * 1024;
@@ -19,10 +19,7 @@ function directive(ctx: RequestContext, name: string): 'COPY' | 'REPLACE' {
 }
 
 export async function copyObject(engine: Engine, ctx: RequestContext): Promise<void> {
-  const bucket = ctx.bucket as string;
-  const key = ctx.key as string;
-  const target = engine.requireBucket(bucket);
-  assertObjectKey(key);
+  const { bucket, key, state: target } = writeTarget(engine, ctx);
   const metaDirective = directive(ctx, 'x-oss-metadata-directive');
   const tagDirective = directive(ctx, 'x-oss-tagging-directive');
   const source = resolveCopySource(engine, ctx);

@@ -3,7 +3,6 @@ import { randomBytes } from 'node:crypto';
 import { OssError, type RequestContext } from '../core/contract';
 import { crc64Combine } from '../integrity/crc64';
 import { md5Etag, multipartEtag, normalizeEtag, quoteEtag } from '../integrity/etag';
-import { assertObjectKey } from '../keys';
 import { type Engine, type UploadState, noSuchUpload } from '../store/engine';
 import { listOf, malformed, parseXmlBody, textOf } from '../xml/xml-parse';
 import { resolveCopySource } from './copy-source';
@@ -11,6 +10,7 @@ import { readObject } from './get-object';
 import { header, intParam, invalidArgument, isoTime, q, readSmallBody, sendEmpty, sendXml, urlEncodeKey } from './http-util';
 import { metaFromRequest } from './object-meta';
 import { receiveBody } from './put-object';
+import { writeTarget } from './write-target';
 
 /** Non-last parts must be at least this big (OSS: 100 KB). */
 export const MIN_PART_BYTES = 100 * 1024;
@@ -34,10 +34,7 @@ export function requireUpload(engine: Engine, ctx: RequestContext): UploadState 
 }
 
 export async function initiateMultipartUpload(engine: Engine, ctx: RequestContext): Promise<void> {
-  const bucket = ctx.bucket as string;
-  const key = ctx.key as string;
-  const state = engine.requireBucket(bucket);
-  assertObjectKey(key);
+  const { bucket, key, state } = writeTarget(engine, ctx);
   const meta = metaFromRequest(ctx, state.record.storageClass);
   if (header(ctx, 'x-oss-forbid-overwrite')?.toLowerCase() === 'true' && state.objects.has(key)) {
     throw new OssError(409, 'FileAlreadyExists', 'The object you specified already exists and can not be overwritten.', '0016-00000610');

@@ -9,6 +9,7 @@ import { listOf, malformed, parseXmlBody, textOf } from '../xml/xml-parse';
 import { parseAcl } from './bucket-ops';
 import { header, httpTime, invalidArgument, ownerXml, readSmallBody, sendEmpty, sendXml, urlEncodeKey } from './http-util';
 import { isArchived, metaFromRequest, noSuchKey, validateTags } from './object-meta';
+import { writeTarget } from './write-target';
 
 function requireObject(engine: Engine, ctx: RequestContext): ObjectRecord {
   const o = engine.requireBucket(ctx.bucket as string).objects.get(ctx.key as string);
@@ -57,10 +58,7 @@ export async function deleteObjectTagging(engine: Engine, ctx: RequestContext): 
 }
 
 export async function putSymlink(engine: Engine, ctx: RequestContext): Promise<void> {
-  const bucket = ctx.bucket as string;
-  const key = ctx.key as string;
-  const state = engine.requireBucket(bucket);
-  assertObjectKey(key);
+  const { bucket, key, state } = writeTarget(engine, ctx);
   const raw = header(ctx, 'x-oss-symlink-target');
   if (!raw) throw invalidArgument('x-oss-symlink-target is missing.', 'x-oss-symlink-target');
   let target: string;

@@ -2,12 +2,12 @@
 import { OssError, type RequestContext } from '../core/contract';
 import { crc64Combine } from '../integrity/crc64';
 import { appendEtag, md5Etag, quoteEtag } from '../integrity/etag';
-import { assertObjectKey } from '../keys';
 import type { WrittenBlob } from '../store/blob-store';
 import type { Engine } from '../store/engine';
 import type { ObjectRecord } from '../store/types';
 import { header, invalidArgument, q, sendEmpty } from './http-util';
 import { metaFromRequest } from './object-meta';
+import { writeTarget } from './write-target';
 
 /** OSS's single-request upload limit (5 GiB). */
 export const MAX_PUT_BYTES = 5 * 1024 * 1024 * 1024;
@@ -71,10 +71,7 @@ function forbidOverwrite(ctx: RequestContext): boolean {
 }
 
 export async function putObject(engine: Engine, ctx: RequestContext): Promise<void> {
-  const bucket = ctx.bucket as string;
-  const key = ctx.key as string;
-  const state = engine.requireBucket(bucket);
-  assertObjectKey(key);
+  const { bucket, key, state } = writeTarget(engine, ctx);
   const meta = metaFromRequest(ctx, state.record.storageClass);
   if (forbidOverwrite(ctx) && state.objects.has(key)) throw fileAlreadyExists();
   const written = await receiveBody(engine, ctx, bucket);
@@ -116,10 +113,7 @@ function checkAppendable(existing: ObjectRecord | undefined, position: number, c
 }
 
 export async function appendObject(engine: Engine, ctx: RequestContext): Promise<void> {
-  const bucket = ctx.bucket as string;
-  const key = ctx.key as string;
-  const state = engine.requireBucket(bucket);
-  assertObjectKey(key);
+  const { bucket, key, state } = writeTarget(engine, ctx);
   const positionText = q(ctx, 'position') ?? '';
   if (!/^\d+$/.test(positionText)) throw invalidArgument('position is invalid.', 'position', positionText);
   const position = Number(positionText);
