@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type OSS from 'ali-oss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crc64Of } from '../integrity/crc64';
+import { crc64Of } from '../../main/services/oss/crc64';
 import { multipartEtag } from '../integrity/etag';
 import { SIGNING_AND_STYLE, bucketName, codeOf, startTarget, type Target } from './target';
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type OSS from 'ali-oss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crc64Of } from '../integrity/crc64';
+import { crc64Of } from '../../main/services/oss/crc64';
 import { SIGNING_AND_STYLE, bucketName, codeOf, startTarget, type Target } from './target';
 
 let target: Target;

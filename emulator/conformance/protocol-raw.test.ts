@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crc64Of } from '../integrity/crc64';
+import { crc64Of } from '../../main/services/oss/crc64';
 import { errorCode } from './oss-client';
 import { bucketName, startTarget, type Target } from './target';
 

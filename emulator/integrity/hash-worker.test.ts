@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { crc64Of } from './crc64';
+import { crc64Of } from '../../main/services/oss/crc64';
 import { WORKER_THRESHOLD, createStreamHasher } from './hash-worker';
 
 async function hashInPieces(data: Buffer, sizeHint: number | undefined, piece: number) {

@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
-import { createCrc64Hasher, hexToDecimal } from './crc64';
+import { createCrc64Hasher, hexToDecimal } from '../../main/services/oss/crc64';
 
 /** What a finished hash reports. */
 export interface Digest {

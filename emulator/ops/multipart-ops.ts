@@ -1,7 +1,7 @@
 /** Multipart upload: initiate, upload part (and part copy), complete, abort. */
 import { randomBytes } from 'node:crypto';
 import { OssError, type RequestContext } from '../core/contract';
-import { crc64Combine } from '../integrity/crc64';
+import { crc64Combine } from '../../main/services/oss/crc64';
 import { md5Etag, multipartEtag, normalizeEtag, quoteEtag } from '../integrity/etag';
 import { type Engine, type UploadState, noSuchUpload } from '../store/engine';
 import { listOf, malformed, parseXmlBody, textOf } from '../xml/xml-parse';

@@ -1,6 +1,6 @@
 /** PutObject and AppendObject: stream the body into a blob, verify, then commit metadata. */
 import { OssError, type RequestContext } from '../core/contract';
-import { crc64Combine } from '../integrity/crc64';
+import { crc64Combine } from '../../main/services/oss/crc64';
 import { appendEtag, md5Etag, quoteEtag } from '../integrity/etag';
 import type { WrittenBlob } from '../store/blob-store';
 import type { Engine } from '../store/engine';

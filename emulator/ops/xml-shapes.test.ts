@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HARNESS_ACCOUNT, startHarness, type Harness } from '../conformance/store-harness';
 import { raw } from '../conformance/oss-client';
-import { crc64Of } from '../integrity/crc64';
+import { crc64Of } from '../../main/services/oss/crc64';
 
 let h: Harness;
 const OWNER = `<Owner><ID>${HARNESS_ACCOUNT}</ID><DisplayName>${HARNESS_ACCOUNT}</DisplayName></Owner>`;

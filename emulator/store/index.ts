@@ -5,7 +5,7 @@
  */
 import type { BucketSummary, Operation, RequestContext, Store, StoreOptions } from '../core/contract';
 import { OssError } from '../core/contract';
-import { createCrc64Hasher, hexToDecimal } from '../integrity/crc64';
+import { createCrc64Hasher, hexToDecimal } from '../../main/services/oss/crc64';
 import { md5Etag } from '../integrity/etag';
 import { assertBucketName, assertObjectKey } from '../keys';
 import { MAX_PUT_BYTES } from '../ops/put-object';
