@@ -16,6 +16,7 @@ import { SandboxService } from './services/sandbox/sandbox-service';
 import { KeytarSecretStore } from './services/secrets/keytar-secret-store';
 import type { SecretStore } from './services/secrets/secret-store';
 import type { CredentialEvent } from './services/credentials/types';
+import { ScriptedDesktopHost, type DesktopHost } from './services/host/desktop-host';
 import { join } from 'node:path';
 
 export interface AppContext {
@@ -36,6 +37,8 @@ export interface AppContext {
   readonly profiles: ProfilesFeature;
   /** Loopback server the renderer loads previews from (no presigned URL reaches it); close on quit. */
   readonly previewServer: PreviewServer;
+  /** Native dialogs, the OS shell, notifications, keep-awake (Electron, or a scripted host in tests). */
+  readonly host: DesktopHost;
 }
 
 export interface AppContextOptions {
@@ -43,6 +46,8 @@ export interface AppContextOptions {
   log: Logger;
   emit: EmitEvent;
   openExternal: (url: string) => Promise<void>;
+  /** Native dialogs and the OS shell: Electron's in main/index.ts; default (tests): a ScriptedDesktopHost whose dialogs answer "cancelled". */
+  host?: DesktopHost;
   versions?: Record<string, string | undefined>;
   /** OSS clients; default: the profiles feature's client factory. */
   clients?: ClientProvider;
@@ -106,6 +111,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
     emit: options.emit,
     versions: options.versions ?? { ...process.versions },
     openExternal: options.openExternal,
+    host: options.host ?? new ScriptedDesktopHost(),
   };
 }
 

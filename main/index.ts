@@ -7,6 +7,7 @@ import path from 'node:path';
 import { app, BrowserWindow, net, protocol, session, shell } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { createAppContext } from './app-context';
+import { createElectronDesktopHost } from './desktop-host';
 import { contentTypeFor, resolveAppUrl } from './app-protocol-path';
 import { createEventHub } from './ipc/event-hub';
 import { createHandlerTable } from './ipc/handlers';
@@ -87,6 +88,7 @@ if (!app.requestSingleInstanceLock()) {
       userDataDir,
       log,
       emit: hub.emit,
+      host: createElectronDesktopHost(),
       openExternal: async (url) => {
         if (!isOpenableExternally(url)) throw new Error('Only https links can be opened.');
         await shell.openExternal(url);

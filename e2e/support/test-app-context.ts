@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createAppContext, type AppContext, type AppContextOptions } from '../../main/app-context';
 import { createEventHub, type EventHub } from '../../main/ipc/event-hub';
+import { ScriptedDesktopHost } from '../../main/services/host/desktop-host';
 import { createFileLogger } from '../../main/services/log/logger';
 
 export interface TestAppContext {
@@ -17,6 +18,8 @@ export interface TestAppContext {
   userDataDir: string;
   /** URLs the app asked to open in the system browser. */
   openedExternally: string[];
+  /** Native dialogs answer from `host.answers`; every dialog, notification and shell call is in `host.calls`. */
+  host: ScriptedDesktopHost;
   dispose(): void;
 }
 
@@ -27,7 +30,9 @@ export function createTestAppContext(overrides: Partial<AppContextOptions> = {})
   const hub = createEventHub((error) => log.warn('event delivery failed', { error }));
   log.info('e2e app context ready', { userDataDir });
   const openedExternally: string[] = [];
+  const host = overrides.host instanceof ScriptedDesktopHost ? overrides.host : new ScriptedDesktopHost();
   const ctx = createAppContext({
+    host,
     userDataDir,
     log,
     emit: hub.emit,
@@ -41,6 +46,7 @@ export function createTestAppContext(overrides: Partial<AppContextOptions> = {})
     hub,
     userDataDir,
     openedExternally,
+    host,
     dispose: () => {
       ctx.browse.dispose();
       void ctx.previewServer.close();

@@ -1,0 +1,72 @@
+/**
+ * The Electron implementation of DesktopHost: native dialogs parented to the focused
+ * window, shell.openPath / showItemInFolder, Notification, powerSaveBlocker and the
+ * taskbar/dock progress bar.
+ */
+import { BrowserWindow, Notification, dialog, powerSaveBlocker, shell } from 'electron';
+import type { DesktopHost } from './services/host/desktop-host';
+
+function parent(): BrowserWindow | undefined {
+  return BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+}
+
+export function createElectronDesktopHost(): DesktopHost {
+  return {
+    async chooseFiles(options) {
+      const props: Array<'openFile' | 'multiSelections'> = ['openFile'];
+      if (options.multiple !== false) props.push('multiSelections');
+      const win = parent();
+      const dialogOptions = {
+        properties: props,
+        ...(options.title ? { title: options.title } : {}),
+        ...(options.filters ? { filters: options.filters } : {}),
+        ...(options.defaultPath ? { defaultPath: options.defaultPath } : {}),
+      };
+      const result = win ? await dialog.showOpenDialog(win, dialogOptions) : await dialog.showOpenDialog(dialogOptions);
+      return result.canceled ? [] : result.filePaths;
+    },
+    async chooseFolder(options) {
+      const win = parent();
+      const dialogOptions = {
+        properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'>,
+        ...(options.title ? { title: options.title } : {}),
+        ...(options.defaultPath ? { defaultPath: options.defaultPath } : {}),
+        ...(options.buttonLabel ? { buttonLabel: options.buttonLabel } : {}),
+      };
+      const result = win ? await dialog.showOpenDialog(win, dialogOptions) : await dialog.showOpenDialog(dialogOptions);
+      return result.canceled ? undefined : result.filePaths[0];
+    },
+    async chooseSaveFile(options) {
+      const win = parent();
+      const dialogOptions = {
+        ...(options.title ? { title: options.title } : {}),
+        ...(options.defaultPath ? { defaultPath: options.defaultPath } : {}),
+        ...(options.filters ? { filters: options.filters } : {}),
+      };
+      const result = win ? await dialog.showSaveDialog(win, dialogOptions) : await dialog.showSaveDialog(dialogOptions);
+      return result.canceled ? undefined : result.filePath;
+    },
+    async openPath(path) {
+      const error = await shell.openPath(path);
+      if (error) throw new Error(error);
+    },
+    showItemInFolder(path) {
+      shell.showItemInFolder(path);
+    },
+    notify({ title, body }) {
+      if (Notification.isSupported()) new Notification({ title, body }).show();
+    },
+    isFocused() {
+      return BrowserWindow.getFocusedWindow() !== null;
+    },
+    keepAwake() {
+      const id = powerSaveBlocker.start('prevent-app-suspension');
+      return () => {
+        if (powerSaveBlocker.isStarted(id)) powerSaveBlocker.stop(id);
+      };
+    },
+    setProgress(fraction) {
+      for (const win of BrowserWindow.getAllWindows()) win.setProgressBar(fraction === undefined ? -1 : fraction);
+    },
+  };
+}
