@@ -7,7 +7,7 @@ import type { OperationProgress, SearchProgress } from '../../../shared/object-t
 import type { ClientProvider } from '../oss/client-provider';
 import { BookmarkStore } from './bookmark-store';
 import { BucketService, type RegionClientFactory } from './bucket-service';
-import { MultipartUploads } from './multipart-uploads';
+import { MultipartUploads } from '../oss/multipart-uploads';
 import { ObjectCopier, type ObjectCopierOptions } from './object-copy';
 import { ObjectDeleter } from './object-delete';
 import { ObjectListing } from './object-listing';

@@ -4,8 +4,8 @@ import { ObjectListing } from './object-listing';
 import { ObjectOperations } from './object-operations';
 import { ObjectCopier } from './object-copy';
 import { OperationRunner } from './operation-runner';
-import { eventLog, type EventLog } from './test-support/collect-events';
-import { startBrowseFixture, type BrowseFixture } from './test-support/emulator-fixture';
+import { eventLog, type EventLog } from '../../test-support/collect-events';
+import { startBrowseFixture, type BrowseFixture } from '../../test-support/emulator-fixture';
 
 describe('recursive delete against the emulator', () => {
   let fx: BrowseFixture;

@@ -7,7 +7,7 @@ import { ObjectDeleter } from './object-delete';
 import { ObjectMetadata } from './object-metadata';
 import { ObjectOperations } from './object-operations';
 import { OperationRunner } from './operation-runner';
-import { startBrowseFixture, type BrowseFixture } from './test-support/emulator-fixture';
+import { startBrowseFixture, type BrowseFixture } from '../../test-support/emulator-fixture';
 
 describe('a RAM user restricted to one prefix (photos-reader)', () => {
   let fx: BrowseFixture;
