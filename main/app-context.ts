@@ -6,7 +6,7 @@
  */
 import { AppException } from '../shared/errors';
 import type { EmitEvent } from '../shared/ipc-contract';
-import { toIpcError } from './ipc/map-error';
+import { describeError } from './services/oss/describe-error';
 import { createBrowseServices, type BrowseServices } from './services/browse/browse-services';
 import type { Logger } from './services/log/logger';
 import type { ClientProvider } from './services/oss/client-provider';
@@ -90,7 +90,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
     dataDir: options.userDataDir,
     emitSearch: (progress) => options.emit('objects:search-progress', progress),
     emitOperation: (progress) => options.emit('objects:operation-progress', progress),
-    describeError: toIpcError,
+    describeError: describeError,
   });
   // A deleted profile's preview links stop working at once.
   profiles.onProfileDeleted((id) => previewServer.revokeProfile(id));

@@ -4,8 +4,8 @@
  * and the local sandbox. Errors leave as AppException values with a hint, never a secret.
  */
 import { homedir } from 'node:os';
-import { decodeAccessCode, AccessCodeError } from '../../../shared/access-code';
-import { AppException, ErrorCode } from '../../../shared/errors';
+import { decodeAccessCode } from '../../../shared/access-code';
+import { AppException } from '../../../shared/errors';
 import {
   endpointSchema,
   maskAccessKeyId,
@@ -22,11 +22,11 @@ import type { EnvironmentImport, FileImport, OpenedProfile, ProfileList } from '
 import type { Clock } from '../credentials/clock';
 import { defaultImportPath, importCredentialFile, type ImportSource } from '../credentials/config-import';
 import { credentialsFromEnvironment, type Env } from '../credentials/environment';
-import { CredentialError, type CredentialEvent } from '../credentials/types';
-import { EndpointError } from '../oss/endpoints';
+import type { CredentialEvent } from '../credentials/types';
+import { describeError } from '../oss/describe-error';
 import { OssClientFactory } from '../oss/client-factory';
 import { KeychainError, type SecretStore } from '../secrets/secret-store';
-import { testConnection, ListBucketsDeniedError } from './connection-tester';
+import { testConnection } from './connection-tester';
 import { ProfileService, type ProfileDeletedHook, type ProfilePatch } from './profile-service';
 import { ProfileStore } from './profile-store';
 
@@ -46,18 +46,9 @@ export interface ProfilesFeatureOptions {
   onCredentialEvent?: (profileId: string, event: CredentialEvent) => void;
 }
 
-/** Turns service errors into the values that cross IPC, keeping their hints. */
-export function toAppException(err: unknown): unknown {
-  if (err instanceof AppException) return err;
-  if (err instanceof KeychainError) return new AppException({ code: err.code, message: err.message, hint: err.hint });
-  if (err instanceof CredentialError) {
-    return new AppException({ code: err.code, message: err.message, ...(err.hint ? { hint: err.hint } : {}), ...(err.status ? { status: err.status } : {}) });
-  }
-  if (err instanceof EndpointError) return new AppException({ code: err.code, message: err.message, ...(err.hint ? { hint: err.hint } : {}) });
-  if (err instanceof AccessCodeError) return new AppException({ code: 'InvalidAccessCode', message: err.message, hint: profileErrorHints.InvalidAccessCode });
-  if (err instanceof ListBucketsDeniedError) return new AppException({ code: err.code, message: err.message, hint: err.hint, ...(err.requestId ? { requestId: err.requestId } : {}) });
-  if (err instanceof Error && (err as { code?: string }).code === 'NotFound') return new AppException({ code: ErrorCode.NotFound, message: err.message });
-  return err;
+/** Turns service errors into the values that cross IPC, keeping their hints (one describer: oss/describe-error). */
+export function toAppException(err: unknown): AppException {
+  return err instanceof AppException ? err : new AppException(describeError(err));
 }
 
 async function mapped<T>(work: () => Promise<T>): Promise<T> {
