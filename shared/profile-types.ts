@@ -4,6 +4,7 @@
  * (ProfileRecord, never a secret) and what the renderer is shown (ProfileView, a masked
  * AccessKey ID at most).
  */
+import { DEFAULT_ROLE_SESSION_NAME, ROLE_SESSION_SECONDS } from './defaults';
 import { z } from 'zod';
 
 /** How a profile gets its credentials; one CredentialProvider implementation each. */
@@ -117,9 +118,9 @@ export const credentialInputSchema = z.discriminatedUnion('type', [
     accessKeyId,
     accessKeySecret: secret,
     roleArn: z.string().trim().regex(/^acs:ram::[^:]+:role\/.+$/, 'A role ARN looks like acs:ram::123456789012:role/name.'),
-    sessionName: z.string().trim().regex(/^[\w.@-]{2,64}$/, '2-64 letters, digits or . @ - _').default('oss-browser'),
+    sessionName: z.string().trim().regex(/^[\w.@-]{2,64}$/, '2-64 letters, digits or . @ - _').default(DEFAULT_ROLE_SESSION_NAME),
     policy: z.string().trim().max(2048).optional(),
-    durationSeconds: z.number().int().min(900).max(43200).default(3600),
+    durationSeconds: z.number().int().min(ROLE_SESSION_SECONDS.min).max(ROLE_SESSION_SECONDS.max).default(ROLE_SESSION_SECONDS.default),
     stsEndpoint: httpUrl.optional(),
   }),
   z.object({ type: z.literal('credentials-uri'), credentialsUri: httpUrl }),
@@ -133,9 +134,9 @@ export const credentialInputSchema = z.discriminatedUnion('type', [
     roleArn: z.string().trim().min(1),
     oidcProviderArn: z.string().trim().min(1),
     oidcTokenFile: z.string().trim().min(1),
-    sessionName: z.string().trim().default('oss-browser'),
+    sessionName: z.string().trim().default(DEFAULT_ROLE_SESSION_NAME),
     policy: z.string().trim().max(2048).optional(),
-    durationSeconds: z.number().int().min(900).max(43200).default(3600),
+    durationSeconds: z.number().int().min(ROLE_SESSION_SECONDS.min).max(ROLE_SESSION_SECONDS.max).default(ROLE_SESSION_SECONDS.default),
     stsEndpoint: httpUrl.optional(),
   }),
   z.object({ type: z.literal('environment') }),

@@ -4,6 +4,7 @@
  * bucket's region). Long operations (delete, copy, move, search) return an id at once and
  * report through events, so a 100,000-key folder never blocks a reply.
  */
+import { PREVIEW_LINK_SECONDS } from '../defaults';
 import { z } from 'zod';
 import { checkBucketName } from '../bucket-name';
 import {
@@ -167,7 +168,7 @@ export const requests = {
    * image/audio/video/PDF preview; never a presigned OSS URL (no credential reaches the renderer).
    */
   'objects:preview-url': req(
-    z.object({ ...inBucket, key, expiresSeconds: z.number().int().min(60).max(3600).default(900) }),
+    z.object({ ...inBucket, key, expiresSeconds: z.number().int().min(PREVIEW_LINK_SECONDS.min).max(PREVIEW_LINK_SECONDS.max).default(PREVIEW_LINK_SECONDS.default) }),
     out<PreviewUrl>(),
   ),
   /** A thumbnail link (loopback, like preview-url): resized by OSS where supported, else the object up to a size cap. */
