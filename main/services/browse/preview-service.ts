@@ -9,7 +9,7 @@ import { PREVIEW_LINK_SECONDS } from '../../../shared/defaults';
 import type OSS from 'ali-oss';
 import type { PreviewUrl, TextPreview, ThumbnailUrl } from '../../../shared/object-types';
 import type { ClientProvider } from '../oss/client-provider';
-import type { PreviewLinks } from '../preview/preview-server';
+import type { PreviewLinks } from '../oss/preview-links';
 import { decodeText } from './text-decoding';
 
 export interface PreviewServiceOptions {

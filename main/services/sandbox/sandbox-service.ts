@@ -6,7 +6,6 @@
 import OSS from 'ali-oss';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../emulator/index';
 import { createStore } from '../../../emulator/store/index';
-import type { SandboxLauncher } from '../profiles/profiles-feature';
 
 export interface SandboxServiceOptions {
   /** Where the sandbox keeps its buckets; omit for an in-memory sandbox (tests). */
@@ -37,7 +36,8 @@ export const SAMPLE_BUCKETS: Array<{ name: string; region: string; objects: Reco
   },
 ];
 
-export class SandboxService implements SandboxLauncher {
+/** Matches profiles' SandboxLauncher (checked where app-context passes it in; features do not import each other). */
+export class SandboxService {
   private running?: Promise<RunningEmulator>;
   private readonly options: SandboxServiceOptions;
 

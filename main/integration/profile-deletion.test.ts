@@ -6,12 +6,12 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { endpointSchema, type ProfileInput } from '../../../shared/profile-types';
-import { createAppContext, type AppContext } from '../../app-context';
-import { createMemoryLogger } from '../log/logger';
-import { MemorySecretStore } from '../secrets/memory-secret-store';
-import { ProfileService } from './profile-service';
-import { ProfileStore } from './profile-store';
+import { endpointSchema, type ProfileInput } from '../../shared/profile-types';
+import { createAppContext, type AppContext } from '../app-context';
+import { createMemoryLogger } from '../services/log/logger';
+import { MemorySecretStore } from '../services/secrets/memory-secret-store';
+import { ProfileService } from '../services/profiles/profile-service';
+import { ProfileStore } from '../services/profiles/profile-store';
 
 let dir: string;
 let ctx: AppContext | undefined;

@@ -7,10 +7,10 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { endpointSchema } from '../../../shared/profile-types';
-import { ProfileService } from '../profiles/profile-service';
-import { ProfileStore } from '../profiles/profile-store';
-import { KeytarSecretStore } from './keytar-secret-store';
+import { endpointSchema } from '../../shared/profile-types';
+import { ProfileService } from '../services/profiles/profile-service';
+import { ProfileStore } from '../services/profiles/profile-store';
+import { KeytarSecretStore } from '../services/secrets/keytar-secret-store';
 
 const service = `OSS Browser test ${process.pid}`;
 const store = new KeytarSecretStore({ service, timeoutMs: 15_000 });
