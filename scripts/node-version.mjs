@@ -2,7 +2,6 @@
 // and test scripts check it up front so an old Node fails with one sentence, not a stack trace.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The minimum `{ major, minor }` from an engines range such as ">=22.12" (the only form used here). */
 export function parseMinimum(range) {
@@ -25,11 +24,3 @@ export function enginesRange(root) {
   return JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).engines?.node;
 }
 
-// `node scripts/node-version.mjs` (.ci/run; written for old Nodes too): exit 1 with the one-line message when this Node is too old.
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const problem = nodeVersionProblem(process.version, enginesRange(fileURLToPath(new URL('..', import.meta.url))));
-  if (problem) {
-    console.error(problem);
-    process.exit(1);
-  }
-}

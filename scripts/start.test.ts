@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -154,6 +154,12 @@ describe('installer output', () => {
 });
 
 describe('Node version check', () => {
+  it('scripts/check-node.mjs (used by .ci/run) exits 1 with the same line exactly when this Node is too old', () => {
+    const r = spawnSync(process.execPath, [path.join(__dirname, 'check-node.mjs')], { encoding: 'utf8' });
+    expect(r.status).toBe(tooOld ? 1 : 0);
+    expect(r.stderr.trim()).toBe(tooOld ?? '');
+  });
+
   it('accepts the supported range and names both versions otherwise', () => {
     const range = enginesRange(root);
     expect(range).toBe('>=22.12');
