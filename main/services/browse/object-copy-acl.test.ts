@@ -9,10 +9,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type OSS from 'ali-oss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { objectTags } from './copy-properties';
+import { objectTags } from '../oss/copy-properties';
 import { createBrowseServices, type BrowseServices } from './browse-services';
-import { eventLog } from './test-support/collect-events';
-import { startBrowseFixture, type BrowseFixture } from './test-support/emulator-fixture';
+import { eventLog } from '../../test-support/collect-events';
+import { startBrowseFixture, type BrowseFixture } from '../../test-support/emulator-fixture';
 
 interface Props {
   acl: string;

@@ -11,14 +11,14 @@
 import type OSS from 'ali-oss';
 import { AppException, ErrorCode } from '../../../shared/errors';
 import type { ClientProvider } from '../oss/client-provider';
-import { forEachLimited } from './concurrency';
+import { forEachLimited } from '../oss/concurrency';
 import { deleteBatch } from './object-delete';
-import { carriedHeaders, multipartCopyObject, SINGLE_COPY_LIMIT } from './multipart-copy';
-import { copyObject } from './raw-copy';
+import { carriedHeaders, multipartCopyObject, SINGLE_COPY_LIMIT } from '../oss/multipart-copy';
+import { copyObject } from '../oss/raw-copy';
 import type { ObjectListing } from './object-listing';
 import type { OperationContext } from './operation-runner';
-import { failureOf } from './oss-failure';
-import { propertyHeaders, sourceAcl, sourceTagging } from './copy-properties';
+import { failureOf } from '../oss/oss-failure';
+import { propertyHeaders, sourceAcl, sourceTagging } from '../oss/copy-properties';
 import type { ObjectAcl } from '../../../shared/object-types';
 
 /** One thing to copy: an object, or a folder (every key under `from`) mapped onto `to`. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { objectTags } from './copy-properties';
+import { objectTags } from '../oss/copy-properties';
 import { ObjectMetadata } from './object-metadata';
-import { startBrowseFixture, type BrowseFixture } from './test-support/emulator-fixture';
+import { startBrowseFixture, type BrowseFixture } from '../../test-support/emulator-fixture';
 
 describe('object details and edits against the emulator', () => {
   let fx: BrowseFixture;

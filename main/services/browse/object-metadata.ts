@@ -9,10 +9,10 @@ import { AppException, ErrorCode } from '../../../shared/errors';
 import type { ObjectAcl, ObjectDetails, ObjectHeaders, ObjectRow, RestoreState, StorageClass } from '../../../shared/object-types';
 import { baseName } from '../../../shared/oss-path';
 import type { ClientProvider } from '../oss/client-provider';
-import { carriedHeaders, multipartCopyObject, SINGLE_COPY_LIMIT } from './multipart-copy';
-import { readAcl } from './object-acl';
-import { propertyHeaders, sourceAcl, sourceTagging } from './copy-properties';
-import { copyObject } from './raw-copy';
+import { carriedHeaders, multipartCopyObject, SINGLE_COPY_LIMIT } from '../oss/multipart-copy';
+import { readAcl } from '../oss/object-acl';
+import { propertyHeaders, sourceAcl, sourceTagging } from '../oss/copy-properties';
+import { copyObject } from '../oss/raw-copy';
 import { detailsFromHeaders, needsRestore, parseRestoreState, toHttpHeaders } from './object-details';
 
 type Headers = Record<string, string | undefined>;
