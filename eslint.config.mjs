@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import featureBoundaries from './scripts/eslint/feature-boundaries.mjs';
 
 // Folder boundaries (DESIGN.md §1): one local rule, each violation with a message saying why
 // (scripts/lint/import-boundaries.mjs; scripts/lint/boundaries.test.ts plants one of each).
@@ -29,6 +30,20 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    // Features plug into the shell through slots and extension points, not each other's files.
+    files: ['renderer/features/**/*.{ts,tsx}'],
+    plugins: { 'feature-boundaries': featureBoundaries },
+    rules: {
+      'feature-boundaries/no-cross-feature-imports': [
+        'error',
+        {
+          featuresDir: 'renderer/features',
+          message: 'renderer features do not import each other; shared widgets live in renderer/ui/, helpers in renderer/lib/, shared state in renderer/state/ (DESIGN.md §1).',
+        },
+      ],
+    },
   },
   {
     files: ['**/*.{ts,tsx,mts,mjs,cjs}'],
