@@ -5,6 +5,11 @@ import { throttleRequest, throttleResponse } from './stream-faults';
 const MIN_BITS = 819_200;
 const MAX_BITS = 838_860_800;
 
+/** The operations OSS throttles with `x-oss-traffic-limit`; every other operation ignores it. */
+export const TRAFFIC_LIMITED_OPERATIONS: ReadonlySet<string> = new Set([
+  'PutObject', 'AppendObject', 'GetObject', 'UploadPart', 'UploadPartCopy', 'CopyObject', 'PostObject',
+]);
+
 /**
  * OSS single-connection bandwidth throttling: `x-oss-traffic-limit` (bit/s, 819200..838860800)
  * as a header or, in presigned URLs, a query parameter. The body is then paced both ways.

@@ -159,8 +159,9 @@ export function resolveRoute(ctx: RequestContext): Route {
 
 /** The Operation for a request. OPTIONS is the CORS preflight (the gate runs it unauthenticated). */
 export function resolveOperation(engine: Engine, ctx: RequestContext): Operation {
-  const { action, handler } = resolveRoute(ctx);
+  const { name, action, handler } = resolveRoute(ctx);
   return {
+    name,
     action,
     handle: async (c) => {
       if (c.method !== 'OPTIONS') applyCors(engine, c);
