@@ -1,10 +1,12 @@
 /** The CLI as a user runs it: prints endpoints and demo keys, serves ali-oss, stops on SIGTERM, keeps data in --data. */
 import OSS from 'ali-oss';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const root = resolve(__dirname, '..');
@@ -56,6 +58,10 @@ describe('npm run emulator', () => {
     }
     await client(first).putBucket('cli-bucket');
     await client(first).put('kept.txt', Buffer.from('kept'));
+    // Chunked, so of unknown size: MD5 runs on the hash worker, here under tsx as users run it.
+    const big = Buffer.alloc(9 * 1024 * 1024, 7);
+    const streamed = await client(first).putStream('streamed.bin', Readable.from([big.subarray(0, 1 << 20), big.subarray(1 << 20)]));
+    expect((streamed.res.headers as Record<string, string>).etag).toBe(`"${createHash('md5').update(big).digest('hex').toUpperCase()}"`);
     expect(await stop(first.child)).toBe(0);
 
     const second = await startCli(['--port', '0', '--data', dir]);
