@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SAMPLE_BUCKETS } from './sandbox-seed';
 
 const root = resolve(__dirname, '..');
 const dirs: string[] = [];
@@ -90,5 +91,43 @@ describe('npm run emulator', () => {
     const code = await new Promise<number | null>((done) => child.once('exit', done));
     expect(code).toBe(2);
     expect(stderr).toContain('--data DIR');
+  });
+
+  it('prints its options for --help (and points at them for an unknown flag)', async () => {
+    const run = (args: string[]) =>
+      new Promise<{ code: number | null; out: string; err: string }>((done) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/cli.ts', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+        let out = '';
+        let err = '';
+        child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+        child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+        child.once('exit', (code) => done({ code, out, err }));
+      });
+    const help = await run(['--help']);
+    expect(help.code).toBe(0);
+    for (const flag of ['--data DIR', '--memory', '--port N', '--region R', '--config FILE', '--seed', '--admin-token', '--log', '--latency', '--bandwidth', '--error-rate', '--help']) {
+      expect(help.out).toContain(flag);
+    }
+    const unknown = await run(['--bogus']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('--help');
+  });
+
+  it('--seed loads the sandbox sample buckets, so the printed RAM user has something to read', async () => {
+    const started = await startCli(['--port', '0', '--memory', '--seed']);
+    try {
+      const text = started.output.join('\n');
+      expect(text).toContain('sample buckets:   created sandbox-photos, sandbox-docs');
+      const reader = /RAM user photos-reader: AccessKeyId=(\S+) AccessKeySecret=(\S+)/.exec(text)!;
+      const photos = new OSS({ accessKeyId: reader[1]!, accessKeySecret: reader[2]!, endpoint: started.endpoint, region: 'oss-cn-hangzhou', sldEnable: true, authorizationV4: true, bucket: 'sandbox-photos' } as OSS.Options);
+      expect((await photos.get('photos/README.txt')).content.toString()).toContain('photos-reader');
+      await expect(photos.get('private/salaries.csv')).rejects.toMatchObject({ code: 'AccessDenied' });
+      const docs = SAMPLE_BUCKETS.find((b) => b.name === 'sandbox-docs')!;
+      const shanghai = /region endpoint:\s+oss-cn-shanghai (http:\/\/localhost:\d+)/.exec(text)![1]!;
+      const owner = new OSS({ accessKeyId: started.accessKeyId, accessKeySecret: started.accessKeySecret, endpoint: shanghai, region: 'oss-cn-shanghai', sldEnable: true, authorizationV4: true, bucket: docs.name } as OSS.Options);
+      expect((await owner.get('文档/说明.txt')).content.toString()).toBe(docs.objects['文档/说明.txt']);
+    } finally {
+      expect(await stop(started.child)).toBe(0);
+    }
   });
 });
