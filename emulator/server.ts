@@ -1,3 +1,4 @@
+/** The gate: one region's request handler, from addressing through authentication and authorization to the store's operation. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { OssError, type Operation, type RequestContext, type Store } from './core/contract';
 import { authenticate } from './auth/authenticate';

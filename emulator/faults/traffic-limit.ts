@@ -1,3 +1,4 @@
+/** OSS's x-oss-traffic-limit: which operations honour it, its valid range, and pacing the body both ways. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { OssError } from '../core/contract';
 import { throttleRequest, throttleResponse } from './stream-faults';

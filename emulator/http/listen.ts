@@ -1,3 +1,4 @@
+/** Serves a handler on one port on both loopback addresses, with the HTTP framing OSS's front end accepts. */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { answerClientError } from './parser-errors';

@@ -1,3 +1,4 @@
+/** Decides whether a request may run its RAM action: RAM policies for the owner's identities, then bucket/object ACLs, as OSS does. */
 import { OssError, type BucketSummary, type Principal, type RequestContext, type Store } from '../core/contract';
 import { evaluatePolicySets, type Decision } from './policy';
 

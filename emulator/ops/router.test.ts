@@ -1,3 +1,4 @@
+/** The router: RAM action per request, and every documented sub-resource either implemented or 501. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { OssError, type RequestContext } from '../core/contract';
