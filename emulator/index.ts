@@ -1,3 +1,4 @@
+/** startEmulator(): one port per region plus a side port for STS, wired to the store, identities, clock and faults. */
 import { randomBytes } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import type { Store, StoreOptions } from './core/contract';

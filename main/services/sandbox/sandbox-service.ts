@@ -3,8 +3,8 @@
  * so files a newcomer uploads are still there next time), seeds sample buckets on first
  * start, and tells the profiles feature where each region listens.
  */
-import OSS from 'ali-oss';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../emulator/index';
+import { SAMPLE_BUCKETS, seedSampleBuckets } from '../../../emulator/sandbox-seed';
 import { createStore } from '../../../emulator/store/index';
 
 export interface SandboxServiceOptions {
@@ -13,28 +13,8 @@ export interface SandboxServiceOptions {
   start?: (opts: EmulatorOptions) => Promise<RunningEmulator>;
 }
 
-/** Sample content: two regions, folders, a restricted user's photos/ prefix, non-ASCII names. */
-export const SAMPLE_BUCKETS: Array<{ name: string; region: string; objects: Record<string, string> }> = [
-  {
-    name: 'sandbox-photos',
-    region: 'oss-cn-hangzhou',
-    objects: {
-      'photos/2024/beach.txt': 'A picture of a beach would be here.\n',
-      'photos/2024/mountain.txt': 'A picture of a mountain would be here.\n',
-      'photos/README.txt': 'The photos-reader RAM user may open only this folder.\n',
-      'private/salaries.csv': 'name,amount\nalice,1\n',
-    },
-  },
-  {
-    name: 'sandbox-docs',
-    region: 'oss-cn-shanghai',
-    objects: {
-      'README.txt': 'Welcome to the OSS Browser sandbox. Everything here runs on your computer.\n',
-      'reports/2024/q1.csv': 'month,visits\njan,100\nfeb,120\nmar,90\n',
-      '文档/说明.txt': '这是一个示例文件。\n',
-    },
-  },
-];
+/** Sample content (moved to the emulator so `npm run emulator -- --seed` loads the same). */
+export { SAMPLE_BUCKETS };
 
 /** Matches profiles' SandboxLauncher (checked where app-context passes it in; features do not import each other). */
 export class SandboxService {
@@ -52,7 +32,7 @@ export class SandboxService {
       // The store is passed in (not lazily imported) so bundlers and test loaders can follow it.
       const opts: EmulatorOptions = this.options.dataDir ? { dataDir: this.options.dataDir, port: 0, createStore } : { memory: true, port: 0, createStore };
       this.running = start(opts).then(async (emu) => {
-        await seed(emu);
+        await seedSampleBuckets(emu);
         return emu;
       });
       this.running.catch(() => (this.running = undefined));
@@ -70,28 +50,5 @@ export class SandboxService {
     const r = this.running;
     this.running = undefined;
     if (r) await (await r).close();
-  }
-}
-
-/** Creates the sample buckets that are missing (a persisted sandbox keeps the user's changes). */
-async function seed(emu: RunningEmulator): Promise<void> {
-  const key = emu.accounts.find((a) => a.kind === 'account')!;
-  const clientFor = (region: string, bucket?: string) =>
-    new OSS({
-      accessKeyId: key.accessKeyId,
-      accessKeySecret: key.accessKeySecret,
-      endpoint: emu.endpoints[region] ?? emu.endpoint,
-      region,
-      sldEnable: true,
-      authorizationV4: true,
-      ...(bucket ? { bucket } : {}),
-    } as OSS.Options);
-  const listed = (await clientFor(emu.region).listBuckets({}, {})) as unknown as { buckets?: Array<{ name: string }> | null };
-  const existing = new Set((listed.buckets ?? []).map((b) => b.name));
-  for (const b of SAMPLE_BUCKETS) {
-    if (existing.has(b.name) || !emu.endpoints[b.region]) continue;
-    await clientFor(b.region).putBucket(b.name);
-    const client = clientFor(b.region, b.name);
-    for (const [name, body] of Object.entries(b.objects)) await client.put(name, Buffer.from(body, 'utf8'));
   }
 }
