@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShellFeatures } from '../../app/shell-context';
 import { useRequest } from '../../lib/use-request';
+import { Button } from '../../ui/button';
 import { AboutDialog } from './about-dialog';
 import { LanguageSwitch } from './language-switch';
 
@@ -31,9 +32,9 @@ export function StatusBar() {
         </span>
       ))}
       {info.data && (
-        <button type="button" className="status-bar__about" aria-haspopup="dialog" onClick={() => setAboutOpen(true)}>
+        <Button small aria-haspopup="dialog" onClick={() => setAboutOpen(true)}>
           {t('statusBar.about')}
-        </button>
+        </Button>
       )}
       <LanguageSwitch />
       {aboutOpen && info.data && <AboutDialog info={info.data} onClose={() => setAboutOpen(false)} />}
