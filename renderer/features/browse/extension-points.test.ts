@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { acceptsDrops, addDropHandler, addObjectActions, dropFiles, extraActions, type BrowseContext } from './extension-points';
+import {
+  acceptsDrops,
+  addDropHandler,
+  addObjectActions,
+  addPreviewActions,
+  currentFileOpener,
+  dropFiles,
+  extraActions,
+  objectsChanged,
+  onObjectsChanged,
+  previewActions,
+  setFileOpener,
+  type BrowseContext,
+  type ObjectChange,
+} from './extension-points';
 
 const ctx: BrowseContext = { profileId: 'p', bucket: 'b', prefix: 'docs/', items: [{ key: 'docs/a.txt', isPrefix: false }] };
 
@@ -22,5 +36,33 @@ describe('browse extension points', () => {
     dropFiles(ctx, [new File(['y'], 'y.txt')]);
     expect(got).toEqual([['docs/', 1]]);
     expect(acceptsDrops()).toBe(false);
+  });
+
+  it('passes object changes to listeners until they stop listening', () => {
+    const seen: ObjectChange[] = [];
+    const stop = onObjectsChanged((c) => seen.push(c));
+    objectsChanged({ profileId: 'p', bucket: 'b', key: 'docs/new.txt' });
+    stop();
+    objectsChanged({ profileId: 'p', bucket: 'b', key: 'docs/late.txt' });
+    expect(seen.map((c) => c.key)).toEqual(['docs/new.txt']);
+  });
+
+  it('keeps one file opener, removed only by its own remover', () => {
+    expect(currentFileOpener()).toBeNull();
+    const first = () => undefined;
+    const second = () => undefined;
+    const removeFirst = setFileOpener(first);
+    const removeSecond = setFileOpener(second);
+    removeFirst();
+    expect(currentFileOpener()).toBe(second);
+    removeSecond();
+    expect(currentFileOpener()).toBeNull();
+  });
+
+  it('offers preview buttons from providers for the previewed key', () => {
+    const remove = addPreviewActions((c) => [{ id: 'saveAs', label: `Save ${c.key}`, run: () => undefined }]);
+    expect(previewActions({ profileId: 'p', bucket: 'b', key: 'a.bin' }).map((i) => i.label)).toEqual(['Save a.bin']);
+    remove();
+    expect(previewActions({ profileId: 'p', bucket: 'b', key: 'a.bin' })).toEqual([]);
   });
 });

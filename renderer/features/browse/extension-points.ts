@@ -1,7 +1,9 @@
 /**
  * Where other features plug into the browser without editing it: extra context-menu
- * actions for the selection (e.g. Download from the transfers feature) and a handler for
- * files dropped on the listing (uploads). Nothing is shown for a slot nobody fills.
+ * actions for the selection (e.g. Download from the transfers feature), a handler for
+ * files dropped on the listing, a folder row or a sidebar bucket (uploads), news of objects
+ * changed elsewhere (an upload landed), "Open" for files with no preview and buttons in the
+ * preview dialog. Nothing is shown for a slot nobody fills.
  */
 import type { MenuItem } from './components/context-menu';
 
@@ -46,4 +48,56 @@ export function acceptsDrops(): boolean {
 /** Passes dropped files to every handler. */
 export function dropFiles(ctx: BrowseContext, files: File[]): void {
   for (const h of dropHandlers) h(ctx, files);
+}
+
+/** An object that appeared or changed (e.g. an upload landed); the folder on screen refreshes. */
+export interface ObjectChange {
+  profileId: string;
+  bucket: string;
+  key: string;
+}
+
+const changeListeners = new Set<(change: ObjectChange) => void>();
+
+/** Tells the browser an object changed outside its own actions. */
+export function objectsChanged(change: ObjectChange): void {
+  for (const l of changeListeners) l(change);
+}
+
+/** Listens for objects changed by other features; returns the function that stops. */
+export function onObjectsChanged(listener: (change: ObjectChange) => void): () => void {
+  changeListeners.add(listener);
+  return () => changeListeners.delete(listener);
+}
+
+/** Where a file the browser cannot preview is opened (e.g. downloaded and opened by the OS). */
+export type FileOpener = (ctx: { profileId: string; bucket: string }, key: string) => void;
+let fileOpener: FileOpener | null = null;
+
+/** Handles "Open" on files with no preview; returns the function that removes it. */
+export function setFileOpener(opener: FileOpener): () => void {
+  fileOpener = opener;
+  return () => {
+    if (fileOpener === opener) fileOpener = null;
+  };
+}
+
+/** The registered opener, or null (the browser then shows the file as text). */
+export function currentFileOpener(): FileOpener | null {
+  return fileOpener;
+}
+
+/** Buttons other features add to the preview dialog ("Save as…"). */
+export type PreviewActionProvider = (ctx: { profileId: string; bucket: string; key: string }) => MenuItem[];
+const previewProviders = new Set<PreviewActionProvider>();
+
+/** Adds preview-dialog buttons; returns the function that removes them. */
+export function addPreviewActions(provider: PreviewActionProvider): () => void {
+  previewProviders.add(provider);
+  return () => previewProviders.delete(provider);
+}
+
+/** Buttons every provider offers for the previewed object. */
+export function previewActions(ctx: { profileId: string; bucket: string; key: string }): MenuItem[] {
+  return [...previewProviders].flatMap((p) => p(ctx));
 }

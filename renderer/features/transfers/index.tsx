@@ -1,0 +1,36 @@
+/**
+ * The transfers feature: uploads and downloads run by main's engine. It plugs into the
+ * browser through browse's extension points (drops, context-menu actions, listing refresh
+ * when an upload lands), adds the status-bar button and, as overlays, the transfer panel,
+ * the conflict prompt, error details and its settings.
+ */
+import type { ReactElement } from 'react';
+import type { ShellFeature } from '../../app/feature-registry';
+import { addDropHandler, addObjectActions, objectsChanged } from '../browse/extension-points';
+import { TransferNotice } from './components/transfer-notice';
+import { TransferPanel } from './components/transfer-panel';
+import { TransferStatus } from './components/transfer-status';
+import { transferActions, uploadDropped } from './entry-points';
+import { onUploadsLanded } from './transfers-state';
+import './transfers.css';
+
+addDropHandler((ctx, files) => void uploadDropped(ctx, files));
+addObjectActions(transferActions);
+onUploadsLanded((items) => {
+  for (const it of items) objectsChanged({ profileId: it.profileId, bucket: it.bucket, key: it.key });
+});
+
+function TransferOverlays(): ReactElement {
+  return (
+    <>
+      <TransferPanel />
+      <TransferNotice />
+    </>
+  );
+}
+
+export const feature: ShellFeature = {
+  id: 'transfers',
+  order: 60,
+  slots: { statusBar: TransferStatus, overlay: TransferOverlays },
+};
