@@ -48,10 +48,12 @@ export function TransferPanel(): ReactElement | null {
   return (
     <section className="transfers-panel" aria-label={t('panel.label')} data-testid="transfer-panel">
       <header className="transfers-header">
-        <h2 className="transfers-title">{t('panel.title')}</h2>
-        <p className="transfers-totals" data-testid="transfer-totals" aria-live="polite">
-          {totalsText(totals, t, i18n.language)}
-        </p>
+        <div className="transfers-heading">
+          <h2 className="transfers-title">{t('panel.title')}</h2>
+          <p className="transfers-totals" data-testid="transfer-totals">
+            {totalsText(totals, t, i18n.language)}
+          </p>
+        </div>
         <div className="transfers-toolbar" role="toolbar" aria-label={t('panel.title')}>
           <button type="button" className="transfers-button" disabled={totals.active + totals.queued === 0} onClick={() => void command('transfers:pause', { all: true })}>
             <Pause size={14} aria-hidden /> {t('panel.pauseAll')}

@@ -6,7 +6,7 @@ import { statusBarText } from '../model/row-text';
 import { openPanel, startTransfers, transferList, transfersStore } from '../transfers-state';
 
 export function TransferStatus(): ReactElement {
-  const { t } = useTranslation('transfers');
+  const { t, i18n } = useTranslation('transfers');
   const open = transfersStore.use((s) => s.panelOpen);
   transfersStore.use((s) => s.version);
   // The status bar is always mounted: it owns the subscription to main's events.
@@ -17,12 +17,12 @@ export function TransferStatus(): ReactElement {
       type="button"
       className={`transfers-status-button${totals.failed > 0 ? ' is-danger' : ''}`}
       aria-expanded={open}
-      aria-label={`${statusBarText(totals, t)} — ${open ? t('statusBar.close') : t('statusBar.open')}`}
+      aria-label={`${statusBarText(totals, t, i18n.language)} — ${open ? t('statusBar.close') : t('statusBar.open')}`}
       data-testid="transfers-toggle"
       onClick={() => openPanel(!open)}
     >
       <ArrowDownUp size={14} aria-hidden />
-      <span>{statusBarText(totals, t)}</span>
+      <span>{statusBarText(totals, t, i18n.language)}</span>
     </button>
   );
 }

@@ -86,7 +86,8 @@ export function totalsText(s: TransferTotals, t: TFunction, lang: string): strin
 }
 
 /** The short status-bar label: "Transfers: 45%" while running, "Transfers" when idle. */
-export function statusBarText(s: TransferTotals, t: TFunction): string {
-  if (s.active + s.queued === 0) return s.failed > 0 ? t('statusBar.failed', { count: s.failed }) : t('statusBar.idle');
-  return t('statusBar.running', { count: s.active + s.queued, percent: percent(s.bytesDone, s.bytesTotal) });
+export function statusBarText(s: TransferTotals, t: TFunction, lang: string): string {
+  if (s.active + s.queued === 0) return s.failed > 0 ? t('statusBar.failed', { count: s.failed, n: formatCount(s.failed, lang) }) : t('statusBar.idle');
+  const count = s.active + s.queued;
+  return t('statusBar.running', { count, n: formatCount(count, lang), percent: percent(s.bytesDone, s.bytesTotal) });
 }
