@@ -39,6 +39,7 @@ export function createTestAppContext(overrides: Partial<AppContextOptions> = {})
     openExternal: async (url) => {
       openedExternally.push(url);
     },
+    downloadFolder: path.join(userDataDir, 'Downloads'),
     ...overrides,
   });
   return {
@@ -50,6 +51,7 @@ export function createTestAppContext(overrides: Partial<AppContextOptions> = {})
     dispose: () => {
       ctx.browse.dispose();
       void ctx.previewServer.close();
+      void ctx.transfers.close();
       fs.rmSync(userDataDir, { recursive: true, force: true });
     },
   };
