@@ -113,16 +113,17 @@ test.describe('transfers', () => {
     const { page } = app;
     await oss.createBucket('pause-bucket');
     const dir = tempDir('pause');
-    const body = crypto.randomBytes(6 * 1024 * 1024);
+    // Multipart (above the 16 MiB threshold) in 1 MiB parts, so a pause keeps the parts sent;
+    // slow enough (4 MiB/s) to pause part-way.
+    const body = crypto.randomBytes(20 * 1024 * 1024);
     write(path.join(dir, 'video.bin'), body);
-    // Slow enough to pause half-way: 1 MB/s upload limit.
-    expect((await app.invoke('transfers:settings-set', { bandwidthUp: 1024 * 1024 })).ok).toBe(true);
+    expect((await app.invoke('transfers:settings-set', { bandwidthUp: 4 * 1024 * 1024, partSize: 1024 * 1024 })).ok).toBe(true);
     await openAt('oss://pause-bucket/');
     await listed(page, 0);
     await drop(page, '[data-testid="listing-drop-area"]', [path.join(dir, 'video.bin')]);
     const item = rows(page).first();
     await expect(item).toHaveAttribute('data-state', 'running', { timeout: 20_000 });
-    await expect(item.getByRole('progressbar')).not.toHaveAttribute('aria-valuenow', '0', { timeout: 20_000 });
+    await expect.poll(async () => Number(await item.getByRole('progressbar').getAttribute('aria-valuenow')), { timeout: 20_000 }).toBeGreaterThanOrEqual(10);
     await item.getByRole('button', { name: 'Pause: video.bin' }).click();
     await expect(item).toHaveAttribute('data-state', 'paused');
     await expect(item.getByTestId('transfer-status')).toHaveText(/Paused at \d+%/);
