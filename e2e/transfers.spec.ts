@@ -80,6 +80,24 @@ test.describe('transfers', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  test('"Upload files…" in the toolbar uploads what the native dialog returns', async ({ app, oss, openAt }) => {
+    test.skip(!app.main, 'answers the native file dialog through the scripted host');
+    const { page } = app;
+    await oss.createBucket('pick-bucket');
+    await oss.seed('pick-bucket', [{ key: 'inbox/.keep', body: '' }]);
+    const dir = tempDir('pick');
+    write(path.join(dir, 'one.txt'), 'first');
+    write(path.join(dir, 'two.txt'), 'second');
+    app.main!.host.answers.files.push([path.join(dir, 'one.txt'), path.join(dir, 'two.txt')]);
+    await openAt('oss://pick-bucket/inbox/');
+    await listed(page, 1);
+    await page.getByRole('toolbar', { name: 'Folder actions' }).getByRole('button', { name: 'Upload files…' }).click();
+    await allIn(page, 2, 'done');
+    await listed(page, 3);
+    expect(String((await oss.client('pick-bucket').get('inbox/two.txt')).content)).toBe('second');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   test('"Download to…" saves the selection in the chosen folder, byte for byte', async ({ app, oss, openAt }) => {
     test.skip(!app.main, 'answers the native folder dialog through the scripted host');
     const { page } = app;

@@ -21,7 +21,7 @@ import { ObjectTable } from './components/object-table';
 import { SearchBar } from './components/search-bar';
 import { buildMenu } from './components/menu-items';
 import { DialogHost } from './dialogs/dialog-host';
-import { currentFileOpener, extraActions } from './extension-points';
+import { currentFileOpener, extraActions, toolbarActions } from './extension-points';
 import { previewKindOf } from './format';
 import { useDropTarget } from './hooks/use-drop-target';
 import { useExternalChanges } from './hooks/use-external-changes';
@@ -292,6 +292,11 @@ export function BrowseView({ profileId, start }: BrowseViewProps): ReactElement 
         <button type="button" className="browse-button" onClick={ctx.reload}>
           {t('action.refresh')}
         </button>
+        {toolbarActions({ ...extensionCtx, items: [] }).map((a) => (
+          <button key={a.id} type="button" className="browse-button" onClick={a.run}>
+            {a.label}
+          </button>
+        ))}
         <span className="browse-toolbar-gap" />
         <SearchBar
           filter={filter}

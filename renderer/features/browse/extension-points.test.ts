@@ -4,6 +4,7 @@ import {
   addDropHandler,
   addObjectActions,
   addPreviewActions,
+  addToolbarActions,
   currentFileOpener,
   dropFiles,
   extraActions,
@@ -11,6 +12,7 @@ import {
   onObjectsChanged,
   previewActions,
   setFileOpener,
+  toolbarActions,
   type BrowseContext,
   type ObjectChange,
 } from './extension-points';
@@ -64,5 +66,12 @@ describe('browse extension points', () => {
     expect(previewActions({ profileId: 'p', bucket: 'b', key: 'a.bin' }).map((i) => i.label)).toEqual(['Save a.bin']);
     remove();
     expect(previewActions({ profileId: 'p', bucket: 'b', key: 'a.bin' })).toEqual([]);
+  });
+
+  it('offers toolbar buttons from providers for the folder on screen', () => {
+    const remove = addToolbarActions((c) => [{ id: 'upload', label: `Upload to ${c.prefix}`, run: () => undefined }]);
+    expect(toolbarActions(ctx).map((i) => i.label)).toEqual(['Upload to docs/']);
+    remove();
+    expect(toolbarActions(ctx)).toEqual([]);
   });
 });

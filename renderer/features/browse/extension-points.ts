@@ -101,3 +101,18 @@ export function addPreviewActions(provider: PreviewActionProvider): () => void {
 export function previewActions(ctx: { profileId: string; bucket: string; key: string }): MenuItem[] {
   return [...previewProviders].flatMap((p) => p(ctx));
 }
+
+/** Buttons other features add to the folder toolbar ("Upload files…"); shown inside a bucket. */
+export type ToolbarActionProvider = (ctx: BrowseContext) => MenuItem[];
+const toolbarProviders = new Set<ToolbarActionProvider>();
+
+/** Adds toolbar buttons; returns the function that removes them. */
+export function addToolbarActions(provider: ToolbarActionProvider): () => void {
+  toolbarProviders.add(provider);
+  return () => toolbarProviders.delete(provider);
+}
+
+/** Buttons every provider offers for the folder on screen. */
+export function toolbarActions(ctx: BrowseContext): MenuItem[] {
+  return [...toolbarProviders].flatMap((p) => p(ctx));
+}

@@ -54,14 +54,17 @@ export async function saveAs(ctx: Pick<BrowseContext, 'profileId' | 'bucket'>, k
   enqueued([await attempt('transfers:save-as', { profileId: ctx.profileId, bucket: ctx.bucket, key })]);
 }
 
+/** "Upload files…" and "Upload folder…" into the folder on screen (toolbar and folder menu). */
+export function uploadActions(ctx: BrowseContext): MenuItem[] {
+  return [
+    { id: 'transfers.uploadFiles', label: t('action.uploadFiles'), separated: true, run: () => void uploadWithDialog(ctx, 'files') },
+    { id: 'transfers.uploadFolder', label: t('action.uploadFolder'), run: () => void uploadWithDialog(ctx, 'folder') },
+  ];
+}
+
 /** Context-menu items: uploads for the folder itself, downloads for a selection. */
 export function transferActions(ctx: BrowseContext): MenuItem[] {
-  if (ctx.items.length === 0) {
-    return [
-      { id: 'transfers.uploadFiles', label: t('action.uploadFiles'), separated: true, run: () => void uploadWithDialog(ctx, 'files') },
-      { id: 'transfers.uploadFolder', label: t('action.uploadFolder'), run: () => void uploadWithDialog(ctx, 'folder') },
-    ];
-  }
+  if (ctx.items.length === 0) return uploadActions(ctx);
   const out: MenuItem[] = [
     { id: 'transfers.download', label: t('action.downloadN', { count: ctx.items.length }), separated: true, run: () => void download(ctx, 'default') },
     { id: 'transfers.downloadTo', label: t('action.downloadTo'), run: () => void download(ctx, 'choose') },

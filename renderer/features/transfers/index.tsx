@@ -7,16 +7,17 @@
 import i18next from 'i18next';
 import type { ReactElement } from 'react';
 import type { ShellFeature } from '../../app/feature-registry';
-import { addDropHandler, addObjectActions, addPreviewActions, objectsChanged, setFileOpener } from '../browse/extension-points';
+import { addDropHandler, addObjectActions, addPreviewActions, addToolbarActions, objectsChanged, setFileOpener } from '../browse/extension-points';
 import { TransferNotice } from './components/transfer-notice';
 import { TransferPanel } from './components/transfer-panel';
 import { TransferStatus } from './components/transfer-status';
-import { openWithDefaultApp, saveAs, transferActions, uploadDropped } from './entry-points';
+import { openWithDefaultApp, saveAs, transferActions, uploadActions, uploadDropped } from './entry-points';
 import { onUploadsLanded } from './transfers-state';
 import './transfers.css';
 
 addDropHandler((ctx, files) => void uploadDropped(ctx, files));
 addObjectActions(transferActions);
+addToolbarActions(uploadActions);
 setFileOpener((ctx, key) => void openWithDefaultApp(ctx, key));
 addPreviewActions((ctx) => [{ id: 'transfers.saveAs', label: i18next.t('transfers:action.saveAs'), run: () => void saveAs(ctx, ctx.key) }]);
 onUploadsLanded((items) => {
