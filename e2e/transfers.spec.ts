@@ -127,6 +127,32 @@ test.describe('transfers', () => {
     fs.rmSync(target, { recursive: true, force: true });
   });
 
+  test('a file with no preview opens in the OS app; "Save as…" in the preview writes where the user said', async ({ app, oss, openAt }) => {
+    test.skip(!app.main, 'answers the native save dialog through the scripted host');
+    const { page } = app;
+    await oss.createBucket('open-bucket');
+    await oss.seed('open-bucket', [
+      { key: 'files/model.blend', body: 'binary-ish content' },
+      { key: 'files/readme.txt', body: 'read me' },
+    ]);
+    await openAt('oss://open-bucket/files/');
+    await listed(page, 2);
+    await row(page, 'model.blend').dblclick();
+    await expect.poll(() => app.main!.host.calls.find((c) => c.kind === 'openPath')).toBeTruthy();
+    const opened = app.main!.host.calls.find((c) => c.kind === 'openPath') as { path: string };
+    expect(path.basename(opened.path)).toBe('model.blend');
+    expect(fs.readFileSync(opened.path, 'utf8')).toBe('binary-ish content');
+
+    const target = path.join(tempDir('saveas'), 'my copy.txt');
+    app.main!.host.answers.saveFiles.push(target);
+    await row(page, 'readme.txt').dblclick();
+    const preview = page.getByTestId('preview-dialog');
+    await expect(preview.getByTestId('preview-text')).toHaveText('read me');
+    await preview.getByRole('button', { name: 'Save as…' }).click();
+    await expect.poll(() => fs.existsSync(target) && fs.readFileSync(target, 'utf8'), { timeout: 20_000 }).toBe('read me');
+    fs.rmSync(path.dirname(target), { recursive: true, force: true });
+  });
+
   test('an upload can be paused and resumed, and arrives complete', async ({ app, oss, openAt }) => {
     const { page } = app;
     await oss.createBucket('pause-bucket');
