@@ -128,6 +128,8 @@ export class BatchIntake {
     const walking = this.walk(batch);
     // Answer quickly: a big folder keeps adding files after the reply.
     await Promise.race([walking, new Promise((r) => setTimeout(r, 200).unref())]);
+    // What the reply reports as queued is on disk: a crash right after still resumes it.
+    await this.engine.store.flush();
     return { batchId: batch.id, queued: this.engine.itemsOf(batch.id).length, rejected };
   }
 

@@ -138,6 +138,7 @@ export class TransferEngine {
     await this.store.flush();
     this.credentialTimer = setInterval(() => this.recheckCredentials(), CREDENTIAL_RECHECK_MS);
     this.credentialTimer.unref();
+    this.pump();
   }
 
   /** Aborts multipart uploads and deletes temp files whose item no longer wants them. */

@@ -158,9 +158,14 @@ async function multipart(ctx: TaskContext, client: Client, size: number, mtimeMs
   }
 }
 
-/** Keeps only checkpoint parts that ListParts still shows with the same ETag. */
+/**
+ * Reconciles the checkpoint with ListParts: checkpoint parts OSS no longer shows (or shows
+ * with another ETag) are dropped; parts OSS has that the checkpoint missed (in flight when
+ * the process died) are adopted when their size and CRC-64 equal the local range's — so
+ * only parts OSS really lacks are sent again.
+ */
 async function reconcile(ctx: TaskContext, client: Client, cp: UploadCheckpoint): Promise<'ok' | 'gone'> {
-  const listed = new Map<number, string>();
+  const listed = new Map<number, { etag: string; crc: string; size: number }>();
   let marker: string | undefined;
   try {
     for (;;) {
@@ -168,8 +173,12 @@ async function reconcile(ctx: TaskContext, client: Client, cp: UploadCheckpoint)
         () => client.listParts(cp.key, cp.uploadId, { 'max-parts': 1000, ...(marker ? { 'part-number-marker': Number(marker) } : {}) } as OSS.ListPartsQuery),
         { attempts: ctx.tuning.requestAttempts, baseMs: ctx.tuning.retryBaseMs, signal: ctx.signal, onRetry: ctx.onRetry },
       );
-      for (const p of page.parts ?? []) listed.set(Number(p.PartNumber), String(p.ETag));
-      if (!page.isTruncated) break;
+      // ali-oss hands the XML over as parsed: one part is an object, not a list; IsTruncated is a string.
+      const raw = (page.parts ?? []) as unknown;
+      for (const p of (Array.isArray(raw) ? raw : [raw]) as Array<Record<string, unknown>>) {
+        listed.set(Number(p.PartNumber), { etag: String(p.ETag), crc: String(p.HashCrc64ecma ?? ''), size: Number(p.Size) });
+      }
+      if (String(page.isTruncated) !== 'true') break;
       marker = String(page.nextPartNumberMarker);
     }
   } catch (err) {
@@ -177,7 +186,14 @@ async function reconcile(ctx: TaskContext, client: Client, cp: UploadCheckpoint)
     throw err;
   }
   const norm = (e: string): string => e.replace(/"/g, '').toUpperCase();
-  cp.parts = cp.parts.filter((p) => listed.has(p.number) && norm(listed.get(p.number)!) === norm(p.etag));
+  cp.parts = cp.parts.filter((p) => listed.has(p.number) && norm(listed.get(p.number)!.etag) === norm(p.etag));
+  const have = new Set(cp.parts.map((p) => p.number));
+  for (const [n, part] of listed) {
+    const start = (n - 1) * cp.partSize;
+    const end = Math.min(cp.size, start + cp.partSize);
+    if (have.has(n) || !part.crc || part.size !== end - start || start >= cp.size) continue;
+    if ((await ctx.crc.crcOfRange(cp.localPath, start, end)) === part.crc) cp.parts.push({ number: n, etag: part.etag, crc: part.crc, size: part.size });
+  }
   await ctx.checkpoints.write(cp);
   return 'ok';
 }

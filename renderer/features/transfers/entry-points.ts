@@ -8,8 +8,7 @@
 import i18next from 'i18next';
 import type { EnqueueResult } from '../../../shared/contract/transfers';
 import { getPathForFile } from '../../lib/oss-api';
-import type { MenuItem } from '../browse/components/context-menu';
-import type { BrowseContext } from '../browse/extension-points';
+import type { BrowseContext, ExtensionAction } from '../../state/browse-extensions';
 import { attempt, chunks, enqueued, openPanel, transfersStore } from './transfers-state';
 
 const t = (key: string, options?: Record<string, unknown>) => i18next.t(key, { ns: 'transfers', ...options });
@@ -55,7 +54,7 @@ export async function saveAs(ctx: Pick<BrowseContext, 'profileId' | 'bucket'>, k
 }
 
 /** "Upload files…" and "Upload folder…" into the folder on screen (toolbar and folder menu). */
-export function uploadActions(ctx: BrowseContext): MenuItem[] {
+export function uploadActions(ctx: BrowseContext): ExtensionAction[] {
   return [
     { id: 'transfers.uploadFiles', label: t('action.uploadFiles'), separated: true, run: () => void uploadWithDialog(ctx, 'files') },
     { id: 'transfers.uploadFolder', label: t('action.uploadFolder'), run: () => void uploadWithDialog(ctx, 'folder') },
@@ -63,9 +62,9 @@ export function uploadActions(ctx: BrowseContext): MenuItem[] {
 }
 
 /** Context-menu items: uploads for the folder itself, downloads for a selection. */
-export function transferActions(ctx: BrowseContext): MenuItem[] {
+export function transferActions(ctx: BrowseContext): ExtensionAction[] {
   if (ctx.items.length === 0) return uploadActions(ctx);
-  const out: MenuItem[] = [
+  const out: ExtensionAction[] = [
     { id: 'transfers.download', label: t('action.downloadN', { count: ctx.items.length }), separated: true, run: () => void download(ctx, 'default') },
     { id: 'transfers.downloadTo', label: t('action.downloadTo'), run: () => void download(ctx, 'choose') },
   ];

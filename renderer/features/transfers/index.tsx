@@ -7,7 +7,7 @@
 import i18next from 'i18next';
 import type { ReactElement } from 'react';
 import type { ShellFeature } from '../../app/feature-registry';
-import { addDropHandler, addObjectActions, addPreviewActions, addToolbarActions, objectsChanged, setFileOpener } from '../browse/extension-points';
+import { addDropHandler, addObjectActions, addPreviewActions, addToolbarActions, objectsChanged, setFileOpener } from '../../state/browse-extensions';
 import { TransferNotice } from './components/transfer-notice';
 import { TransferPanel } from './components/transfer-panel';
 import { TransferStatus } from './components/transfer-status';

@@ -1,7 +1,7 @@
 /** The last problem an upload or download request ran into, shown until dismissed. */
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorPanel } from '../../../app/error-panel';
+import { ErrorPanel } from '../../../ui/error-panel';
 import { transfersStore } from '../transfers-state';
 
 export function TransferNotice(): ReactElement | null {

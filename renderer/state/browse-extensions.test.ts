@@ -15,7 +15,7 @@ import {
   toolbarActions,
   type BrowseContext,
   type ObjectChange,
-} from './extension-points';
+} from './browse-extensions';
 
 const ctx: BrowseContext = { profileId: 'p', bucket: 'b', prefix: 'docs/', items: [{ key: 'docs/a.txt', isPrefix: false }] };
 
