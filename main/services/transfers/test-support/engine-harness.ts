@@ -8,8 +8,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { toIpcError } from '../../../ipc/map-error';
 import { ScriptedDesktopHost } from '../../host/desktop-host';
-import { startBrowseFixture, type BrowseFixture } from '../../browse/test-support/emulator-fixture';
+import { startBrowseFixture, type BrowseFixture } from '../../../test-support/emulator-fixture';
+import { SANDBOX_CONFIG } from '../../../../emulator/config';
 import { BatchIntake } from '../batch-intake';
+import { connectionClients } from '../engine-process';
 import { TransferEngine, type EngineEvents } from '../transfer-engine';
 import type { EngineTuning } from '../task-context';
 import type { ConflictPlan, TransferSettings } from '../../../../shared/contract/transfers';
@@ -47,10 +49,13 @@ export async function startHarness(options: { tuning?: Partial<EngineTuning>; se
     conflictPlan: (p) => plans.push(p),
     batchFinished: (b) => finished.push(b),
   };
+  // Keep-alive clients as in the app (the fixture's recording clients open a connection per request).
+  const key = SANDBOX_CONFIG.accounts.find((a) => a.name === 'sandbox')!.accessKeys[0]!;
+  const clients = connectionClients({ endpoint: fx.endpoint, region: fx.region, accessKeyId: key.id, accessKeySecret: key.secret });
   const make = async (tuning?: Partial<EngineTuning>): Promise<[TransferEngine, BatchIntake]> => {
     const engine = new TransferEngine({
       dataDir,
-      clients: fx.clients,
+      clients,
       events,
       host,
       describeError: toIpcError,
