@@ -8,8 +8,12 @@ import i18next from 'i18next';
 import type { ReactElement } from 'react';
 import type { ShellFeature } from '../../app/feature-registry';
 import { addDropHandler, addObjectActions, addPreviewActions, addToolbarActions, objectsChanged, setFileOpener } from '../../state/browse-extensions';
+import { addSettingsSection } from '../../ui/settings-registry';
+import { ConflictDialog } from './components/conflict-dialog';
+import { ErrorDetailsDialog } from './components/error-details-dialog';
 import { TransferNotice } from './components/transfer-notice';
 import { TransferPanel } from './components/transfer-panel';
+import { TransferSettingsDialog, TransferSettingsForm } from './components/transfer-settings';
 import { TransferStatus } from './components/transfer-status';
 import { openWithDefaultApp, saveAs, transferActions, uploadActions, uploadDropped } from './entry-points';
 import { onUploadsLanded } from './transfers-state';
@@ -20,6 +24,7 @@ addObjectActions(transferActions);
 addToolbarActions(uploadActions);
 setFileOpener((ctx, key) => void openWithDefaultApp(ctx, key));
 addPreviewActions((ctx) => [{ id: 'transfers.saveAs', label: i18next.t('transfers:action.saveAs'), run: () => void saveAs(ctx, ctx.key) }]);
+addSettingsSection({ id: 'transfers', order: 50, title: (t) => t('transfers:settings.section'), Component: () => <TransferSettingsForm /> });
 onUploadsLanded((items) => {
   for (const it of items) objectsChanged({ profileId: it.profileId, bucket: it.bucket, key: it.key });
 });
@@ -29,6 +34,9 @@ function TransferOverlays(): ReactElement {
     <>
       <TransferPanel />
       <TransferNotice />
+      <ConflictDialog />
+      <ErrorDetailsDialog />
+      <TransferSettingsDialog />
     </>
   );
 }
