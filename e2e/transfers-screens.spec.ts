@@ -51,6 +51,52 @@ test.describe('transfer panel screens', () => {
     }
   });
 
+  test('the conflict prompt and the settings dialog look right and pass axe', async ({ app, oss, openAt }, testInfo) => {
+    test.skip(!app.main, 'needs the Chromium bridge to send events');
+    const { page } = app;
+    await oss.createBucket('marketing-assets');
+    for (const lang of ['en', 'zh-CN'] as const) {
+      await page.evaluate((l) => window.localStorage.setItem('oss-browser.language', l), lang);
+      await openAt('oss://marketing-assets/');
+      await listed(page, 0);
+      await showSamples(page, (e) => app.main!.hub.emit('transfers:progress', e));
+      const prompt = page.getByTestId('conflict-dialog');
+      await expect.poll(async () => {
+        app.main!.hub.emit('transfers:conflict-plan', {
+          batchId: `shot-${lang}`,
+          direction: 'upload',
+          target: 'oss://marketing-assets/site/',
+          newCount: 42,
+          changedCount: 3,
+          identicalCount: 1,
+          examples: ['banner-home.png', 'pricing-2024.csv', 'README.md'],
+          complete: true,
+        });
+        return prompt.isVisible();
+      }).toBe(true);
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.setViewportSize({ width: 1024, height: 700 });
+        await page.screenshot({ path: testInfo.outputPath(`conflict-${lang}-${scheme}.png`) });
+        const axe = await new AxeBuilder({ page }).include('[data-testid="conflict-dialog"]').analyze();
+        expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      }
+      await page.keyboard.press('Escape');
+      await expect(prompt).toBeHidden();
+      await page.getByTestId('transfer-panel').getByRole('button', { name: lang === 'en' ? 'Settings' : '设置' }).click();
+      const settings = page.getByTestId('transfer-settings');
+      await expect(settings).toBeVisible();
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.screenshot({ path: testInfo.outputPath(`settings-${lang}-${scheme}.png`) });
+        const axe = await new AxeBuilder({ page }).include('[data-testid="transfer-settings-dialog"]').analyze();
+        expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      }
+      await page.keyboard.press('Escape');
+      await page.emulateMedia({ colorScheme: 'light' });
+    }
+  });
+
   test('every row action is reachable from the keyboard alone', async ({ app, oss, openAt }) => {
     test.skip(!app.main, 'needs the Chromium bridge to send events');
     const { page } = app;

@@ -21,7 +21,8 @@ import './transfers.css';
 
 addDropHandler((ctx, files) => void uploadDropped(ctx, files));
 addObjectActions(transferActions);
-addToolbarActions(uploadActions);
+// One toolbar button (the toolbar is tight at 1024 px); "Upload folder…" is in the folder's menu, and folders can be dropped.
+addToolbarActions((ctx) => uploadActions(ctx).slice(0, 1));
 setFileOpener((ctx, key) => void openWithDefaultApp(ctx, key));
 addPreviewActions((ctx) => [{ id: 'transfers.saveAs', label: i18next.t('transfers:action.saveAs'), run: () => void saveAs(ctx, ctx.key) }]);
 addSettingsSection({ id: 'transfers', order: 50, title: (t) => t('transfers:settings.section'), Component: () => <TransferSettingsForm /> });
