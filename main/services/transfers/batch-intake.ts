@@ -175,9 +175,17 @@ export class BatchIntake {
     let n = 0;
     const add = (key: string, size: number | null): void => {
       // Planned in the same order after a restart, so known keys keep their paths.
-      const localPath = planner.plan(key, batch.prefix);
+      let localPath: string;
+      let unsafe: unknown;
+      try {
+        localPath = planner.plan(key, batch.prefix);
+      } catch (err) {
+        // Cannot happen for escaped names; if it does, that one key fails visibly, the rest go on.
+        unsafe = err;
+        localPath = batch.localRoot!;
+      }
       if (known.has(key)) return;
-      this.engine.addItem({ batchId: batch.id, direction: 'download', profileId: batch.profileId, bucket: batch.bucket, key, localPath, size });
+      this.engine.addItem({ batchId: batch.id, direction: 'download', profileId: batch.profileId, bucket: batch.bucket, key, localPath, size }, unsafe);
     };
     for (const item of batch.remote ?? []) {
       if (!item.isPrefix) add(item.key, null);

@@ -22,6 +22,8 @@ describe('safe local paths', () => {
   it('refuses a path that resolves outside the root', () => {
     expect(() => insideRoot('/tmp/root', '../x')).toThrow(/outside/);
     expect(insideRoot('/tmp/root', 'a/b')).toBe('/tmp/root/a/b');
+    // Escaped names that merely start with two dots stay inside.
+    expect(insideRoot('/tmp/root', relativePathForKey('..\\escape.txt', ''))).toBe('/tmp/root/..%5Cescape.txt');
   });
 
   it('numbers names that would collide: file vs folder and case-only differences', () => {

@@ -44,7 +44,8 @@ export function insideRoot(root: string, rel: string): string {
   const base = resolve(root);
   const full = resolve(base, rel);
   const back = relative(base, full);
-  if (back === '' || back.startsWith('..') || isAbsolute(back)) {
+  // A name like "..%5Cx" is fine: only a whole ".." segment climbs.
+  if (back === '' || back === '..' || back.startsWith(`..${sep}`) || isAbsolute(back)) {
     throw Object.assign(new Error(`"${rel}" would be written outside the chosen folder.`), { code: 'UnsafePath' });
   }
   return full;

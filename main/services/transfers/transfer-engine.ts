@@ -169,11 +169,20 @@ export class TransferEngine {
     this.counts.set(batch.id, { pending: 0, done: 0, failed: 0, skipped: 0 });
   }
 
-  /** Adds a new queued item; it starts when a slot is free and its batch is not held. */
-  addItem(fields: Omit<TransferRecord, 'id' | 'state' | 'transferred' | 'verified' | 'createdAt'>): TransferRecord {
+  /** Adds a new queued item (or, with `error`, one that failed before it started: it is shown, never run). */
+  addItem(fields: Omit<TransferRecord, 'id' | 'state' | 'transferred' | 'verified' | 'createdAt'>, error?: unknown): TransferRecord {
     const r: TransferRecord = { ...fields, id: randomUUID(), state: 'queued', transferred: 0, verified: false, createdAt: new Date().toISOString() };
+    if (error !== undefined) {
+      r.state = 'failed';
+      r.error = describeFailure(error, this.options.describeError);
+      r.finishedAt = r.createdAt;
+    }
     this.store.putItem(r);
-    this.count(r.batchId, 'queued', +1);
+    this.count(r.batchId, r.state, +1);
+    if (error !== undefined) {
+      this.batcher.mark(r.id);
+      return r;
+    }
     if (this.runnable(r.batchId)) this.queued.add(r.id);
     this.batcher.mark(r.id);
     this.pump();

@@ -25,6 +25,8 @@ export interface Harness {
   dataDir: string;
   plans: ConflictPlan[];
   progressEvents: number[];
+  /** Requests the engine's clients sent (only with `record: true`, which gives up keep-alive). */
+  requests: Array<{ method: string; url: string }>;
   finished: Array<{ batchId: string; done: number; failed: number; skipped: number }>;
   /** Writes a file of random bytes (or given content) under the temp folder; returns its path. */
   file(rel: string, content: number | Buffer | string): Promise<string>;
@@ -36,7 +38,9 @@ export interface Harness {
 
 export const FAST: Partial<EngineTuning> = { retryBaseMs: 20, stallMs: 5000 };
 
-export async function startHarness(options: { tuning?: Partial<EngineTuning>; settings?: Partial<TransferSettings>; fx?: BrowseFixture } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { tuning?: Partial<EngineTuning>; settings?: Partial<TransferSettings>; fx?: BrowseFixture; record?: boolean } = {},
+): Promise<Harness> {
   const fx = options.fx ?? (await startBrowseFixture());
   const dir = await mkdtemp(join(tmpdir(), 'transfers-'));
   const dataDir = join(dir, 'data');
@@ -51,7 +55,11 @@ export async function startHarness(options: { tuning?: Partial<EngineTuning>; se
   };
   // Keep-alive clients as in the app (the fixture's recording clients open a connection per request).
   const key = SANDBOX_CONFIG.accounts.find((a) => a.name === 'sandbox')!.accessKeys[0]!;
-  const clients = connectionClients({ endpoint: fx.endpoint, region: fx.region, accessKeyId: key.id, accessKeySecret: key.secret });
+  const requests: Harness['requests'] = [];
+  const clients = connectionClients(
+    { endpoint: fx.endpoint, region: fx.region, accessKeyId: key.id, accessKeySecret: key.secret },
+    options.record ? (method, url) => requests.push({ method, url }) : undefined,
+  );
   const make = async (tuning?: Partial<EngineTuning>): Promise<[TransferEngine, BatchIntake]> => {
     const engine = new TransferEngine({
       dataDir,
@@ -77,6 +85,7 @@ export async function startHarness(options: { tuning?: Partial<EngineTuning>; se
     dataDir,
     plans,
     progressEvents,
+    requests,
     finished,
     async file(rel, content) {
       const path = join(dir, rel);
