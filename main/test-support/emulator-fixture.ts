@@ -17,7 +17,7 @@ export interface SeedSpec {
 }
 
 export interface FaultSpec {
-  match?: { method?: string; path?: string; operation?: string };
+  match?: { method?: string; path?: string; operation?: string; query?: string };
   action: 'error' | 'drop' | 'latency';
   /** For drop: body bytes that get through before the connection is cut. */
   afterBytes?: number;
