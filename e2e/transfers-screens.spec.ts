@@ -30,7 +30,7 @@ test.describe('transfer panel screens', () => {
     await oss.seed('marketing-assets', ['banner-home.png', 'README.md', 'pricing-2024.csv'].map((k) => ({ key: `site/${k}`, body: k })));
     const emit = (e: typeof sampleEvent) => app.main!.hub.emit('transfers:progress', e);
     for (const lang of ['en', 'zh-CN'] as const) {
-      await page.evaluate((l) => window.localStorage.setItem('oss-browser.language', l), lang);
+      await page.evaluate(`localStorage.setItem('oss-browser.language', '${lang}')`);
       await openAt('oss://marketing-assets/site/');
       await listed(page, 3);
       await showSamples(page, emit);
@@ -56,7 +56,7 @@ test.describe('transfer panel screens', () => {
     const { page } = app;
     await oss.createBucket('marketing-assets');
     for (const lang of ['en', 'zh-CN'] as const) {
-      await page.evaluate((l) => window.localStorage.setItem('oss-browser.language', l), lang);
+      await page.evaluate(`localStorage.setItem('oss-browser.language', '${lang}')`);
       await openAt('oss://marketing-assets/');
       await listed(page, 0);
       await showSamples(page, (e) => app.main!.hub.emit('transfers:progress', e));

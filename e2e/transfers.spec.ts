@@ -95,6 +95,14 @@ test.describe('transfers', () => {
     await allIn(page, 2, 'done');
     await listed(page, 3);
     expect(String((await oss.client('pick-bucket').get('inbox/two.txt')).content)).toBe('second');
+
+    // "Upload folder…" from the folder's own menu (right-click on empty space).
+    write(path.join(dir, 'album', 'p1.jpg'), 'jpeg one');
+    app.main!.host.answers.folders.push(path.join(dir, 'album'));
+    await page.getByTestId('object-list').click({ button: 'right', position: { x: 300, y: 200 } });
+    await page.getByRole('menuitem', { name: 'Upload folder…' }).click();
+    await allIn(page, 3, 'done');
+    expect(String((await oss.client('pick-bucket').get('inbox/album/p1.jpg')).content)).toBe('jpeg one');
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
