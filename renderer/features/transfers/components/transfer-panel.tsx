@@ -5,7 +5,7 @@
  * button shows and hides it.
  */
 import { Pause, Play, RotateCcw, Settings, Trash2, X, XCircle } from 'lucide-react';
-import { useCallback, useState, type ReactElement } from 'react';
+import { useCallback, useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TransferItem } from '../../../../shared/contract/transfers';
 import { totalsText } from '../model/row-text';
@@ -41,6 +41,14 @@ export function TransferPanel(): ReactElement | null {
   const loaded = transfersStore.use((s) => s.loaded);
   const [confirmCancel, setConfirmCancel] = useState(false);
   const onAction = useCallback((action: RowAction, item: TransferItem) => runRowAction(action, item), []);
+  // The docked panel would hide the last rows of the listing: the main pane makes room (transfers.css).
+  useEffect(() => {
+    if (!open) return;
+    document.documentElement.dataset.transfersPanel = 'open';
+    return () => {
+      delete document.documentElement.dataset.transfersPanel;
+    };
+  }, [open]);
   if (!open) return null;
   const totals = transferList.totals;
   const unfinished = totals.active + totals.queued + totals.paused;

@@ -66,7 +66,7 @@ function TransferRowView({ item, index, top, height, focused, t, lang, onAction,
             <span className={`transfers-status${failed ? ' is-danger' : ''}`} data-testid="transfer-status" title={hint || (item.state === 'done' && item.verified ? t('row.verifiedHint') : undefined)}>
               {item.state === 'done' && item.verified && <ShieldCheck size={14} aria-hidden className="transfers-verified" />}
               {failed && <CircleAlert size={14} aria-hidden />}
-              {status}
+              <span className="transfers-status-text">{status}</span>
             </span>
             {note && (
               <span className="transfers-note" data-testid="transfer-note">
