@@ -130,6 +130,11 @@ test.describe('transfers', () => {
     expect(fs.readFileSync(path.join(target, 'old', 'q0.csv'), 'utf8')).toBe('a,b\n0,0\n');
     expect(fs.readFileSync(path.join(target, 'big.bin')).equals(big)).toBe(true);
     expect(app.main!.host.calls.some((c) => c.kind === 'chooseFolder')).toBe(true);
+    // "Show in folder" and "Open" on a finished download reach the OS with the file's own path.
+    const q1 = rows(page).filter({ hasText: 'q1.csv' });
+    await q1.getByRole('button', { name: 'Show in folder: q1.csv' }).click();
+    await q1.getByRole('button', { name: 'Open: q1.csv' }).click();
+    await expect.poll(() => app.main!.host.calls.filter((c) => c.kind === 'showItemInFolder' || c.kind === 'openPath').map((c) => ('path' in c ? c.path : ''))).toEqual([path.join(target, 'q1.csv'), path.join(target, 'q1.csv')]);
     // Nothing half-written is left beside the files.
     expect(fs.readdirSync(target).sort()).toEqual(['big.bin', 'old', 'q1.csv', 'q2.csv']);
     fs.rmSync(target, { recursive: true, force: true });
