@@ -77,6 +77,9 @@ test.describe('transfers', () => {
     await drop(page, '.browse-sidebar-bucket[title^="side-b"]', [path.join(dir, 'to-b.txt')]);
     await allIn(page, 1, 'done');
     expect(String((await oss.client('side-b').get('to-b.txt')).content)).toBe('for bucket b');
+    await page.getByTestId('transfer-panel').getByRole('button', { name: 'Clear finished' }).click();
+    await expect(rows(page)).toHaveCount(0);
+    await expect(page.getByTestId('transfer-totals')).toHaveText('No transfers');
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
