@@ -48,7 +48,7 @@ export interface MeterOptions {
 /** A pass-through stream that counts bytes and waits for the shared budget. */
 export class MeteredStream extends Transform {
   constructor(private readonly options: MeterOptions) {
-    super({ highWaterMark: 256 * 1024 });
+    super({ highWaterMark: 1024 * 1024 });
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {

@@ -122,7 +122,7 @@ async function getBody(client: Client, key: string, headers: Record<string, stri
 async function saveRange(ctx: TaskContext, body: Readable, temp: string, start: number, expected: number): Promise<void> {
   const watched = watch(body, { ...ctx, stallMs: ctx.tuning.stallMs });
   try {
-    await pipeline(watched.stream, createWriteStream(temp, { flags: 'r+', start }));
+    await pipeline(watched.stream, createWriteStream(temp, { flags: 'r+', start, highWaterMark: 1024 * 1024 }));
     if (watched.passed() !== expected) throw Object.assign(new Error('The connection closed before the data was complete.'), { code: 'ECONNRESET' });
   } catch (err) {
     ctx.onBytes(-watched.passed());
@@ -157,7 +157,8 @@ async function rangedGet(ctx: TaskContext, client: Client, remote: Remote, temp:
     const fh = await open(temp, 'w', 0o644);
     await fh.truncate(remote.size);
     await fh.close();
-    const partSize = partSizeFor(remote.size, ctx.partSize, ctx.tuning.autoPartSize);
+    // Ranges larger than upload parts: fewer requests, and each range is one long sequential write.
+    const partSize = partSizeFor(remote.size, ctx.partSize, ctx.tuning.autoPartSize * 4);
     cp = { kind: 'download', itemId: r.id, profileId: r.profileId, bucket: r.bucket, key: r.key, tempPath: temp, size: remote.size, etag: remote.etag, crc: remote.crc, partSize, parts: [] };
     await ctx.checkpoints.write(cp);
   } else {

@@ -60,6 +60,13 @@ export interface TransferEngineOptions {
 }
 
 const ITEM_ATTEMPTS = 3;
+/**
+ * Small files are latency-bound, not bandwidth-bound: they get extra slots (up to 8× the
+ * parallel-files setting) so a folder of 4 KB files is not paced by round trips; large
+ * files stay at the setting.
+ */
+const SMALL_FILE = 1024 * 1024;
+const SMALL_FACTOR = 8;
 const CREDENTIAL_RECHECK_MS = 60_000;
 
 interface Running {
@@ -356,18 +363,31 @@ export class TransferEngine {
 
   private pump(): void {
     if (this.closed || !this.batcher) return;
+    const limit = this.settings.parallelFiles;
     for (const id of this.queued) {
-      if (this.running.size >= this.settings.parallelFiles) break;
+      if (this.running.size >= limit * SMALL_FACTOR) break;
       const r = this.store.items.get(id);
       if (!r || r.state !== 'queued') {
         this.queued.delete(id);
         continue;
       }
+      const large = r.size === null || r.size > SMALL_FILE;
+      // Keep order: a large file waiting for a slot holds back the ones queued after it.
+      if (large ? this.largeRunning() >= limit : this.running.size >= limit * SMALL_FACTOR) break;
       this.queued.delete(id);
       if (!this.runnable(r.batchId)) continue;
       this.launch(r, this.store.batches.get(r.batchId));
     }
     this.updateHost();
+  }
+
+  private largeRunning(): number {
+    let n = 0;
+    for (const id of this.running.keys()) {
+      const size = this.store.items.get(id)?.size;
+      if (size === null || size === undefined || size > SMALL_FILE) n++;
+    }
+    return n;
   }
 
   private launch(r: TransferRecord, batch: BatchRecord | undefined): void {
