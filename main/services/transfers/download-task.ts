@@ -17,7 +17,7 @@ import type { DownloadCheckpoint } from './checkpoint-store';
 import { assertPlainParents, numbered } from './local-paths';
 import { withRetries } from './retry';
 import { crcHeader, partSizeFor, type Client, type TaskContext } from './task-context';
-import { IntegrityError, codeOf } from './transfer-errors';
+import { IntegrityError, StallError, codeOf } from './transfer-errors';
 
 export type DownloadOutcome = { kind: 'done'; crc: string | null } | { kind: 'skipped'; reason: 'exists' | 'identical' };
 
@@ -113,9 +113,25 @@ async function place(ctx: TaskContext, temp: string): Promise<void> {
   }
 }
 
-async function getBody(client: Client, key: string, headers: Record<string, string>): Promise<{ stream: Readable; status: number }> {
-  const result = await client.getStream(key, { headers } as Parameters<Client['getStream']>[1]);
-  return { stream: result.stream as unknown as Readable, status: result.res.status };
+/** Starts a GET; a response that does not begin within the stall time counts as stalled too. */
+async function getBody(ctx: TaskContext, client: Client, key: string, headers: Record<string, string>): Promise<{ stream: Readable; status: number }> {
+  let late = false;
+  let timer: NodeJS.Timeout | undefined;
+  const request = client.getStream(key, { headers } as Parameters<Client['getStream']>[1]);
+  const stalled = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      late = true;
+      reject(new StallError(Math.round(ctx.tuning.stallMs / 1000)));
+    }, ctx.tuning.stallMs);
+  });
+  // If the answer comes after we gave up, its body is thrown away.
+  request.then((r) => late && (r.stream as unknown as Readable).destroy(), () => undefined);
+  try {
+    const result = await Promise.race([request, stalled]);
+    return { stream: result.stream as unknown as Readable, status: result.res.status };
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Streams a response body into `temp` at `start`; returns how many bytes were written. */
@@ -138,7 +154,7 @@ async function wholeGet(ctx: TaskContext, client: Client, remote: Remote, temp: 
   await withRetries(async () => {
     await (await open(temp, 'w', 0o644)).close();
     if (remote.size === 0) return;
-    const { stream } = await getBody(client, r.key, remote.etag ? { 'If-Match': remote.etag } : {});
+    const { stream } = await getBody(ctx, client, r.key, remote.etag ? { 'If-Match': remote.etag } : {});
     await saveRange(ctx, stream, temp, 0, remote.size);
   }, retry).catch(async (err: unknown) => {
     await rm(temp, { force: true });
@@ -180,7 +196,7 @@ async function rangedGet(ctx: TaskContext, client: Client, remote: Remote, temp:
       const end = Math.min(remote.size, start + checkpoint.partSize);
       try {
         await withRetries(async () => {
-          const { stream, status } = await getBody(client, r.key, { Range: `bytes=${start}-${end - 1}`, 'If-Match': remote.etag });
+          const { stream, status } = await getBody(ctx, client, r.key, { Range: `bytes=${start}-${end - 1}`, 'If-Match': remote.etag });
           if (status !== 206) {
             stream.destroy();
             throw Object.assign(new Error('The server ignored the byte range.'), { code: 'RangeIgnored', status: 500 });
