@@ -8,7 +8,6 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { rm } from 'node:fs/promises';
-import type { AppError } from '../../../shared/errors';
 import type {
   ConflictPlan,
   TransferListPage,
@@ -28,36 +27,10 @@ import { DEFAULT_TUNING, type EngineTuning, type TaskContext } from './task-cont
 import { StoppedError, backoffMs, classify, describeFailure, retryReason } from './transfer-errors';
 import { ACTIVE_STATES, DEFAULT_SETTINGS, FINISHED_STATES, toItem, type BatchRecord, type ResolvedPolicy, type TransferRecord } from './transfer-record';
 import { runUpload } from './upload-task';
+import { HostBridge, computeTotals } from './engine-reporting';
+import type { TransferEngineOptions } from './engine-types';
 
-/** The desktop pieces the engine uses (a subset of DesktopHost; a no-op host in a child process). */
-export interface EngineHost {
-  keepAwake(reason: string): () => void;
-  setProgress(fraction: number | undefined): void;
-  notify(n: { title: string; body: string }): void;
-  isFocused(): boolean;
-  /** Opens a finished download with the OS's app ("Open with default app"). */
-  openPath?(path: string): Promise<void>;
-}
-
-export interface EngineEvents {
-  progress(e: { items: ReturnType<typeof toItem>[]; removed: string[]; totals: TransferTotals }): void;
-  conflictPlan(plan: ConflictPlan): void;
-  batchFinished(e: { batchId: string; done: number; failed: number; skipped: number }): void;
-}
-
-export interface TransferEngineOptions {
-  /** Folder for the queue log and checkpoints (`<userData>/transfers`). */
-  dataDir: string;
-  clients: ClientProvider;
-  events: EngineEvents;
-  host?: EngineHost;
-  describeError(e: unknown): AppError;
-  log?: { warn(message: string, fields?: Record<string, unknown>): void };
-  tuning?: Partial<EngineTuning>;
-  settings?: TransferSettings;
-  /** Progress event interval (ms); 250 = at most 4 a second. */
-  progressIntervalMs?: number;
-}
+export type { EngineEvents, EngineHost, TransferEngineOptions } from './engine-types';
 
 const ITEM_ATTEMPTS = 3;
 /**
@@ -98,7 +71,7 @@ export class TransferEngine {
   private readonly attempts = new Map<string, number>();
   private readonly batcher: ProgressBatcher;
   private readonly totalSpeed = new SpeedMeter();
-  private releaseAwake: (() => void) | undefined;
+  private readonly hostBridge: HostBridge;
   private closed = false;
   private credentialTimer: NodeJS.Timeout | undefined;
 
@@ -108,6 +81,7 @@ export class TransferEngine {
     this.tuning = { ...DEFAULT_TUNING, ...options.tuning };
     this.settings = { ...DEFAULT_SETTINGS, ...options.settings };
     this.configure(this.settings);
+    this.hostBridge = new HostBridge(options.host);
     this.batcher = new ProgressBatcher({ intervalMs: options.progressIntervalMs ?? 250, flush: (c, r) => this.sendProgress(c, r) });
   }
 
@@ -349,8 +323,7 @@ export class TransferEngine {
     this.batcher.stop();
     await this.store.flush();
     await this.crc.close();
-    this.releaseAwake?.();
-    this.releaseAwake = undefined;
+    this.hostBridge.update([]);
   }
 
   // ---- scheduling ----
@@ -522,14 +495,7 @@ export class TransferEngine {
     batch.notified = true;
     this.store.putBatch(batch);
     this.options.events.batchFinished({ batchId, done: c.done, failed: c.failed, skipped: c.skipped });
-    const host = this.options.host;
-    if (host && !host.isFocused() && c.done + c.failed > 0) {
-      const what = batch.direction === 'upload' ? 'Upload' : 'Download';
-      host.notify({
-        title: c.failed > 0 ? `${what} finished with problems` : `${what} finished`,
-        body: c.failed > 0 ? `${c.done} done, ${c.failed} failed. Open the transfers panel to retry.` : `${c.done} file${c.done === 1 ? '' : 's'} done.`,
-      });
-    }
+    this.hostBridge.batchFinished(batch, c);
   }
 
   private recheckCredentials(): void {
@@ -541,22 +507,7 @@ export class TransferEngine {
   // ---- progress ----
 
   totals(): TransferTotals {
-    const t: TransferTotals = { items: 0, active: 0, queued: 0, paused: 0, failed: 0, done: 0, bytesTotal: 0, bytesDone: 0, speed: 0, walking: 0 };
-    for (const r of this.store.items.values()) {
-      t.items++;
-      if (ACTIVE_STATES.has(r.state)) t.active++;
-      else if (r.state === 'queued') t.queued++;
-      else if (r.state === 'paused' || r.state === 'waiting-credentials') t.paused++;
-      else if (r.state === 'failed') t.failed++;
-      else if (r.state === 'done' || r.state === 'skipped') t.done++;
-      if (r.state !== 'cancelled' && r.state !== 'skipped') {
-        t.bytesTotal += r.size ?? 0;
-        t.bytesDone += r.state === 'done' ? (r.size ?? 0) : r.transferred;
-      }
-    }
-    for (const b of this.store.batches.values()) if (b.walking) t.walking++;
-    t.speed = Math.round(this.totalSpeed.rate());
-    return t;
+    return computeTotals(this.store.items.values(), this.store.batches.values(), this.totalSpeed.rate());
   }
 
   private sendProgress(changed: string[], removed: string[]): void {
@@ -570,24 +521,7 @@ export class TransferEngine {
   }
 
   private updateHost(): void {
-    const host = this.options.host;
-    if (!host) return;
-    const busy = this.running.size > 0;
-    if (busy && !this.releaseAwake) this.releaseAwake = host.keepAwake('Transferring files');
-    if (!busy && this.releaseAwake) {
-      this.releaseAwake();
-      this.releaseAwake = undefined;
-    }
-    if (!busy) host.setProgress(undefined);
-    else {
-      let total = 0;
-      let done = 0;
-      for (const id of this.running.keys()) {
-        const r = this.store.items.get(id);
-        total += r?.size ?? 0;
-        done += r?.transferred ?? 0;
-      }
-      host.setProgress(total > 0 ? Math.min(1, done / total) : undefined);
-    }
+    const running = [...this.running.keys()].map((id) => this.store.items.get(id)).filter((r): r is TransferRecord => r !== undefined);
+    this.hostBridge.update(running);
   }
 }
