@@ -17,6 +17,7 @@ import { KeytarSecretStore } from './services/secrets/keytar-secret-store';
 import type { SecretStore } from './services/secrets/secret-store';
 import type { CredentialEvent } from './services/credentials/types';
 import { ScriptedDesktopHost, type DesktopHost } from './services/host/desktop-host';
+import { TransferService } from './services/transfers/transfer-service';
 import { join } from 'node:path';
 
 export interface AppContext {
@@ -39,6 +40,8 @@ export interface AppContext {
   readonly previewServer: PreviewServer;
   /** Native dialogs, the OS shell, notifications, keep-awake (Electron, or a scripted host in tests). */
   readonly host: DesktopHost;
+  /** Uploads and downloads: the persistent queue and its engine (close on quit). */
+  readonly transfers: TransferService;
 }
 
 export interface AppContextOptions {
@@ -59,6 +62,8 @@ export interface AppContextOptions {
   home?: string;
   /** Keep the sandbox in memory instead of the user data folder (tests). */
   sandboxInMemory?: boolean;
+  /** Where downloads go until the user picks a folder; default ~/Downloads (tests pass a temp folder). */
+  downloadFolder?: string;
 }
 
 /** Stands in until a client factory is wired: every OSS call explains that no profile is set up. */
@@ -74,13 +79,19 @@ function noProfile(): AppException {
 
 /** Builds the context from the few things only the host (Electron or the test bridge) knows. */
 export function createAppContext(options: AppContextOptions): AppContext {
+  const host = options.host ?? new ScriptedDesktopHost();
+  // Filled in below; a credential refresh wakes transfers waiting for it.
+  const late: { transfers?: TransferService } = {};
   const profiles = new ProfilesFeature({
     userDataDir: options.userDataDir,
     secrets: options.secrets ?? new KeytarSecretStore(),
     ...(options.env ? { env: options.env } : {}),
     ...(options.home ? { home: options.home } : {}),
     sandbox: new SandboxService(options.sandboxInMemory ? {} : { dataDir: join(options.userDataDir, 'sandbox') }),
-    onCredentialEvent: (profileId, event) => emitCredentialEvent(options.emit, profileId, event),
+    onCredentialEvent: (profileId, event) => {
+      emitCredentialEvent(options.emit, profileId, event);
+      if (event.kind === 'refreshed') late.transfers?.credentialsRefreshed(profileId);
+    },
   });
   const clients = options.clients ?? profiles.clients ?? noClients;
   const previewServer = new PreviewServer(clients, { log: options.log });
@@ -92,6 +103,20 @@ export function createAppContext(options: AppContextOptions): AppContext {
     emitOperation: (progress) => options.emit('objects:operation-progress', progress),
     describeError: describeError,
   });
+  const transfers = new TransferService({
+    userDataDir: options.userDataDir,
+    clients,
+    host,
+    describeError: toIpcError,
+    log: options.log,
+    ...(options.downloadFolder ? { defaultDownloadFolder: options.downloadFolder } : {}),
+    events: {
+      progress: (e) => options.emit('transfers:progress', e),
+      conflictPlan: (plan) => options.emit('transfers:conflict-plan', plan),
+      batchFinished: (b) => options.emit('transfers:batch-finished', b),
+    },
+  });
+  late.transfers = transfers;
   // A deleted profile's preview links stop working at once.
   profiles.onProfileDeleted((id) => previewServer.revokeProfile(id));
   // A deleted profile's bookmarks go with it; a failure to rewrite the file is logged, not shown.
@@ -111,7 +136,8 @@ export function createAppContext(options: AppContextOptions): AppContext {
     emit: options.emit,
     versions: options.versions ?? { ...process.versions },
     openExternal: options.openExternal,
-    host: options.host ?? new ScriptedDesktopHost(),
+    host,
+    transfers,
   };
 }
 

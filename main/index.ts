@@ -98,6 +98,8 @@ if (!app.requestSingleInstanceLock()) {
     serveRenderer();
     lockDownSession(origins);
     registerIpc({ table: createHandlerTable(ctx), hub, allowedOrigins: origins, log });
+    // Transfers that were running when the app closed resume now (their checkpoints say where).
+    ctx.transfers.start().catch((error: unknown) => log.warn('transfer queue could not be loaded', { error }));
 
     const open = () =>
       createMainWindow({ preloadPath, startUrl: devServerUrl ?? `${APP_ORIGIN}/index.html`, origins, log });
@@ -108,6 +110,7 @@ if (!app.requestSingleInstanceLock()) {
     app.on('will-quit', () => {
       ctx.browse.dispose();
       void ctx.previewServer.close();
+      void ctx.transfers.close();
     });
   });
 

@@ -21,8 +21,10 @@ import { ObjectTable } from './components/object-table';
 import { SearchBar } from './components/search-bar';
 import { buildMenu } from './components/menu-items';
 import { DialogHost } from './dialogs/dialog-host';
-import { acceptsDrops, dropFiles, extraActions } from './extension-points';
+import { currentFileOpener, extraActions, toolbarActions } from './extension-points';
 import { previewKindOf } from './format';
+import { useDropTarget } from './hooks/use-drop-target';
+import { useExternalChanges } from './hooks/use-external-changes';
 import { useFolderListing } from './hooks/use-folder-listing';
 import { useSearch } from './hooks/use-search';
 import { parentPrefix } from './model/address';
@@ -161,7 +163,10 @@ export function BrowseView({ profileId, start }: BrowseViewProps): ReactElement 
 
   const openItem = (it: Item | undefined) => {
     if (!it) return;
+    const opener = currentFileOpener();
     if (it.isPrefix) navigate({ bucket: it.bucket, prefix: it.key });
+    // A file the app cannot preview opens in the OS's app, when a feature offers that.
+    else if (opener && model && previewKindOf(model.cols.extOf(it.rowId)) === 'none') opener({ profileId, bucket: it.bucket }, it.key);
     else setDialog({ kind: 'preview', key: it.key });
   };
   const goUp = () => {
@@ -254,6 +259,10 @@ export function BrowseView({ profileId, start }: BrowseViewProps): ReactElement 
     </AddressBar>
   );
 
+  const extensionCtx = { profileId, bucket: loc.bucket, prefix: loc.prefix, items: selectedItems.map(({ key, isPrefix }) => ({ key, isPrefix })) };
+  const drop = useDropTarget(extensionCtx);
+  useExternalChanges(profileId, loc.bucket, loc.prefix, ctx.reload);
+
   if (!loc.bucket) {
     return (
       <div className="browse-view">
@@ -264,7 +273,6 @@ export function BrowseView({ profileId, start }: BrowseViewProps): ReactElement 
   }
 
   const listingError = search.session ? search.snap?.error : snap?.error;
-  const extensionCtx = { profileId, bucket: loc.bucket, prefix: loc.prefix, items: selectedItems.map(({ key, isPrefix }) => ({ key, isPrefix })) };
   const menuItems = buildMenu({ t, items: selectedItems, focus: focusItem, model, clipboard, inSearch: !!search.session, setDialog, setClipboard, openItem, paste, reload: ctx.reload, showDetails: () => setShowDetails(true), bucket: loc.bucket }).concat(extraActions(extensionCtx));
   const empty = filter ? t('empty.filter', { filter }) : search.session ? (search.snap?.running ? t('search.searching') : t('search.none')) : snap?.status === 'loading' ? t('details.loading') : t('empty.folder');
 
@@ -284,6 +292,11 @@ export function BrowseView({ profileId, start }: BrowseViewProps): ReactElement 
         <button type="button" className="ui-button" onClick={ctx.reload}>
           {t('action.refresh')}
         </button>
+        {toolbarActions({ ...extensionCtx, items: [] }).map((a) => (
+          <button key={a.id} type="button" className="ui-button" onClick={a.run}>
+            {a.label}
+          </button>
+        ))}
         <span className="browse-toolbar-gap" />
         <SearchBar
           filter={filter}
@@ -313,15 +326,11 @@ export function BrowseView({ profileId, start }: BrowseViewProps): ReactElement 
       )}
       <div className="browse-main">
         <div
-          className="browse-listing-area"
-          onDragOver={(e) => {
-            if (acceptsDrops() && e.dataTransfer.types.includes('Files')) e.preventDefault();
-          }}
-          onDrop={(e) => {
-            if (!acceptsDrops() || e.dataTransfer.files.length === 0) return;
-            e.preventDefault();
-            dropFiles(extensionCtx, [...e.dataTransfer.files]);
-          }}
+          className={`browse-listing-area${drop.dragging ? ' is-drop-target' : ''}`}
+          data-testid="listing-drop-area"
+          onDragOver={drop.onDragOver}
+          onDragLeave={drop.onDragLeave}
+          onDrop={drop.onDrop}
         >
           {mode === 'list' || !model ? (
             <ObjectTable
