@@ -10,10 +10,11 @@ import * as app from './contract/app';
 import * as browse from './contract/browse';
 import type { OutputOf, PayloadOf } from './contract/define';
 import * as profiles from './contract/profiles';
+import * as share from './contract/share';
 import type { IpcResult } from './errors';
 
 /** Feature contracts by name; a test checks that no channel name is declared twice. */
-export const featureContracts = { app, profiles, browse } as const;
+export const featureContracts = { app, profiles, browse, share } as const;
 
 /** Fails to compile when two features declare the same channel name. */
 type Disjoint<A, B> = keyof A & keyof B extends never ? true : ['duplicate channel', keyof A & keyof B];
@@ -24,11 +25,13 @@ const _noDuplicateChannels: [
   Disjoint<typeof app.events, typeof profiles.events>,
   Disjoint<typeof app.events, typeof browse.events>,
   Disjoint<typeof profiles.events, typeof browse.events>,
-] = [true, true, true, true, true, true];
+  Disjoint<typeof share.requests, typeof app.requests & typeof profiles.requests & typeof browse.requests>,
+  Disjoint<typeof share.events, typeof app.events & typeof profiles.events & typeof browse.events>,
+] = [true, true, true, true, true, true, true, true];
 void _noDuplicateChannels;
 
-export const requestChannels = { ...app.requests, ...profiles.requests, ...browse.requests };
-export const eventChannels = { ...app.events, ...profiles.events, ...browse.events };
+export const requestChannels = { ...app.requests, ...profiles.requests, ...browse.requests, ...share.requests };
+export const eventChannels = { ...app.events, ...profiles.events, ...browse.events, ...share.events };
 
 export type RequestChannels = typeof requestChannels;
 export type EventChannels = typeof eventChannels;
