@@ -13,6 +13,7 @@ import type { ClientProvider } from './services/oss/client-provider';
 import { PreviewServer } from './services/preview/preview-server';
 import { ProfilesFeature } from './services/profiles/profiles-feature';
 import { SandboxService } from './services/sandbox/sandbox-service';
+import { ShareFeature } from './services/share/share-feature';
 import { KeytarSecretStore } from './services/secrets/keytar-secret-store';
 import type { SecretStore } from './services/secrets/secret-store';
 import type { CredentialEvent } from './services/credentials/types';
@@ -39,6 +40,8 @@ export interface AppContext {
   readonly previewServer: PreviewServer;
   /** Native dialogs, the OS shell, notifications, keep-awake (Electron, or a scripted host in tests). */
   readonly host: DesktopHost;
+  /** Share links, temporary access grants and oss-browser code import. */
+  readonly share: ShareFeature;
 }
 
 export interface AppContextOptions {
@@ -74,12 +77,13 @@ function noProfile(): AppException {
 
 /** Builds the context from the few things only the host (Electron or the test bridge) knows. */
 export function createAppContext(options: AppContextOptions): AppContext {
+  const sandbox = new SandboxService(options.sandboxInMemory ? {} : { dataDir: join(options.userDataDir, 'sandbox') });
   const profiles = new ProfilesFeature({
     userDataDir: options.userDataDir,
     secrets: options.secrets ?? new KeytarSecretStore(),
     ...(options.env ? { env: options.env } : {}),
     ...(options.home ? { home: options.home } : {}),
-    sandbox: new SandboxService(options.sandboxInMemory ? {} : { dataDir: join(options.userDataDir, 'sandbox') }),
+    sandbox,
     onCredentialEvent: (profileId, event) => emitCredentialEvent(options.emit, profileId, event),
   });
   const clients = options.clients ?? profiles.clients ?? noClients;
@@ -101,6 +105,23 @@ export function createAppContext(options: AppContextOptions): AppContext {
       (err: unknown) => options.log.warn('Could not remove the bookmarks of a deleted profile', { code: (err as { code?: string }).code ?? 'unknown' }),
     ),
   );
+  const host = options.host ?? new ScriptedDesktopHost();
+  const share = new ShareFeature({
+    sessions: {
+      session: (id) => profiles.service.session(id),
+      bucketRegion: (id, bucket) => profiles.clients.bucketRegion(id, bucket),
+    },
+    clients,
+    host,
+    dataDir: options.userDataDir,
+    storedCredentials: async (id) => {
+      const [input, record] = await Promise.all([profiles.service.patchedInput(id, {}), profiles.service.get(id)]);
+      return { credentials: input.credentials, sandbox: record.sandbox === true };
+    },
+    sandboxStsEndpoint: async () => (await sandbox.emulator()).stsEndpoint,
+    importer: { importAccessCode: (text, name) => profiles.importAccessCode(text, name), add: (input, test) => profiles.add(input, test) },
+  });
+  profiles.onProfileDeleted((id) => share.settings.removeProfile(id));
   return {
     clients,
     browse,
@@ -111,7 +132,8 @@ export function createAppContext(options: AppContextOptions): AppContext {
     emit: options.emit,
     versions: options.versions ?? { ...process.versions },
     openExternal: options.openExternal,
-    host: options.host ?? new ScriptedDesktopHost(),
+    host,
+    share,
   };
 }
 

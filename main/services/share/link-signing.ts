@@ -59,7 +59,6 @@ function rfc5987(value: string): string {
  */
 export function attachmentDisposition(key: string): string {
   const name = fileNameOf(key);
-  // eslint-disable-next-line no-control-regex -- replacing control characters is the point.
   const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${rfc5987(name)}`;
 }
