@@ -75,7 +75,7 @@ test.describe('share', () => {
     const third = links.nth(2);
     await third.getByRole('button', { name: 'Copy: 中文 😀.txt' }).click();
     await expect(third.getByRole('button', { name: 'Copy: 中文 😀.txt' })).toHaveText('Copied');
-    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const copied = await page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
     expect(copied).toBe(await third.getByRole('textbox').inputValue());
     const res = await fetch(copied);
     expect(res.status).toBe(200);

@@ -16,10 +16,24 @@ export interface BrowseContext {
 }
 
 export type ObjectActionProvider = (ctx: BrowseContext) => MenuItem[];
+/** Buttons for the object or folder shown in the details pane (e.g. "Share link…"). */
+export type DetailsActionProvider = (ctx: { profileId: string; bucket: string; key: string; isFolder: boolean }) => MenuItem[];
 export type DropHandler = (ctx: BrowseContext, files: File[]) => void;
 
 const actionProviders = new Set<ObjectActionProvider>();
 const dropHandlers = new Set<DropHandler>();
+const detailsProviders = new Set<DetailsActionProvider>();
+
+/** Adds buttons to the details pane; returns the function that removes them. */
+export function addDetailsActions(provider: DetailsActionProvider): () => void {
+  detailsProviders.add(provider);
+  return () => detailsProviders.delete(provider);
+}
+
+/** Buttons every details provider offers for this object or folder. */
+export function detailsActions(ctx: Parameters<DetailsActionProvider>[0]): MenuItem[] {
+  return [...detailsProviders].flatMap((p) => p(ctx));
+}
 
 /** Adds context-menu actions; returns the function that removes them. */
 export function addObjectActions(provider: ObjectActionProvider): () => void {

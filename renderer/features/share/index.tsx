@@ -6,7 +6,7 @@
 import type { ReactElement } from 'react';
 import i18next from 'i18next';
 import type { ShellFeature } from '../../app/feature-registry';
-import { addObjectActions, type BrowseContext } from '../browse/extension-points';
+import { addDetailsActions, addObjectActions, type BrowseContext, type DetailsActionProvider } from '../browse/extension-points';
 import type { MenuItem } from '../browse/components/context-menu';
 import { GrantDialog } from './grant-dialog';
 import { HistoryDialog } from './history-dialog';
@@ -35,7 +35,19 @@ export function shareActions(ctx: BrowseContext): MenuItem[] {
   return out;
 }
 
+/** The details pane's share buttons: a link for a file; upload link and temporary access for a folder. */
+export const shareDetailsActions: DetailsActionProvider = (d) => {
+  const base = { profileId: d.profileId, bucket: d.bucket };
+  if (!d.isFolder) return [{ id: 'share-links', label: t('menu.links'), run: () => openShareDialog({ kind: 'links', target: { ...base, prefix: '', keys: [d.key] } }) }];
+  const target = { ...base, prefix: d.key, keys: [] };
+  return [
+    { id: 'share-upload', label: t('menu.upload'), run: () => openShareDialog({ kind: 'upload', target }) },
+    { id: 'share-grant', label: t('menu.grant'), run: () => openShareDialog({ kind: 'grant', target }) },
+  ];
+};
+
 addObjectActions(shareActions);
+addDetailsActions(shareDetailsActions);
 
 function ShareOverlay(): ReactElement | null {
   const dialog = shareStore.use((s) => s.dialog);

@@ -10,7 +10,9 @@ import enErrors from '../../i18n/locales/en/errors.json';
 import zhErrors from '../../i18n/locales/zh-CN/errors.json';
 import { grantErrorHints } from '../../../main/services/share/grant-sts';
 import { qrPath } from './qr-code';
-import { shareActions } from './index';
+import { shareActions, shareDetailsActions } from './index';
+import { detailsActions } from '../browse/extension-points';
+import { shareStore } from './share-store';
 
 type Tree = { [k: string]: string | Tree };
 const flatten = (tree: Tree, prefix = ''): string[] => Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [prefix + k] : flatten(v, `${prefix}${k}.`)));
@@ -30,8 +32,8 @@ describe('share strings', () => {
   });
 
   it('shows each STS failure with its own hint, the same English as main sends, and a Chinese one', () => {
-    const enHints = (enErrors as { hint: Record<string, string> }).hint;
-    const zhHints = (zhErrors as { hint: Record<string, string> }).hint;
+    const enHints = (enErrors as unknown as { hint: Record<string, string> }).hint;
+    const zhHints = (zhErrors as unknown as { hint: Record<string, string> }).hint;
     const codes = Object.keys(grantErrorHints) as Array<keyof typeof grantErrorHints>;
     for (const code of codes) {
       expect(enHints[code]).toBe(grantErrorHints[code]);
@@ -49,6 +51,13 @@ describe('share menu and QR code', () => {
     expect(files).toEqual(['share-links', 'share-history']);
     expect(shareActions({ ...ctx, items: [] }).map((i) => i.id)).toEqual(['share-upload', 'share-grant', 'share-history']);
     expect(shareActions({ ...ctx, items: [{ key: 'in/sub/', isPrefix: true }] }).map((i) => i.id)).toEqual(['share-upload', 'share-grant', 'share-history']);
+  });
+
+  it('puts share buttons in the details pane through its extension point', () => {
+    expect(detailsActions({ profileId: 'p', bucket: 'b', key: 'in/a.txt', isFolder: false }).map((a) => a.id)).toEqual(['share-links']);
+    expect(shareDetailsActions({ profileId: 'p', bucket: 'b', key: 'in/sub/', isFolder: true }).map((a) => a.id)).toEqual(['share-upload', 'share-grant']);
+    shareDetailsActions({ profileId: 'p', bucket: 'b', key: 'in/sub/', isFolder: true })[1]!.run();
+    expect(shareStore.get().dialog).toEqual({ kind: 'grant', target: { profileId: 'p', bucket: 'b', prefix: 'in/sub/', keys: [] } });
   });
 
   it('draws a QR code as one path with a quiet zone, longer text → more modules', () => {
