@@ -11,7 +11,7 @@ import { createBrowseServices, type BrowseServices } from './services/browse/bro
 import type { Logger } from './services/log/logger';
 import type { ClientProvider } from './services/oss/client-provider';
 import { PreviewServer } from './services/preview/preview-server';
-import { ProfilesFeature } from './services/profiles/profiles-feature';
+import { ProfilesFeature, toAppException } from './services/profiles/profiles-feature';
 import { SandboxService } from './services/sandbox/sandbox-service';
 import { ShareFeature } from './services/share/share-feature';
 import { KeytarSecretStore } from './services/secrets/keytar-secret-store';
@@ -108,7 +108,8 @@ export function createAppContext(options: AppContextOptions): AppContext {
   const host = options.host ?? new ScriptedDesktopHost();
   const share = new ShareFeature({
     sessions: {
-      session: (id) => profiles.service.session(id),
+      // Profile and credential failures keep their codes and hints (expired STS token, missing keychain entry…).
+      session: (id) => profiles.service.session(id).catch((err: unknown) => Promise.reject(toAppException(err))),
       bucketRegion: (id, bucket) => profiles.clients.bucketRegion(id, bucket),
     },
     clients,
@@ -118,7 +119,10 @@ export function createAppContext(options: AppContextOptions): AppContext {
       const [input, record] = await Promise.all([profiles.service.patchedInput(id, {}), profiles.service.get(id)]);
       return { credentials: input.credentials, sandbox: record.sandbox === true };
     },
-    sandboxStsEndpoint: async () => (await sandbox.emulator()).stsEndpoint,
+    sandboxSts: async () => {
+      const emu = await sandbox.emulator();
+      return { stsEndpoint: emu.stsEndpoint, roleArn: emu.roles.find((r) => r.endsWith('/sandbox-role')) };
+    },
     importer: { importAccessCode: (text, name) => profiles.importAccessCode(text, name), add: (input, test) => profiles.add(input, test) },
   });
   profiles.onProfileDeleted((id) => share.settings.removeProfile(id));

@@ -23,8 +23,8 @@ export interface ShareFeatureOptions {
   dataDir: string | undefined;
   /** The profile's stored credentials as entered (main side only) and whether it is the sandbox. */
   storedCredentials(profileId: string): Promise<{ credentials: ProfileInput['credentials']; sandbox: boolean }>;
-  /** The local sandbox's STS address, when it runs. */
-  sandboxStsEndpoint?: () => Promise<string | undefined>;
+  /** The local sandbox's STS address and a role it can assume (so a newcomer can try sharing at once). */
+  sandboxSts?: () => Promise<{ stsEndpoint: string; roleArn?: string | undefined }>;
   importer: ProfileImporter;
   now?: () => number;
 }
@@ -76,7 +76,8 @@ export class ShareFeature {
       };
     }
     const own = c.type === 'ram-role' ? { roleArn: c.roleArn, ...(c.stsEndpoint ? { stsEndpoint: c.stsEndpoint } : {}) } : {};
-    const sandboxSts = sandbox ? await this.options.sandboxStsEndpoint?.() : undefined;
-    return { supported: true, accessKeyId: c.accessKeyId, accessKeySecret: c.accessKeySecret, ...own, ...(sandboxSts ? { stsEndpoint: sandboxSts } : {}) };
+    const local = sandbox ? await this.options.sandboxSts?.() : undefined;
+    const sandboxDefaults = local ? { stsEndpoint: local.stsEndpoint, ...(local.roleArn ? { roleArn: local.roleArn } : {}) } : {};
+    return { supported: true, accessKeyId: c.accessKeyId, accessKeySecret: c.accessKeySecret, ...own, ...sandboxDefaults };
   }
 }
