@@ -11,7 +11,7 @@ import type { GrantPermission } from '../../../shared/contract/share';
 import { GrantService, type GrantCaller } from './grant-service';
 import { GrantSettingsStore } from './grant-settings-store';
 import { grantErrorHints } from './grant-sts';
-import { accountProvider, startShareEmulator, type ShareEmulator } from './test-support/share-emulator';
+import { accountProvider, startShareEmulator, type ShareEmulator } from '../../test-support/share-emulator';
 
 const ROLE = 'acs:ram::1000000000000001:role/sandbox-role';
 const READONLY_ROLE = 'acs:ram::1000000000000001:role/sandbox-readonly';

@@ -14,7 +14,7 @@ import { MemorySecretStore } from '../secrets/memory-secret-store';
 import { GrantService } from './grant-service';
 import { GrantSettingsStore } from './grant-settings-store';
 import { importOssBrowserCode } from './oss-browser-import';
-import { accountProvider, startShareEmulator, type ShareEmulator } from './test-support/share-emulator';
+import { accountProvider, startShareEmulator, type ShareEmulator } from '../../test-support/share-emulator';
 
 /** As oss-browser's grant-token-modal.js: Buffer.from(JSON.stringify(tokenInfo)).toString('base64'). */
 function officialGrant(expiration: string, extra: Record<string, string> = {}): string {

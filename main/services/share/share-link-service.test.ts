@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import OSS from 'ali-oss';
 import { AccessKeyProvider, StaticStsProvider } from '../credentials/static-providers';
 import { ShareLinkService } from './share-link-service';
-import { accountProvider, startShareEmulator, type ShareEmulator } from './test-support/share-emulator';
+import { accountProvider, startShareEmulator, type ShareEmulator } from '../../test-support/share-emulator';
 
 const AWKWARD = [
   'dir/with space.txt',

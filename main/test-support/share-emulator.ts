@@ -5,13 +5,13 @@
  * emulator, not on another feature's test support.
  */
 import OSS from 'ali-oss';
-import { startEmulator, type RunningEmulator } from '../../../../emulator/index';
-import { endpointSchema, type ProfileRecord } from '../../../../shared/profile-types';
-import type { CredentialProvider } from '../../credentials/types';
-import { AccessKeyProvider } from '../../credentials/static-providers';
-import type { ClientProvider } from '../../oss/client-provider';
-import type { ProfileSession } from '../../oss/client-factory';
-import type { ShareSessions } from '../share-link-service';
+import { startEmulator, type RunningEmulator } from '../../emulator/index';
+import { endpointSchema, type ProfileRecord } from '../../shared/profile-types';
+import type { CredentialProvider } from '../services/credentials/types';
+import { AccessKeyProvider } from '../services/credentials/static-providers';
+import type { ClientProvider } from '../services/oss/client-provider';
+import type { ProfileSession } from '../services/oss/client-factory';
+import type { ShareSessions } from '../services/share/share-link-service';
 
 export interface ShareEmulator {
   emu: RunningEmulator;
