@@ -152,6 +152,10 @@ describe('temporary access grants', () => {
     await svc.grant({ profileId: 'p', bucket, prefix: '', permission: 'read', durationSeconds: 900, roleArn: ROLE });
     expect(await svc.setup('p')).toEqual({ supported: true, roleArn: ROLE, stsEndpoint: fx.emu.stsEndpoint });
     await expect(svc.grant({ profileId: 'p', bucket, prefix: '', permission: 'read', durationSeconds: 900, roleArn: ROLE, stsEndpoint: 'http://sts.example.com' })).rejects.toMatchObject({ code: 'ShareInvalidStsEndpoint' });
+    await expect(svc.grant({ profileId: 'p', bucket, prefix: '', permission: 'read', durationSeconds: 900, roleArn: ROLE, stsEndpoint: 'https://169.254.169.254/' })).rejects.toMatchObject({ code: 'ShareInvalidStsEndpoint' });
+    // Another HTTPS host only with the user's word for it, by name (here it cannot be reached: the request fails after the check).
+    await expect(svc.grant({ profileId: 'p', bucket, prefix: '', permission: 'read', durationSeconds: 900, roleArn: ROLE, stsEndpoint: 'https://sts.private.example:1' })).rejects.toMatchObject({ code: 'ShareStsHostNotConfirmed', hint: grantErrorHints.ShareStsHostNotConfirmed });
+    await expect(svc.grant({ profileId: 'p', bucket, prefix: '', permission: 'read', durationSeconds: 900, roleArn: ROLE, stsEndpoint: 'https://sts.private.example:1', confirmedStsHost: 'sts.private.example:1' })).rejects.not.toMatchObject({ code: 'ShareStsHostNotConfirmed' });
     const unsupported = service({ supported: false, reason: 'Pasted STS tokens cannot call AssumeRole.' });
     expect(await unsupported.setup('p')).toEqual({ supported: false, reason: 'Pasted STS tokens cannot call AssumeRole.' });
     await expect(unsupported.grant({ profileId: 'p', bucket, prefix: '', permission: 'read', durationSeconds: 900, roleArn: ROLE })).rejects.toMatchObject({ code: 'ShareUnsupportedProfile' });

@@ -37,6 +37,8 @@ export interface GrantRequest {
   durationSeconds: number;
   roleArn: string;
   stsEndpoint?: string | undefined;
+  /** A non-Alibaba STS host (host[:port]) the user confirmed by name in the dialog. */
+  confirmedStsHost?: string | undefined;
 }
 
 export class GrantService {
@@ -62,7 +64,9 @@ export class GrantService {
     if (!caller.supported) throw new AppException({ code: 'ShareUnsupportedProfile', message: caller.reason, hint: grantErrorHints.ShareUnsupportedProfile });
     if (request.prefix && !request.prefix.endsWith('/')) request = { ...request, prefix: `${request.prefix}/` };
     const endpoint = request.stsEndpoint ?? caller.stsEndpoint ?? DEFAULT_STS_ENDPOINT;
-    checkStsEndpoint(endpoint);
+    // The profile's own STS address was confirmed when the profile was saved; another needs the user's word now.
+    const trusted = [...(caller.stsEndpoint ? [new URL(caller.stsEndpoint).host] : []), ...(request.confirmedStsHost ? [request.confirmedStsHost] : [])];
+    checkStsEndpoint(endpoint, trusted);
     const policy = grantPolicy(request.bucket, request.prefix, request.permission);
     const text = policyText(policy);
     if (text.length > MAX_POLICY_LENGTH) {
@@ -80,6 +84,7 @@ export class GrantService {
       text,
       request.durationSeconds,
       `oss-browser-share-${Math.floor(this.now() / 1000)}`,
+      trusted,
     );
     // Remember what worked, so the next grant from this profile is one click.
     await this.options.settings.set(request.profileId, { roleArn: request.roleArn, stsEndpoint: endpoint });

@@ -26,6 +26,7 @@ export const grantErrorHints = {
   ShareUnsupportedProfile:
     "Temporary access is made with a RAM user's AccessKey pair. Use a profile of type AccessKey or RAM role to share folders this way.",
   ShareInvalidStsEndpoint: 'Use the STS endpoint https://sts.aliyuncs.com (or your private cloud\'s HTTPS STS address).',
+  ShareStsHostNotConfirmed: 'Check that you trust this STS address (a private cloud, for example), tick "I trust this address" under Advanced, and try again.',
 } as const;
 
 export type GrantErrorCode = keyof typeof grantErrorHints;
@@ -53,17 +54,47 @@ function grantError(code: GrantErrorCode, message: string, requestId?: string): 
   return new AppException({ code, message, hint: grantErrorHints[code], ...(requestId ? { requestId } : {}) });
 }
 
-/** https anywhere; plain http only to this computer (a local emulator). */
-export function checkStsEndpoint(endpoint: string): void {
+/** Where STS lives officially: https, no port, sts.aliyuncs.com or a regional sts(-vpc) host. */
+export function isOfficialSts(url: URL): boolean {
+  return url.protocol === 'https:' && !url.port && /^(sts|sts(-vpc)?\.[a-z0-9-]+)\.aliyuncs\.com$/i.test(url.hostname);
+}
+
+/** This computer (the local sandbox's STS). */
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
+}
+
+/** Link-local and cloud-metadata addresses: never contacted. */
+function isForbidden(hostname: string): boolean {
+  const h = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  return /^169\.254\./.test(h) || /^0\./.test(h) || h === '100.100.100.200' || /^fe[89ab][0-9a-f]:/.test(h) || h === 'metadata.google.internal';
+}
+
+/**
+ * Which STS address main may send the signed AssumeRole to: an official one; this computer
+ * (the sandbox); or another HTTPS host only when it is already trusted (the profile's own,
+ * confirmed when the profile was saved) or the user confirmed it by name in the dialog.
+ */
+export function checkStsEndpoint(endpoint: string, trusted: readonly string[] = []): void {
   let url: URL;
   try {
     url = new URL(endpoint);
   } catch {
     throw grantError('ShareInvalidStsEndpoint', `"${endpoint.slice(0, 200)}" is not a valid STS address.`);
   }
-  const loopback = url.hostname === 'localhost' || url.hostname === '127.0.0.1' || url.hostname === '[::1]';
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+  if (isOfficialSts(url) || (isLoopback(url.hostname) && (url.protocol === 'http:' || url.protocol === 'https:'))) return;
+  if (url.username || url.password || isForbidden(url.hostname)) {
+    throw grantError('ShareInvalidStsEndpoint', `OSS Browser never sends sign-in requests to ${url.host}.`);
+  }
+  if (url.protocol !== 'https:') {
     throw grantError('ShareInvalidStsEndpoint', `The STS address ${url.host} does not use HTTPS: the temporary keys would cross the network in clear text.`);
+  }
+  if (!trusted.map((h) => h.toLowerCase()).includes(url.host.toLowerCase())) {
+    throw new AppException({
+      code: 'ShareStsHostNotConfirmed',
+      message: `${url.host} is not an Alibaba Cloud STS address. OSS Browser sends the signed request there only after you confirm it.`,
+      hint: grantErrorHints.ShareStsHostNotConfirmed,
+    });
   }
 }
 
@@ -73,8 +104,8 @@ export function roleAccount(roleArn: string): string | undefined {
 }
 
 /** Calls AssumeRole; throws an AppException with its own code and hint for each known failure. */
-export async function assumeRole(caller: StsCaller, roleArn: string, policy: string, durationSeconds: number, sessionName: string): Promise<StsCredentials> {
-  checkStsEndpoint(caller.endpoint);
+export async function assumeRole(caller: StsCaller, roleArn: string, policy: string, durationSeconds: number, sessionName: string, trusted: readonly string[] = []): Promise<StsCredentials> {
+  checkStsEndpoint(caller.endpoint, trusted);
   const sts = new OSS.STS({ accessKeyId: caller.accessKeyId, accessKeySecret: caller.accessKeySecret, endpoint: caller.endpoint } as OSS.STSOptions);
   try {
     const { credentials } = await sts.assumeRole(roleArn, policy, durationSeconds, sessionName, { timeout: TIMEOUT_MS, ctx: undefined });

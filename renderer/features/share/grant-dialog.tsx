@@ -18,6 +18,18 @@ import { formatTime } from './use-signature-version';
 const DURATIONS = [900, 3600, 21_600, 43_200] as const;
 const ROLE_ARN = /^acs:ram::\d+:role\/[\w.@-]{1,64}$/i;
 
+/** host[:port] of an STS address that is neither Alibaba's nor this computer (it needs the user's word). */
+function hostToConfirm(text: string): string | undefined {
+  try {
+    const url = new URL(text);
+    if (/^(sts|sts(-vpc)?\.[a-z0-9-]+)\.aliyuncs\.com$/i.test(url.hostname) && !url.port) return undefined;
+    if (['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)) return undefined;
+    return url.host;
+  } catch {
+    return undefined;
+  }
+}
+
 export function GrantDialog({ target, onClose }: { target: ShareTarget; onClose(): void }): ReactElement {
   const { t, i18n } = useTranslation('share');
   const path = `oss://${target.bucket}/${target.prefix}`;
@@ -29,6 +41,7 @@ export function GrantDialog({ target, onClose }: { target: ShareTarget; onClose(
   const [grant, setGrant] = useState<Grant | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [trustSts, setTrustSts] = useState(false);
   const roleId = useId();
   const stsId = useId();
 
@@ -56,6 +69,7 @@ export function GrantDialog({ target, onClose }: { target: ShareTarget; onClose(
           durationSeconds: duration,
           roleArn: roleArn.trim(),
           ...(stsEndpoint.trim() ? { stsEndpoint: stsEndpoint.trim() } : {}),
+          ...(trustSts && stsHost ? { confirmedStsHost: stsHost } : {}),
         }),
       );
     } catch (e) {
@@ -65,6 +79,7 @@ export function GrantDialog({ target, onClose }: { target: ShareTarget; onClose(
     }
   };
   const roleOk = ROLE_ARN.test(roleArn.trim());
+  const stsHost = stsEndpoint.trim() && stsEndpoint.trim() !== setup?.stsEndpoint ? hostToConfirm(stsEndpoint.trim()) : undefined;
 
   return (
     <Dialog
@@ -123,6 +138,12 @@ export function GrantDialog({ target, onClose }: { target: ShareTarget; onClose(
             <summary>{t('grant.advanced')}</summary>
             <label htmlFor={stsId}>{t('grant.stsEndpoint')}</label>
             <input id={stsId} value={stsEndpoint} onChange={(e) => setStsEndpoint(e.target.value)} spellCheck={false} />
+            {stsHost && (
+              <label className="share-choice">
+                <input type="checkbox" checked={trustSts} onChange={(e) => setTrustSts(e.target.checked)} />
+                {t('grant.trustSts', { host: stsHost })}
+              </label>
+            )}
           </details>
         </div>
       )}
