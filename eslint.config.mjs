@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import featureBoundaries from './scripts/eslint/feature-boundaries.mjs';
 
 // Runtime boundaries (DESIGN.md §1): electron and keytar only in main/; no node built-ins in
 // renderer/ or shared/; main/services never imports electron so it stays unit-testable.
@@ -35,6 +36,20 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': ['error', { patterns: [...banElectron, { group: nodeBuiltins, message: 'renderer/ runs in a sandboxed page: no Node built-ins. Ask main over IPC.' }] }],
+    },
+  },
+  {
+    // Features plug into the shell through slots and extension points, not each other's files.
+    files: ['renderer/features/**/*.{ts,tsx}'],
+    plugins: { 'feature-boundaries': featureBoundaries },
+    rules: {
+      'feature-boundaries/no-cross-feature-imports': [
+        'error',
+        {
+          featuresDir: 'renderer/features',
+          message: 'renderer features do not import each other; shared widgets live in renderer/ui/, helpers in renderer/lib/, shared state in renderer/state/ (DESIGN.md §1).',
+        },
+      ],
     },
   },
   {

@@ -21,7 +21,13 @@ test.describe('browse: long operations', () => {
     const summary = page.getByTestId('operation-summary');
     await expect(summary).toHaveAttribute('data-finished', 'true');
     await expect(summary).toHaveText('2 succeeded, 1 failed.');
+    const failures = page.getByTestId('failures');
+    await expect(failures.getByTestId('failures-summary')).toHaveText('1 item could not be completed.');
+    await expect(failures.getByRole('listitem')).toHaveCount(1);
+    await expect(failures.getByRole('listitem')).toContainText('1 item: You do not have permission to do this. This AccessKey is not allowed to do that.');
     const failed = page.getByTestId('failed-keys');
+    await expect(failed).toBeHidden();
+    await failures.getByText('Show the item').click();
     await expect(failed.getByRole('row')).toHaveCount(2);
     await expect(failed.getByRole('row').nth(1)).toContainText('in/b.txt');
     await expect(failed.getByRole('row').nth(1)).toContainText('AccessDenied');

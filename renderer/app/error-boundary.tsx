@@ -2,7 +2,7 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { ErrorCode } from '../../shared/errors';
 import { call } from '../lib/oss-api';
-import { ErrorPanel } from './error-panel';
+import { ErrorPanel } from '../ui/error-panel';
 
 interface Props {
   children: ReactNode;

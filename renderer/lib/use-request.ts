@@ -4,7 +4,8 @@
  * newer one. Inputs are plain IPC data, so their JSON form identifies a request.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { AppException, ErrorCode, type AppError } from '../../shared/errors';
+import type { AppError } from '../../shared/errors';
+import { asAppError } from '../ui/app-error';
 import type { RequestChannel, RequestOutput } from '../../shared/ipc-contract';
 import { call, type CallArgs } from './oss-api';
 
@@ -13,12 +14,6 @@ export interface RequestState<T> {
   error: AppError | undefined;
   loading: boolean;
   reload: () => void;
-}
-
-/** Turns anything caught into an AppError for display. */
-export function asAppError(error: unknown): AppError {
-  if (error instanceof AppException) return error.toJSON();
-  return { code: ErrorCode.Internal, message: error instanceof Error ? error.message : String(error) };
 }
 
 interface Loaded<T> {

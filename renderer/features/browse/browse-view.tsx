@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OperationProgress } from '../../../shared/object-types';
-import { ErrorPanel } from '../../app/error-panel';
+import { ErrorPanel } from '../../ui/error-panel';
 import { selectBucket, selectionStore } from '../../state/selection-store';
 import type { ActionContext, Clipboard, DialogState, Item } from './browse-actions';
 import { copyItems } from './browse-actions';
@@ -272,16 +272,16 @@ export function BrowseView({ profileId, start }: BrowseViewProps): ReactElement 
     <div className="browse-view">
       {addressBar}
       <div className="browse-toolbar" role="toolbar" aria-label={t('toolbar.label')}>
-        <button type="button" className="browse-button" onClick={() => setDialog({ kind: 'newFolder' })} disabled={!!search.session}>
+        <button type="button" className="ui-button" onClick={() => setDialog({ kind: 'newFolder' })} disabled={!!search.session}>
           {t('action.newFolder')}
         </button>
-        <button type="button" className="browse-button" onClick={paste} disabled={!clipboard}>
+        <button type="button" className="ui-button" onClick={paste} disabled={!clipboard}>
           {clipboard ? t('action.pasteN', { count: clipboard.items.length }) : t('action.paste')}
         </button>
-        <button type="button" className="browse-button" onClick={() => setDialog({ kind: 'delete', items: selectedItems })} disabled={selectedItems.length === 0}>
+        <button type="button" className="ui-button" onClick={() => setDialog({ kind: 'delete', items: selectedItems })} disabled={selectedItems.length === 0}>
           {t('action.delete')}
         </button>
-        <button type="button" className="browse-button" onClick={ctx.reload}>
+        <button type="button" className="ui-button" onClick={ctx.reload}>
           {t('action.refresh')}
         </button>
         <span className="browse-toolbar-gap" />
@@ -303,7 +303,7 @@ export function BrowseView({ profileId, start }: BrowseViewProps): ReactElement 
             {t('view.grid')}
           </button>
         </div>
-        <button type="button" className="browse-button" aria-pressed={showDetails} onClick={() => setShowDetails(!showDetails)}>
+        <button type="button" className="ui-button" aria-pressed={showDetails} onClick={() => setShowDetails(!showDetails)}>
           {t('details.title')}
         </button>
       </div>

@@ -5,7 +5,7 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { profileErrorHints } from '../../../shared/profile-types';
-import { ErrorPanel } from '../../app/error-panel';
+import { ErrorPanel } from '../../ui/error-panel';
 import { changeLanguage, initI18n } from '../../i18n';
 import en from '../../i18n/locales/en/errors.json';
 import zhCN from '../../i18n/locales/zh-CN/errors.json';
@@ -21,7 +21,7 @@ function keys(value: unknown, prefix = ''): string[] {
 
 function shownHint(code: string, englishFromMain: string): string {
   render(<ErrorPanel error={{ code, message: 'm', hint: englishFromMain }} />);
-  const text = screen.getByRole('alert').querySelector('.error-panel__hint')?.textContent ?? '';
+  const text = screen.getByRole('alert').querySelector('.ui-error__hint')?.textContent ?? '';
   cleanup();
   return text;
 }

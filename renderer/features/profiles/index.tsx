@@ -6,6 +6,8 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShellFeature } from '../../app/feature-registry';
+import { Button } from '../../ui/button';
+import { Dialog } from '../../ui/dialog';
 import { ProfileDialog } from './profile-dialog';
 import { ProfileList } from './profile-list';
 import { deleteProfile, openDialog, profilesStore, startSandbox } from './profiles-state';
@@ -15,27 +17,30 @@ import './profiles.css';
 function DeleteConfirm({ id, name }: { id: string; name: string }): ReactElement {
   const { t } = useTranslation('profiles');
   return (
-    <div className="profiles-backdrop">
-      <div className="profiles-dialog profiles-dialog--small" role="alertdialog" aria-modal="true" aria-labelledby="profile-delete-title">
-        <h2 id="profile-delete-title">{t('dialog.deleteTitle', { name })}</h2>
-        <p>{t('dialog.deleteBody')}</p>
-        <footer className="profiles-dialog__footer">
-          <button type="button" className="button" onClick={() => openDialog(null)}>
+    <Dialog
+      role="alertdialog"
+      title={t('dialog.deleteTitle', { name })}
+      onClose={() => openDialog(null)}
+      testId="profile-delete-dialog"
+      footer={
+        <>
+          <Button onClick={() => openDialog(null)} data-autofocus>
             {t('action.cancel')}
-          </button>
-          <button
-            type="button"
-            className="button button--primary"
+          </Button>
+          <Button
+            tone="danger"
             onClick={() => {
               openDialog(null);
               void deleteProfile(id).catch(() => undefined);
             }}
           >
             {t('action.delete')}
-          </button>
-        </footer>
-      </div>
-    </div>
+          </Button>
+        </>
+      }
+    >
+      <p>{t('dialog.deleteBody')}</p>
+    </Dialog>
   );
 }
 

@@ -7,9 +7,11 @@ import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/errors';
 import type { ConnectionTestResult, ProfileView } from '../../../shared/profile-types';
-import { ErrorPanel } from '../../app/error-panel';
+import { Button } from '../../ui/button';
+import { Dialog } from '../../ui/dialog';
+import { ErrorPanel } from '../../ui/error-panel';
 import { call } from '../../lib/oss-api';
-import { asAppError } from '../../lib/use-request';
+import { asAppError } from '../../ui/app-error';
 import { emptyForm, formFromProfile, inputFromForm, type FormState } from './profile-form-model';
 import { ProfileFields } from './profile-fields';
 import { loadProfiles, openDialog, openProfile } from './profiles-state';
@@ -109,60 +111,60 @@ export function ProfileDialog({ profile }: ProfileDialogProps): ReactElement {
     });
 
   return (
-    <div className="profiles-backdrop">
-      <div className="profiles-dialog" role="dialog" aria-modal="true" aria-labelledby="profile-dialog-title" data-testid="profile-dialog">
-        <header className="profiles-dialog__header">
-          <h2 id="profile-dialog-title">{editing ? t('dialog.editTitle') : t('dialog.addTitle')}</h2>
-        </header>
-        <div className="profiles-dialog__body">
-          {!editing && (
-            <div className="profiles-imports" aria-label={t('import.label')}>
-              <span>{t('import.label')}:</span>
-              <button type="button" className="button" disabled={!!busy} onClick={() => void importEnv()}>
-                {t('import.env')}
-              </button>
-              <button type="button" className="button" disabled={!!busy} onClick={() => void importFile('alibabacloud')}>
-                {t('import.alibabacloud')}
-              </button>
-              <button type="button" className="button" disabled={!!busy} onClick={() => void importFile('ossutil')}>
-                {t('import.ossutil')}
-              </button>
-            </div>
-          )}
-          <ProfileFields form={form} set={set} editing={editing} />
-          {notice && (
-            <p className="profiles-note" role="status">
-              {notice}
-            </p>
-          )}
-          {error && <ErrorPanel error={error} compact onDismiss={() => setError(null)} />}
-          {result && (
-            <div className="profiles-test-result" role="status" data-testid="profile-test-result">
-              <strong>{result.openAt ? t('test.okPath', { path: `oss://${result.openAt.bucket}/${result.openAt.prefix}` }) : t('test.ok', { count: result.buckets.length })}</strong>
-              <ul>
-                {result.buckets.slice(0, 20).map((b) => (
-                  <li key={b.name}>
-                    {b.name} <span className="profiles-muted">{b.region}</span>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
-        </div>
-        <footer className="profiles-dialog__footer">
-          <button type="button" className="button" onClick={close}>
-            {t('action.cancel')}
-          </button>
+    <Dialog
+      wide
+      title={editing ? t('dialog.editTitle') : t('dialog.addTitle')}
+      onClose={close}
+      testId="profile-dialog"
+      footer={
+        <>
+          <Button onClick={close}>{t('action.cancel')}</Button>
           {form.type !== 'access-code' && (
-            <button type="button" className="button" disabled={!!busy} onClick={() => void test()}>
+            <Button disabled={!!busy} onClick={() => void test()}>
               {busy === 'test' ? t('action.testing') : t('action.test')}
-            </button>
+            </Button>
           )}
-          <button type="button" className="button button--primary" disabled={!!busy} onClick={() => void save()}>
+          <Button tone="primary" disabled={!!busy} onClick={() => void save()}>
             {busy === 'save' ? t('action.saving') : t('action.save')}
-          </button>
-        </footer>
+          </Button>
+        </>
+      }
+    >
+      <div className="profiles-form">
+        {!editing && (
+          <div className="profiles-imports" role="group" aria-label={t('import.label')}>
+            <span>{t('import.label')}:</span>
+            <Button disabled={!!busy} onClick={() => void importEnv()}>
+              {t('import.env')}
+            </Button>
+            <Button disabled={!!busy} onClick={() => void importFile('alibabacloud')}>
+              {t('import.alibabacloud')}
+            </Button>
+            <Button disabled={!!busy} onClick={() => void importFile('ossutil')}>
+              {t('import.ossutil')}
+            </Button>
+          </div>
+        )}
+        <ProfileFields form={form} set={set} editing={editing} />
+        {notice && (
+          <p className="profiles-note" role="status">
+            {notice}
+          </p>
+        )}
+        {error && <ErrorPanel error={error} compact onDismiss={() => setError(null)} />}
+        {result && (
+          <div className="profiles-test-result" role="status" data-testid="profile-test-result">
+            <strong>{result.openAt ? t('test.okPath', { path: `oss://${result.openAt.bucket}/${result.openAt.prefix}` }) : t('test.ok', { count: result.buckets.length })}</strong>
+            <ul>
+              {result.buckets.slice(0, 20).map((b) => (
+                <li key={b.name}>
+                  {b.name} <span className="profiles-muted">{b.region}</span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
       </div>
-    </div>
+    </Dialog>
   );
 }

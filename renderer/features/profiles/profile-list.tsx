@@ -1,7 +1,9 @@
 /** The sidebar's profile list: pick one to browse; edit, duplicate or delete it. */
 import { useEffect, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorPanel } from '../../app/error-panel';
+import { Button, IconButton } from '../../ui/button';
+import { ErrorPanel } from '../../ui/error-panel';
+import { Icon } from '../../ui/icons';
 import { selectionStore } from '../../state/selection-store';
 import { duplicateProfile, loadProfiles, openDialog, openProfile, profilesStore } from './profiles-state';
 
@@ -28,24 +30,18 @@ export function ProfileList(): ReactElement {
                 </span>
               </button>
               <span className="profiles-item__actions">
-                <button type="button" className="button button--icon" aria-label={t('action.editNamed', { name: p.name })} title={t('action.edit')} onClick={() => openDialog({ kind: 'edit', profile: p })}>
-                  ✎
-                </button>
-                <button type="button" className="button button--icon" aria-label={t('action.duplicateNamed', { name: p.name })} title={t('action.duplicate')} onClick={() => void duplicateProfile(p.id)}>
-                  ⧉
-                </button>
-                <button type="button" className="button button--icon" aria-label={t('action.deleteNamed', { name: p.name })} title={t('action.delete')} onClick={() => openDialog({ kind: 'delete', profile: p })}>
-                  ✕
-                </button>
+                <IconButton icon={<Icon name="edit" />} label={t('action.editNamed', { name: p.name })} onClick={() => openDialog({ kind: 'edit', profile: p })} />
+                <IconButton icon={<Icon name="copy" />} label={t('action.duplicateNamed', { name: p.name })} onClick={() => void duplicateProfile(p.id)} />
+                <IconButton icon={<Icon name="delete" />} label={t('action.deleteNamed', { name: p.name })} onClick={() => openDialog({ kind: 'delete', profile: p })} />
               </span>
             </li>
           ))}
         </ul>
       )}
       {profiles && profiles.length === 0 && <p className="sidebar__empty">{t('list.empty')}</p>}
-      <button type="button" className="button profiles-add" onClick={() => openDialog({ kind: 'add' })}>
+      <Button className="profiles-add" onClick={() => openDialog({ kind: 'add' })}>
         {t('action.add')}
-      </button>
+      </Button>
     </div>
   );
 }

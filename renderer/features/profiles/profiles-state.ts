@@ -5,7 +5,7 @@
 import type { AppError } from '../../../shared/errors';
 import type { ProfileView, SessionStatus } from '../../../shared/profile-types';
 import { call } from '../../lib/oss-api';
-import { asAppError } from '../../lib/use-request';
+import { asAppError } from '../../ui/app-error';
 import { createStore } from '../../state/create-store';
 import { selectProfile, selectionStore } from '../../state/selection-store';
 
@@ -54,9 +54,9 @@ export async function loadProfiles(reopenLast = false): Promise<void> {
 /** Makes a profile active; a profile with a start path opens right there. */
 export async function openProfile(id: string): Promise<void> {
   try {
-    await call('profiles:open', { id });
-    // The browse feature opens a profile's start path itself (from its ProfileView).
-    selectProfile(id);
+    const opened = await call('profiles:open', { id });
+    // The browse feature opens the profile where main says it starts.
+    selectProfile(id, opened.openAt ?? null);
     await refreshStatus(id);
   } catch (err) {
     profilesStore.set({ error: asAppError(err) });

@@ -71,11 +71,11 @@ export function ExpiringPrompt(): ReactElement | null {
     <div className="notice notice--warn profiles-expiring" role="status">
       <span>{t('status.expiringPrompt', { name: profile?.name ?? '' })}</span>
       {profile && (
-        <button type="button" className="button" onClick={() => (profilesStore.set({ expiringPrompt: null }), openDialog({ kind: 'edit', profile }))}>
+        <button type="button" className="ui-button" onClick={() => (profilesStore.set({ expiringPrompt: null }), openDialog({ kind: 'edit', profile }))}>
           {t('status.pasteNew')}
         </button>
       )}
-      <button type="button" className="button" onClick={() => profilesStore.set({ expiringPrompt: null })}>
+      <button type="button" className="ui-button" onClick={() => profilesStore.set({ expiringPrompt: null })}>
         {t('action.dismiss')}
       </button>
     </div>

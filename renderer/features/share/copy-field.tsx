@@ -1,7 +1,7 @@
 /** A read-only value with a Copy button that says whether the copy worked. */
 import { useId, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { copyText } from '../browse/clipboard-text';
+import { copyText } from '../../lib/clipboard';
 
 export function CopyField({ label, value, multiline, testId }: { label: string; value: string; multiline?: boolean; testId?: string }): ReactElement {
   const { t } = useTranslation('share');
@@ -21,7 +21,7 @@ export function CopyField({ label, value, multiline, testId }: { label: string; 
         ) : (
           <input id={id} readOnly value={value} spellCheck={false} onFocus={(e) => e.currentTarget.select()} />
         )}
-        <button type="button" className="browse-button" onClick={() => void copy()} aria-label={`${t('common.copy')}: ${label}`}>
+        <button type="button" className="ui-button" onClick={() => void copy()} aria-label={`${t('common.copy')}: ${label}`}>
           {state === 'copied' ? t('common.copied') : t('common.copy')}
         </button>
       </div>

@@ -8,9 +8,9 @@ import { useEffect, useId, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/errors';
 import { GRANT_PERMISSIONS, type Grant, type GrantPermission, type GrantSetup } from '../../../shared/contract/share';
-import { ErrorPanel } from '../../app/error-panel';
+import { ErrorPanel } from '../../ui/error-panel';
 import { call } from '../../lib/oss-api';
-import { Dialog } from '../browse/dialogs/dialog';
+import { Dialog } from '../../ui/dialog';
 import { CopyField } from './copy-field';
 import type { ShareTarget } from './share-store';
 import { formatTime } from './use-signature-version';
@@ -89,11 +89,11 @@ export function GrantDialog({ target, onClose }: { target: ShareTarget; onClose(
       testId="share-grant-dialog"
       footer={
         <>
-          <button type="button" className="browse-button" onClick={onClose}>
+          <button type="button" className="ui-button" onClick={onClose}>
             {t('common.close')}
           </button>
           {setup?.supported && !grant && (
-            <button type="button" className="browse-button is-primary" disabled={busy || !roleOk} onClick={() => void make()}>
+            <button type="button" className="ui-button ui-button--primary" disabled={busy || !roleOk} onClick={() => void make()}>
               {busy ? t('common.working') : t('grant.make')}
             </button>
           )}

@@ -3,7 +3,7 @@ import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShareHistoryEntry } from '../../../shared/contract/share';
 import { call } from '../../lib/oss-api';
-import { Dialog } from '../browse/dialogs/dialog';
+import { Dialog } from '../../ui/dialog';
 import { formatTime } from './use-signature-version';
 
 export function HistoryDialog({ onClose }: { onClose(): void }): ReactElement {
@@ -18,7 +18,7 @@ export function HistoryDialog({ onClose }: { onClose(): void }): ReactElement {
       onClose={onClose}
       testId="share-history-dialog"
       footer={
-        <button type="button" className="browse-button" onClick={onClose} data-autofocus>
+        <button type="button" className="ui-button" onClick={onClose} data-autofocus>
           {t('common.close')}
         </button>
       }

@@ -6,8 +6,7 @@
 import type { ReactElement } from 'react';
 import i18next from 'i18next';
 import type { ShellFeature } from '../../app/feature-registry';
-import { addDetailsActions, addObjectActions, type BrowseContext, type DetailsActionProvider } from '../browse/extension-points';
-import type { MenuItem } from '../browse/components/context-menu';
+import { addDetailsActions, addObjectActions, type BrowseContext, type DetailsActionProvider, type MenuItem } from '../../lib/browse-extensions';
 import { GrantDialog } from './grant-dialog';
 import { HistoryDialog } from './history-dialog';
 import { LinksDialog } from './links-dialog';

@@ -8,9 +8,9 @@ import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/errors';
 import type { LinkBatch, LinkEndpointKind } from '../../../shared/contract/share';
-import { ErrorPanel } from '../../app/error-panel';
+import { ErrorPanel } from '../../ui/error-panel';
 import { call } from '../../lib/oss-api';
-import { Dialog } from '../browse/dialogs/dialog';
+import { Dialog } from '../../ui/dialog';
 import { CopyField } from './copy-field';
 import { DEFAULT_EXPIRY, ExpiryPicker, expirySeconds, type ExpiryValue } from './expiry-picker';
 import { QrCode } from './qr-code';
@@ -65,16 +65,16 @@ export function LinksDialog({ target, onClose }: { target: ShareTarget; onClose(
       footer={
         <>
           {batch && (
-            <button type="button" className="browse-button" onClick={() => void exportCsv()}>
+            <button type="button" className="ui-button" onClick={() => void exportCsv()}>
               {t('links.exportCsv')}
             </button>
           )}
           {exported && <span role="status">{t('links.exported')}</span>}
-          <button type="button" className="browse-button" onClick={onClose}>
+          <button type="button" className="ui-button" onClick={onClose}>
             {t('common.close')}
           </button>
           {!batch && (
-            <button type="button" className="browse-button is-primary" disabled={busy || !('seconds' in checked)} onClick={() => void make()}>
+            <button type="button" className="ui-button ui-button--primary" disabled={busy || !('seconds' in checked)} onClick={() => void make()}>
               {busy ? t('common.working') : count === 1 ? t('links.make') : t('links.makeN', { count })}
             </button>
           )}
@@ -129,7 +129,7 @@ export function LinksDialog({ target, onClose }: { target: ShareTarget; onClose(
               <li key={link.key} data-testid="share-link">
                 <CopyField label={nameOf(link.key)} value={link.url} />
                 {link.plainUrl && <CopyField label={t('links.plain')} value={link.plainUrl} />}
-                <button type="button" className="browse-button" aria-expanded={qrFor === link.key} onClick={() => setQrFor(qrFor === link.key ? null : link.key)}>
+                <button type="button" className="ui-button" aria-expanded={qrFor === link.key} onClick={() => setQrFor(qrFor === link.key ? null : link.key)}>
                   {qrFor === link.key ? t('links.hideQr') : t('links.qr')}
                 </button>
                 {qrFor === link.key && <QrCode text={link.url} label={t('links.qrLabel', { name: nameOf(link.key) })} />}

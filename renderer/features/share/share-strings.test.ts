@@ -11,7 +11,7 @@ import zhErrors from '../../i18n/locales/zh-CN/errors.json';
 import { grantErrorHints } from '../../../main/services/share/grant-sts';
 import { qrPath } from './qr-code';
 import { shareActions, shareDetailsActions } from './index';
-import { detailsActions } from '../browse/extension-points';
+import { detailsActions } from '../../lib/browse-extensions';
 import { shareStore } from './share-store';
 
 type Tree = { [k: string]: string | Tree };

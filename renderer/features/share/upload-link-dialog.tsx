@@ -3,9 +3,9 @@ import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/errors';
 import type { UploadLink } from '../../../shared/contract/share';
-import { ErrorPanel } from '../../app/error-panel';
+import { ErrorPanel } from '../../ui/error-panel';
 import { call } from '../../lib/oss-api';
-import { Dialog } from '../browse/dialogs/dialog';
+import { Dialog } from '../../ui/dialog';
 import { CopyField } from './copy-field';
 import { DEFAULT_EXPIRY, ExpiryPicker, expirySeconds, type ExpiryValue } from './expiry-picker';
 import type { ShareTarget } from './share-store';
@@ -47,11 +47,11 @@ export function UploadLinkDialog({ target, onClose }: { target: ShareTarget; onC
       testId="share-upload-dialog"
       footer={
         <>
-          <button type="button" className="browse-button" onClick={onClose}>
+          <button type="button" className="ui-button" onClick={onClose}>
             {t('common.close')}
           </button>
           {!link && (
-            <button type="button" className="browse-button is-primary" disabled={busy || !ok} onClick={() => void make()}>
+            <button type="button" className="ui-button ui-button--primary" disabled={busy || !ok} onClick={() => void make()}>
               {busy ? t('common.working') : t('upload.make')}
             </button>
           )}

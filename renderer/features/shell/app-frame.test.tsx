@@ -1,9 +1,10 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { App } from '../../app/app';
 import type { ShellFeature } from '../../app/feature-registry';
 import { changeLanguage, initI18n } from '../../i18n';
 import { installTestBridge, type TestBridge } from '../../lib/test-bridge';
+import { selectProfile, selectionStore } from '../../state/selection-store';
 
 let bridge: TestBridge | undefined;
 const appInfo = {
@@ -21,6 +22,7 @@ beforeAll(() => {
 });
 afterEach(async () => {
   cleanup();
+  selectProfile(null);
   bridge?.uninstall();
   await changeLanguage('en');
 });
@@ -52,10 +54,14 @@ describe('app shell', () => {
   it('renders feature slots in place of the defaults', async () => {
     bridge = installTestBridge({ 'app:info': () => appInfo });
     const features: ShellFeature[] = [
-      { id: 'browse', slots: { main: () => <p>Object table</p>, sidebarBuckets: () => <p>bucket-a</p> } },
+      { id: 'browse', slots: { main: () => (selectionStore.use((s) => s.profileId) ? <p>Object table</p> : null), sidebarBuckets: () => <p>bucket-a</p> } },
       { id: 'profiles', order: 10, slots: { sidebarProfiles: () => <p>Work account</p>, statusBar: () => <span>2 uploads</span> } },
     ];
     render(<App features={features} />);
+    // The main slot takes over once a profile is active.
+    expect(screen.getByRole('heading', { level: 1, name: 'No profiles yet' })).toBeTruthy();
+    expect(screen.queryByText('Object table')).toBeNull();
+    act(() => selectProfile('p1'));
     expect(screen.getByText('Object table')).toBeTruthy();
     expect(screen.getByText('bucket-a')).toBeTruthy();
     expect(screen.getByText('Work account')).toBeTruthy();

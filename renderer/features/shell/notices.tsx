@@ -1,4 +1,6 @@
 /** Shows messages main pushes on 'app:notice' in a polite live region. */
+import { IconButton } from '../../ui/button';
+import { Icon } from '../../ui/icons';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventPayload } from '../../../shared/ipc-contract';
@@ -18,9 +20,7 @@ export function Notices() {
       {notices.map((n) => (
         <div key={n.id} className={`notice notice--${n.level}`} role={n.level === 'error' ? 'alert' : 'status'}>
           <span>{n.message}</span>
-          <button type="button" className="button button--icon" aria-label={t('notice.dismiss')} onClick={() => setNotices((l) => l.filter((x) => x.id !== n.id))}>
-            ×
-          </button>
+          <IconButton icon={<Icon name="close" />} label={t('notice.dismiss')} tooltipSide="above" onClick={() => setNotices((l) => l.filter((x) => x.id !== n.id))} />
         </div>
       ))}
     </div>

@@ -29,7 +29,7 @@ export function WelcomeEmptyState(props: WelcomeEmptyStateProps) {
       <div className="empty-state__actions">
         <button
           type="button"
-          className="button button--primary"
+          className="ui-button ui-button--primary"
           disabled={!addProfile}
           title={addProfile ? undefined : t('welcome.unavailable')}
           onClick={() => addProfile?.()}
@@ -38,7 +38,7 @@ export function WelcomeEmptyState(props: WelcomeEmptyStateProps) {
         </button>
         <button
           type="button"
-          className="button"
+          className="ui-button"
           disabled={!trySandbox}
           title={trySandbox ? undefined : t('welcome.unavailable')}
           onClick={() => void trySandbox?.()}

@@ -2,6 +2,8 @@
  * Back/forward/up, the editable `oss://bucket/prefix/` address (Enter navigates, a bad
  * address shows an inline error) and the breadcrumbs under it.
  */
+import { IconButton } from '../../../ui/button';
+import { Icon } from '../../../ui/icons';
 import { useState, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { crumbsFor, formatAddress, parseAddress } from '../model/address';
@@ -47,15 +49,9 @@ export function AddressBar(p: AddressBarProps): ReactElement {
   return (
     <div className="browse-addressbar">
       <div className="browse-addressbar-row">
-        <button type="button" className="browse-icon-button" onClick={p.onBack} disabled={!p.canBack} title={t('nav.backHint')} aria-label={t('nav.back')}>
-          ←
-        </button>
-        <button type="button" className="browse-icon-button" onClick={p.onForward} disabled={!p.canForward} title={t('nav.forwardHint')} aria-label={t('nav.forward')}>
-          →
-        </button>
-        <button type="button" className="browse-icon-button" onClick={p.onUp} disabled={!p.location.bucket} title={t('nav.upHint')} aria-label={t('nav.up')}>
-          ↑
-        </button>
+        <IconButton icon={<Icon name="back" />} onClick={p.onBack} disabled={!p.canBack} label={t('nav.back')} tooltip={t('nav.backHint')} />
+        <IconButton icon={<Icon name="forward" />} onClick={p.onForward} disabled={!p.canForward} label={t('nav.forward')} tooltip={t('nav.forwardHint')} />
+        <IconButton icon={<Icon name="up" />} onClick={p.onUp} disabled={!p.location.bucket} label={t('nav.up')} tooltip={t('nav.upHint')} />
         <input
           className={`browse-address-input${error ? ' is-invalid' : ''}`}
           aria-label={t('address.label')}
@@ -79,7 +75,7 @@ export function AddressBar(p: AddressBarProps): ReactElement {
         {p.children}
       </div>
       {error && (
-        <div id="browse-address-error" role="alert" className="browse-inline-error">
+        <div id="browse-address-error" role="alert" className="ui-field__error">
           {error}
         </div>
       )}

@@ -1,4 +1,6 @@
 /** The star in the address bar (bookmark this folder) and the list of the profile's bookmarks. */
+import { IconButton } from '../../../ui/button';
+import { Icon } from '../../../ui/icons';
 import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Bookmark } from '../../../../shared/object-types';
@@ -27,18 +29,15 @@ export function BookmarksMenu({ profileId, location, onNavigate }: { profileId: 
   };
   return (
     <div className="browse-bookmarks">
-      <button
-        type="button"
-        className={`browse-icon-button${marked ? ' is-on' : ''}`}
+      <IconButton
+        className={marked ? 'browse-bookmarks__star--on' : undefined}
+        icon={<Icon name="bookmarked" />}
         disabled={!location.bucket}
         aria-pressed={marked}
-        aria-label={marked ? t('bookmarks.remove') : t('bookmarks.add')}
-        title={marked ? t('bookmarks.remove') : t('bookmarks.add')}
+        label={marked ? t('bookmarks.remove') : t('bookmarks.add')}
         onClick={() => void toggle().catch(() => undefined)}
-      >
-        {marked ? '★' : '☆'}
-      </button>
-      <button type="button" className="browse-button browse-button-small" aria-expanded={open} aria-haspopup="menu" onClick={() => setOpen(!open)}>
+      />
+      <button type="button" className="ui-button ui-button--small" aria-expanded={open} aria-haspopup="menu" onClick={() => setOpen(!open)}>
         {t('bookmarks.title')}
       </button>
       {open && (

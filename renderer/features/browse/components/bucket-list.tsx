@@ -4,7 +4,7 @@
  */
 import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorPanel } from '../../../app/error-panel';
+import { ErrorPanel } from '../../../ui/error-panel';
 import { call } from '../../../lib/oss-api';
 import { selectBucket, selectionStore } from '../../../state/selection-store';
 import { formatDate } from '../format';
@@ -62,16 +62,16 @@ export function BucketTable({ profileId, onOpen }: { profileId: string; onOpen(b
   return (
     <div className="browse-bucket-table-wrap">
       <div className="browse-toolbar" role="toolbar" aria-label={t('toolbar.label')}>
-        <button type="button" className="browse-button is-primary" onClick={() => setDialog({ kind: 'create' })}>
+        <button type="button" className="ui-button ui-button--primary" onClick={() => setDialog({ kind: 'create' })}>
           {t('bucket.createTitle')}
         </button>
-        <button type="button" className="browse-button" onClick={() => void loadBuckets(profileId)} disabled={loading}>
+        <button type="button" className="ui-button" onClick={() => void loadBuckets(profileId)} disabled={loading}>
           {t('action.refresh')}
         </button>
-        <button type="button" className="browse-button" disabled={!selected} onClick={() => selected && setDialog({ kind: 'info', bucket: selected })}>
+        <button type="button" className="ui-button" disabled={!selected} onClick={() => selected && setDialog({ kind: 'info', bucket: selected })}>
           {t('bucket.info')}
         </button>
-        <button type="button" className="browse-button is-danger" disabled={!selected} onClick={() => selected && setDialog({ kind: 'delete', bucket: selected })}>
+        <button type="button" className="ui-button ui-button--danger" disabled={!selected} onClick={() => selected && setDialog({ kind: 'delete', bucket: selected })}>
           {t('bucket.delete')}
         </button>
       </div>

@@ -7,12 +7,12 @@ import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../../shared/errors';
 import type { ObjectDetails } from '../../../../shared/object-types';
-import { ErrorPanel } from '../../../app/error-panel';
+import { ErrorPanel } from '../../../ui/error-panel';
 import { call } from '../../../lib/oss-api';
 import { formatCount, formatDate, humanSize, previewKindOf } from '../format';
 import { extensionOf } from '../model/listing-columns';
 import { copyText } from '../clipboard-text';
-import { asAppError } from '../model/folder-listing';
+import { asAppError } from '../../../ui/app-error';
 import { detailsActions } from '../extension-points';
 
 export interface DetailsTarget {
@@ -37,7 +37,7 @@ function CopyButton({ text }: { text: string }): ReactElement {
   return (
     <button
       type="button"
-      className="browse-button browse-button-small"
+      className="ui-button ui-button--small"
       onClick={() => void copyText(text).then(() => setDone(true), () => setDone(false))}
     >
       {done ? t('details.copied') : t('details.copy')}
@@ -65,7 +65,7 @@ function FolderSize({ profileId, bucket, prefix }: { profileId: string; bucket: 
     );
   return (
     <>
-      <button type="button" className="browse-button browse-button-small" disabled={mine?.busy} onClick={count}>
+      <button type="button" className="ui-button ui-button--small" disabled={mine?.busy} onClick={count}>
         {mine?.busy ? t('details.counting') : t('details.calculate')}
       </button>
       {mine?.error && <ErrorPanel error={mine.error} compact />}
@@ -215,7 +215,7 @@ export function DetailsPane(p: DetailsPaneProps): ReactElement {
     <aside className="browse-details" aria-label={t('details.title')} data-testid="details-pane" data-loading={wantsHead && !details && !error}>
       <div className="browse-details-head">
         <h2 className="browse-details-title">{t('details.title')}</h2>
-        <button type="button" className="browse-icon-button" aria-label={t('details.close')} onClick={p.onClose}>
+        <button type="button" className="ui-icon-button" aria-label={t('details.close')} onClick={p.onClose}>
           ×
         </button>
       </div>
@@ -223,7 +223,7 @@ export function DetailsPane(p: DetailsPaneProps): ReactElement {
       {p.target && (
         <div className="browse-details-actions">
           {detailsActions({ profileId: p.profileId, ...p.target }).map((a) => (
-            <button key={a.id} type="button" className="browse-button" onClick={a.run}>
+            <button key={a.id} type="button" className="ui-button" onClick={a.run}>
               {a.label}
             </button>
           ))}

@@ -36,12 +36,12 @@ export function ListingStatus(p: ListingStatusProps): ReactElement {
         </span>
       )}
       {loading && (
-        <button type="button" className="browse-button browse-button-small" onClick={p.onStop}>
+        <button type="button" className="ui-button ui-button--small" onClick={p.onStop}>
           {t('status.stop')}
         </button>
       )}
       {p.status === 'stopped' && (
-        <button type="button" className="browse-button browse-button-small" onClick={p.onResume}>
+        <button type="button" className="ui-button ui-button--small" onClick={p.onResume}>
           {t('status.resume')}
         </button>
       )}

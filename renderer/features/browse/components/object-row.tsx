@@ -2,11 +2,11 @@
  * One table row. Memoized on (row id, selection state, position): a row's data never
  * changes after it is listed, so appending a page re-renders no visible row.
  */
+import { FileTypeIcon, fileKindOf } from '../../../ui/icons';
 import { memo, type MouseEvent, type ReactElement } from 'react';
 import type { TFunction } from 'i18next';
 import type { ListingColumns } from '../model/listing-columns';
-import { formatDate, humanSize, previewKindOf } from '../format';
-import { FileIcon, FolderIcon, LinkIcon } from './icons';
+import { formatDate, humanSize } from '../format';
 import { FLAG_SYMLINK } from '../model/listing-columns';
 
 export interface ObjectRowProps {
@@ -49,7 +49,7 @@ function ObjectRowView(p: ObjectRowProps): ReactElement {
       onContextMenu={(e) => p.onContextMenu(e, rowId)}
     >
       <div role="gridcell" className="browse-cell browse-cell-name" title={cols.keys[rowId]}>
-        {folder ? <FolderIcon /> : symlink ? <LinkIcon /> : <FileIcon kind={previewKindOf(ext)} />}
+        <FileTypeIcon kind={folder ? 'folder' : symlink ? 'shortcut' : fileKindOf(ext)} />
         <span className="browse-name-text">{name === '' ? t('name.empty') : name}</span>
       </div>
       <div role="gridcell" className="browse-cell browse-cell-size">

@@ -4,6 +4,7 @@
  * Keyboard navigation and selection are handled here; everything else is dispatched to
  * the browser view as a ListCommand.
  */
+import { Icon } from '../../../ui/icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState, type PointerEvent as ReactPointerEvent, type KeyboardEvent, type MouseEvent, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -174,7 +175,7 @@ export function ObjectTable(p: ObjectTableProps): ReactElement {
               <button type="button" className="browse-sort-button" onClick={() => p.onSort(c)}>
                 {t(`column.${c}`)}
                 <span className="browse-sort-arrow" aria-hidden>
-                  {active ? (p.sort.direction === 'asc' ? '▲' : '▼') : ''}
+                  {active && <Icon name={p.sort.direction === 'asc' ? 'sortAsc' : 'sortDesc'} size={14} />}
                 </span>
               </button>
               {c !== 'name' && (

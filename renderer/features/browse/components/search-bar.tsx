@@ -40,7 +40,7 @@ export function SearchBar({ inputRef, ...p }: SearchBarProps): ReactElement {
         }}
       />
       {p.query === null ? (
-        <button type="button" className="browse-button" disabled={!p.filter.trim()} onClick={() => p.onSearch(p.filter.trim())} title={t('search.hint')}>
+        <button type="button" className="ui-button" disabled={!p.filter.trim()} onClick={() => p.onSearch(p.filter.trim())} title={t('search.hint')}>
           {t('search.button')}
         </button>
       ) : (
@@ -51,13 +51,13 @@ export function SearchBar({ inputRef, ...p }: SearchBarProps): ReactElement {
               ? t('search.cancelled', { matches: n(p.search.matches), scanned: n(p.search.scanned) })
               : t('search.done', { matches: n(p.search?.matches ?? 0), scanned: n(p.search?.scanned ?? 0), query: p.query })}
           {p.search?.running ? (
-            <button type="button" className="browse-button browse-button-small" onClick={p.onCancel}>
+            <button type="button" className="ui-button ui-button--small" onClick={p.onCancel}>
               {t('action.cancel')}
             </button>
           ) : (
             <button
               type="button"
-              className="browse-button browse-button-small"
+              className="ui-button ui-button--small"
               onClick={() => {
                 p.onClear();
                 p.onFilter('');

@@ -3,12 +3,12 @@ import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BUCKET_ACLS, STORAGE_CLASSES, type BucketAcl, type BucketInfo, type BucketRow, type StorageClass } from '../../../../shared/object-types';
 import { DEFAULT_REGION, REGIONS } from '../../../../shared/regions';
-import { ErrorPanel } from '../../../app/error-panel';
+import { ErrorPanel } from '../../../ui/error-panel';
 import { call } from '../../../lib/oss-api';
 import { formatDate } from '../format';
 import { bucketNameProblem } from '../model/bucket-name-check';
-import { Dialog } from './dialog';
-import { useSubmit } from './use-submit';
+import { Dialog } from '../../../ui/dialog';
+import { useSubmit } from '../../../ui/use-submit';
 
 export function BucketCreateDialog({ profileId, onClose, onCreated }: { profileId: string; onClose(): void; onCreated(b: BucketRow): void }): ReactElement {
   const { t, i18n } = useTranslation('browse');
@@ -32,16 +32,16 @@ export function BucketCreateDialog({ profileId, onClose, onCreated }: { profileI
       testId="bucket-create-dialog"
       footer={
         <>
-          <button type="button" className="browse-button" onClick={onClose}>
+          <button type="button" className="ui-button" onClick={onClose}>
             {t('action.cancel')}
           </button>
-          <button type="button" className="browse-button is-primary" disabled={!!problem || busy} onClick={create}>
+          <button type="button" className="ui-button ui-button--primary" disabled={!!problem || busy} onClick={create}>
             {t('bucket.create')}
           </button>
         </>
       }
     >
-      <label className="browse-field">
+      <label className="ui-field">
         <span>{t('bucket.name')}</span>
         <input
           data-autofocus
@@ -55,10 +55,10 @@ export function BucketCreateDialog({ profileId, onClose, onCreated }: { profileI
           }}
         />
       </label>
-      <p id="bucket-name-rule" className={problem && name !== '' ? 'browse-inline-error' : 'browse-muted'} role={problem && name !== '' ? 'alert' : undefined}>
+      <p id="bucket-name-rule" className={problem && name !== '' ? 'ui-field__error' : 'browse-muted'} role={problem && name !== '' ? 'alert' : undefined}>
         {problem && name !== '' ? t(`bucket.problem.${problem}`) : t('bucket.rule')}
       </p>
-      <label className="browse-field">
+      <label className="ui-field">
         <span>{t('bucket.region')}</span>
         <select value={region} onChange={(e) => setRegion(e.target.value)}>
           {REGIONS.map((r) => (
@@ -68,7 +68,7 @@ export function BucketCreateDialog({ profileId, onClose, onCreated }: { profileI
           ))}
         </select>
       </label>
-      <label className="browse-field">
+      <label className="ui-field">
         <span>{t('storageClass.label')}</span>
         <select value={storageClass} onChange={(e) => setStorageClass(e.target.value as StorageClass)}>
           {STORAGE_CLASSES.map((c) => (
@@ -78,7 +78,7 @@ export function BucketCreateDialog({ profileId, onClose, onCreated }: { profileI
           ))}
         </select>
       </label>
-      <label className="browse-field">
+      <label className="ui-field">
         <span>{t('details.acl')}</span>
         <select value={acl} onChange={(e) => setAcl(e.target.value as BucketAcl)}>
           {BUCKET_ACLS.map((a) => (
@@ -106,7 +106,7 @@ export function BucketInfoDialog({ profileId, bucket, onClose }: { profileId: st
       onClose={onClose}
       testId="bucket-info-dialog"
       footer={
-        <button type="button" className="browse-button is-primary" onClick={onClose}>
+        <button type="button" className="ui-button ui-button--primary" onClick={onClose}>
           {t('action.close')}
         </button>
       }

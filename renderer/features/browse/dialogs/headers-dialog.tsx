@@ -2,11 +2,11 @@
 import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ObjectHeaders } from '../../../../shared/object-types';
-import { ErrorPanel } from '../../../app/error-panel';
+import { ErrorPanel } from '../../../ui/error-panel';
 import { call } from '../../../lib/oss-api';
-import { Dialog } from './dialog';
+import { Dialog } from '../../../ui/dialog';
 import type { ObjectDialogProps } from './object-property-dialogs';
-import { useSubmit } from './use-submit';
+import { useSubmit } from '../../../ui/use-submit';
 
 const HEADER_FIELDS: Array<keyof ObjectHeaders> = ['contentType', 'contentDisposition', 'cacheControl', 'contentEncoding', 'contentLanguage', 'expires'];
 const META_NAME = /^[A-Za-z0-9_-]{1,128}$/;
@@ -58,10 +58,10 @@ export function HeadersDialog(p: ObjectDialogProps): ReactElement {
       testId="headers-dialog"
       footer={
         <>
-          <button type="button" className="browse-button" onClick={p.onClose}>
+          <button type="button" className="ui-button" onClick={p.onClose}>
             {t('action.cancel')}
           </button>
-          <button type="button" className="browse-button is-primary" disabled={!loaded || busy || badMeta.length > 0 || duplicate} onClick={save}>
+          <button type="button" className="ui-button ui-button--primary" disabled={!loaded || busy || badMeta.length > 0 || duplicate} onClick={save}>
             {t('action.save')}
           </button>
         </>
@@ -70,7 +70,7 @@ export function HeadersDialog(p: ObjectDialogProps): ReactElement {
       <p className="browse-mono browse-muted">{p.objectKey}</p>
       <div className="browse-form-grid">
         {HEADER_FIELDS.map((f) => (
-          <label key={f} className="browse-field">
+          <label key={f} className="ui-field">
             <span>{t(`headers.${f}`)}</span>
             <input value={headers[f] ?? ''} spellCheck={false} onChange={(e) => setHeaders({ ...headers, [f]: e.target.value })} />
           </label>
@@ -94,14 +94,14 @@ export function HeadersDialog(p: ObjectDialogProps): ReactElement {
               spellCheck={false}
               onChange={(e) => setMeta(meta.map((x) => (x.id === m.id ? { ...x, value: e.target.value } : x)))}
             />
-            <button type="button" className="browse-icon-button" aria-label={t('headers.removeMeta')} onClick={() => setMeta(meta.filter((x) => x.id !== m.id))}>
+            <button type="button" className="ui-icon-button" aria-label={t('headers.removeMeta')} onClick={() => setMeta(meta.filter((x) => x.id !== m.id))}>
               ×
             </button>
           </div>
         ))}
         <button
           type="button"
-          className="browse-button browse-button-small"
+          className="ui-button ui-button--small"
           onClick={() => {
             setMeta([...meta, { id: nextId, name: '', value: '' }]);
             setNextId(nextId + 1);
@@ -110,8 +110,8 @@ export function HeadersDialog(p: ObjectDialogProps): ReactElement {
           {t('headers.addMeta')}
         </button>
       </div>
-      {badMeta.length > 0 && <p className="browse-inline-error">{t('headers.badMetaName')}</p>}
-      {duplicate && <p className="browse-inline-error">{t('headers.duplicateMeta')}</p>}
+      {badMeta.length > 0 && <p className="ui-field__error">{t('headers.badMetaName')}</p>}
+      {duplicate && <p className="ui-field__error">{t('headers.duplicateMeta')}</p>}
       {error && <ErrorPanel error={error} compact />}
     </Dialog>
   );

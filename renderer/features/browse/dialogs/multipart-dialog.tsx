@@ -2,11 +2,11 @@
 import { useCallback, useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MultipartUploadPage, MultipartUploadRow } from '../../../../shared/object-types';
-import { ErrorPanel } from '../../../app/error-panel';
+import { ErrorPanel } from '../../../ui/error-panel';
 import { call } from '../../../lib/oss-api';
 import { formatCount, formatDate } from '../format';
-import { Dialog } from './dialog';
-import { useSubmit } from './use-submit';
+import { Dialog } from '../../../ui/dialog';
+import { useSubmit } from '../../../ui/use-submit';
 
 export function MultipartDialog({ profileId, bucket, onClose }: { profileId: string; bucket: string; onClose(): void }): ReactElement {
   const { t, i18n } = useTranslation('browse');
@@ -43,10 +43,10 @@ export function MultipartDialog({ profileId, bucket, onClose }: { profileId: str
       testId="multipart-dialog"
       footer={
         <>
-          <button type="button" className="browse-button is-danger" disabled={busy || !uploads?.length} onClick={() => void abort(uploads ?? [])}>
+          <button type="button" className="ui-button ui-button--danger" disabled={busy || !uploads?.length} onClick={() => void abort(uploads ?? [])}>
             {t('multipart.abortAll')}
           </button>
-          <button type="button" className="browse-button is-primary" onClick={onClose}>
+          <button type="button" className="ui-button ui-button--primary" onClick={onClose}>
             {t('action.close')}
           </button>
         </>
@@ -77,7 +77,7 @@ export function MultipartDialog({ profileId, bucket, onClose }: { profileId: str
                     {u.uploadId}
                   </td>
                   <td>
-                    <button type="button" className="browse-button browse-button-small" disabled={busy} onClick={() => void abort([u])}>
+                    <button type="button" className="ui-button ui-button--small" disabled={busy} onClick={() => void abort([u])}>
                       {t('multipart.abort')}
                     </button>
                   </td>
@@ -86,7 +86,7 @@ export function MultipartDialog({ profileId, bucket, onClose }: { profileId: str
             </tbody>
           </table>
           {next && (
-            <button type="button" className="browse-button browse-button-small" disabled={busy} onClick={() => void load(next, true)}>
+            <button type="button" className="ui-button ui-button--small" disabled={busy} onClick={() => void load(next, true)}>
               {t('multipart.more')}
             </button>
           )}

@@ -2,11 +2,11 @@
 import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OBJECT_ACLS, STORAGE_CLASSES, type ObjectAcl, type ObjectDetails, type StorageClass } from '../../../../shared/object-types';
-import { ErrorPanel } from '../../../app/error-panel';
+import { ErrorPanel } from '../../../ui/error-panel';
 import { call } from '../../../lib/oss-api';
 import { formatDate } from '../format';
-import { Dialog } from './dialog';
-import { useSubmit } from './use-submit';
+import { Dialog } from '../../../ui/dialog';
+import { useSubmit } from '../../../ui/use-submit';
 
 export interface ObjectDialogProps {
   profileId: string;
@@ -32,10 +32,10 @@ function Footer({ onClose, onSave, disabled, label }: { onClose(): void; onSave(
   const { t } = useTranslation('browse');
   return (
     <>
-      <button type="button" className="browse-button" onClick={onClose}>
+      <button type="button" className="ui-button" onClick={onClose}>
         {t('action.cancel')}
       </button>
-      <button type="button" className="browse-button is-primary" disabled={disabled} onClick={onSave}>
+      <button type="button" className="ui-button ui-button--primary" disabled={disabled} onClick={onSave}>
         {label ?? t('action.save')}
       </button>
     </>
@@ -85,7 +85,7 @@ export function StorageClassDialog(p: ObjectDialogProps): ReactElement {
   return (
     <Dialog title={t('storageClass.title')} onClose={p.onClose} testId="storage-class-dialog" footer={<Footer onClose={p.onClose} onSave={save} disabled={busy || !details} />}>
       <p className="browse-mono browse-muted">{p.objectKey}</p>
-      <label className="browse-field">
+      <label className="ui-field">
         <span>{t('storageClass.label')}</span>
         <select value={value} onChange={(e) => setCls(e.target.value as StorageClass)}>
           {STORAGE_CLASSES.map((c) => (
@@ -130,11 +130,11 @@ export function RestoreDialog(p: ObjectDialogProps): ReactElement {
           {restore?.expiresAt ? ` — ${t('restore.until', { date: formatDate(restore.expiresAt, i18n.language) })}` : ''}
         </p>
       )}
-      <label className="browse-field">
+      <label className="ui-field">
         <span>{t('restore.days')}</span>
         <input type="number" min={1} max={365} value={days} onChange={(e) => setDays(e.target.value)} aria-invalid={!valid} />
       </label>
-      {!valid && <p className="browse-inline-error">{t('restore.daysInvalid')}</p>}
+      {!valid && <p className="ui-field__error">{t('restore.daysInvalid')}</p>}
       {error && <ErrorPanel error={error} compact />}
     </Dialog>
   );

@@ -1,13 +1,14 @@
 /**
  * Progress of a long operation (delete, copy, move, rename): a bar, the counts, Cancel,
- * and when it ends with failures the exact keys that failed and why.
+ * and when it ends with failures a plain summary per reason with the exact keys folded away.
  */
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OperationProgress } from '../../../../shared/object-types';
-import { ErrorPanel } from '../../../app/error-panel';
+import { ErrorPanel } from '../../../ui/error-panel';
 import { formatCount } from '../format';
-import { Dialog } from './dialog';
+import { Dialog } from '../../../ui/dialog';
+import { FailureList } from '../../../ui/failure-list';
 
 export interface OperationDialogProps {
   title: string;
@@ -35,11 +36,11 @@ export function OperationDialog({ title, progress, onCancel, onClose }: Operatio
       wide={!!progress && progress.failed.length > 0}
       footer={
         finished ? (
-          <button type="button" className="browse-button is-primary" onClick={onClose} data-autofocus>
+          <button type="button" className="ui-button ui-button--primary" onClick={onClose} data-autofocus>
             {t('action.close')}
           </button>
         ) : (
-          <button type="button" className="browse-button" onClick={onCancel} data-autofocus>
+          <button type="button" className="ui-button" onClick={onCancel} data-autofocus>
             {t('action.cancel')}
           </button>
         )
@@ -50,31 +51,7 @@ export function OperationDialog({ title, progress, onCancel, onClose }: Operatio
       </p>
       <progress className="browse-progress" max={100} value={finished && !progress?.cancelled ? 100 : pct} aria-label={summary} />
       {progress?.error && <ErrorPanel error={progress.error} compact />}
-      {progress && progress.failed.length > 0 && (
-        <div className="browse-failures">
-          <h3 className="browse-subheading">{t('operation.failedKeys', { n: n(progress.failedCount) })}</h3>
-          <table className="browse-failure-table" data-testid="failed-keys">
-            <thead>
-              <tr>
-                <th>{t('operation.key')}</th>
-                <th>{t('operation.code')}</th>
-                <th>{t('operation.reason')}</th>
-                <th>{t('operation.requestId')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {progress.failed.slice(0, 500).map((f) => (
-                <tr key={f.key}>
-                  <td className="browse-mono">{f.key}</td>
-                  <td className="browse-mono">{f.code}</td>
-                  <td>{f.message}</td>
-                  <td className="browse-mono">{f.requestId ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {progress && progress.failed.length > 0 && <FailureList failures={progress.failed} total={progress.failedCount} />}
     </Dialog>
   );
 }

@@ -1,9 +1,9 @@
 /** Name entry (new folder, rename, move, symlink) and confirmation dialogs. */
 import { useState, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorPanel } from '../../../app/error-panel';
-import { Dialog } from './dialog';
-import { useSubmit } from './use-submit';
+import { ErrorPanel } from '../../../ui/error-panel';
+import { Dialog } from '../../../ui/dialog';
+import { useSubmit } from '../../../ui/use-submit';
 
 export interface NameDialogProps {
   title: string;
@@ -36,16 +36,16 @@ export function NameDialog(p: NameDialogProps): ReactElement {
       testId="name-dialog"
       footer={
         <>
-          <button type="button" className="browse-button" onClick={p.onClose}>
+          <button type="button" className="ui-button" onClick={p.onClose}>
             {t('action.cancel')}
           </button>
-          <button type="button" className="browse-button is-primary" disabled={!!problem || busy} onClick={submit}>
+          <button type="button" className="ui-button ui-button--primary" disabled={!!problem || busy} onClick={submit}>
             {p.submitLabel}
           </button>
         </>
       }
     >
-      <label className="browse-field">
+      <label className="ui-field">
         <span>{p.label}</span>
         <input
           data-autofocus
@@ -60,7 +60,7 @@ export function NameDialog(p: NameDialogProps): ReactElement {
         />
       </label>
       {problem && value !== '' && (
-        <p className="browse-inline-error" role="alert">
+        <p className="ui-field__error" role="alert">
           {problem}
         </p>
       )}
@@ -89,12 +89,12 @@ export function ConfirmDialog(p: ConfirmDialogProps): ReactElement {
       testId="confirm-dialog"
       footer={
         <>
-          <button type="button" className="browse-button" onClick={p.onClose} data-autofocus>
+          <button type="button" className="ui-button" onClick={p.onClose} data-autofocus>
             {t('action.cancel')}
           </button>
           <button
             type="button"
-            className={`browse-button ${p.danger ? 'is-danger' : 'is-primary'}`}
+            className={`ui-button ${p.danger ? 'ui-button--danger' : 'ui-button--primary'}`}
             disabled={busy}
             onClick={() => void run(async () => p.onConfirm())}
           >

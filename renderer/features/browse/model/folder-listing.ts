@@ -6,6 +6,7 @@
  */
 import type { AppError } from '../../../../shared/errors';
 import type { ObjectPage } from '../../../../shared/object-types';
+import { asAppError } from '../../../ui/app-error';
 import { ListingModel } from './listing-model';
 import type { SortSpec } from './sort-index';
 
@@ -26,14 +27,6 @@ export type PageFetcher = (token: string | null, maxKeys: number) => Promise<Obj
 /** A small first page reaches the screen sooner (measured: ~0.8x vs ~2.5x a listV2 round trip for 1000). */
 const FIRST_PAGE_KEYS = 200;
 const PAGE_KEYS = 1000;
-
-function asAppError(e: unknown): AppError {
-  if (e && typeof e === 'object' && 'code' in e && 'message' in e) {
-    const x = e as AppError;
-    return { code: String(x.code), message: String(x.message), requestId: x.requestId, ec: x.ec, hint: x.hint };
-  }
-  return { code: 'Internal', message: e instanceof Error ? e.message : String(e) };
-}
 
 export class FolderListing {
   readonly model: ListingModel;
@@ -111,4 +104,3 @@ export class FolderListing {
   }
 }
 
-export { asAppError };

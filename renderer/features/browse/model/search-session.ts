@@ -5,7 +5,7 @@
  */
 import type { AppError } from '../../../../shared/errors';
 import type { SearchProgress } from '../../../../shared/object-types';
-import { asAppError } from './folder-listing';
+import { asAppError } from '../../../ui/app-error';
 import { ListingModel } from './listing-model';
 import type { SortSpec } from './sort-index';
 

@@ -7,12 +7,12 @@ import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../../shared/errors';
 import type { PreviewUrl, TextPreview } from '../../../../shared/object-types';
-import { ErrorPanel } from '../../../app/error-panel';
+import { ErrorPanel } from '../../../ui/error-panel';
 import { call } from '../../../lib/oss-api';
 import { humanSize, previewKindOf } from '../format';
 import { extensionOf } from '../model/listing-columns';
-import { asAppError } from '../model/folder-listing';
-import { Dialog } from '../dialogs/dialog';
+import { asAppError } from '../../../ui/app-error';
+import { Dialog } from '../../../ui/dialog';
 
 /** Text previews read at most this much; the dialog says when a file was cut. */
 export const TEXT_PREVIEW_BYTES = 1024 * 1024;
@@ -64,7 +64,7 @@ export function PreviewDialog(p: PreviewDialogProps): ReactElement {
     body = (
       <div className="browse-preview-large" data-testid="preview-too-large">
         <p>{t('preview.tooLarge')}</p>
-        <button type="button" className="browse-button" onClick={() => setForceOriginal(p.objectKey)}>
+        <button type="button" className="ui-button" onClick={() => setForceOriginal(p.objectKey)}>
           {t('preview.loadOriginal')}
         </button>
       </div>
@@ -101,15 +101,15 @@ export function PreviewDialog(p: PreviewDialogProps): ReactElement {
         <>
           {p.onStep && (
             <>
-              <button type="button" className="browse-button" onClick={() => p.onStep?.(-1)}>
+              <button type="button" className="ui-button" onClick={() => p.onStep?.(-1)}>
                 {t('preview.previous')}
               </button>
-              <button type="button" className="browse-button" onClick={() => p.onStep?.(1)}>
+              <button type="button" className="ui-button" onClick={() => p.onStep?.(1)}>
                 {t('preview.next')}
               </button>
             </>
           )}
-          <button type="button" className="browse-button is-primary" onClick={p.onClose} data-autofocus>
+          <button type="button" className="ui-button ui-button--primary" onClick={p.onClose} data-autofocus>
             {t('action.close')}
           </button>
         </>

@@ -3,6 +3,7 @@
  * processing, else the object itself under a size cap — main decides), icons for the rest.
  * Virtualized by rows of tiles, so a 100,000-image folder mounts only what is on screen.
  */
+import { FileTypeIcon, fileKindOf } from '../../../ui/icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useRef, useState, type MouseEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +13,6 @@ import type { ListingColumns } from '../model/listing-columns';
 import { commandForKey, type ListCommand } from '../model/keyboard-commands';
 import { clickRow, moveFocus, selectAll, type Selection } from '../model/selection';
 import { displayName } from '../components/object-row';
-import { FileIcon, FolderIcon } from '../components/icons';
 
 const TILE = 132;
 const TILE_HEIGHT = 150;
@@ -55,7 +55,7 @@ const Tile = memo(function Tile({ profileId, bucket, cols, rowId, selected, focu
       title={key}
     >
       <div className="browse-tile-thumb">
-        {src ? <img src={src} alt="" loading="lazy" /> : cols.isFolder(rowId) ? <FolderIcon /> : <FileIcon kind={previewKindOf(cols.extOf(rowId))} />}
+        {src ? <img src={src} alt="" loading="lazy" /> : <FileTypeIcon size={40} kind={cols.isFolder(rowId) ? 'folder' : fileKindOf(cols.extOf(rowId))} />}
       </div>
       <div className="browse-tile-name">{name}</div>
     </div>

@@ -6,7 +6,7 @@ import type { AppError } from '../../../../shared/errors';
 import type { BucketRow } from '../../../../shared/object-types';
 import { createStore } from '../../../state/create-store';
 import { call } from '../../../lib/oss-api';
-import { asAppError } from '../model/folder-listing';
+import { asAppError } from '../../../ui/app-error';
 
 export interface BucketState {
   profileId: string | null;

@@ -20,19 +20,41 @@ const denied = {
 };
 
 describe('ErrorPanel', () => {
-  it('shows message, hint, code, request ID and EC in an alert', () => {
+  it('shows a plain message, the hint, and code, request ID and EC folded in the details', () => {
     render(<ErrorPanel error={denied} />);
     const alert = screen.getByRole('alert');
-    expect(alert.textContent).toContain(denied.message);
-    expect(screen.getByText(denied.message)).toBeTruthy();
+    expect(screen.getByTestId('error-message').textContent).toBe('You do not have permission to do this.');
+    expect(alert.querySelector('details')?.textContent).toContain(denied.message);
     expect(screen.getByText(denied.hint)).toBeTruthy();
     expect(screen.getByTestId('error-code').textContent).toBe('AccessDenied');
     expect(screen.getByTestId('error-request-id').textContent).toBe(denied.requestId);
     expect(screen.getByTestId('error-ec').textContent).toBe(denied.ec);
   });
 
+  it('never makes raw Node or zod text the headline: it goes to the details and the copy', () => {
+    const offline = { code: 'NetworkError', message: 'getaddrinfo ENOTFOUND oss-cn-hangzhou.aliyuncs.com socketHandledRequests: 1' };
+    render(<ErrorPanel error={offline} />);
+    expect(screen.getByTestId('error-message').textContent).toBe('Could not reach Alibaba Cloud.');
+    expect(screen.getByRole('alert').querySelector('.ui-error__hint')?.textContent).toContain('Check your internet connection or proxy settings');
+    expect(screen.getByTestId('error-raw-message').textContent).toBe(offline.message);
+    expect(screen.getByRole('alert').querySelector('details')?.open).toBe(false);
+    cleanup();
+    render(<ErrorPanel error={{ code: 'SignatureDoesNotMatch', message: 'Invalid signing region in Authorization header.' }} />);
+    expect(screen.getByTestId('error-message').textContent).toMatch(/different region/);
+    cleanup();
+    render(<ErrorPanel error={{ code: 'InvalidArgument', message: 'Invalid argument for profiles:add: input.credentials.accessKeyId: Required.' }} />);
+    expect(screen.getByTestId('error-message').textContent).toBe('Some of the information entered is not valid.');
+  });
+
+  it('shows extra actions such as Edit profile next to Try again', () => {
+    const edit = vi.fn();
+    render(<ErrorPanel error={denied} actions={<button onClick={edit}>Edit profile</button>} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Edit profile' }));
+    expect(edit).toHaveBeenCalledOnce();
+  });
+
   it('leaves out request ID and EC rows when the error has none', () => {
-    render(<ErrorPanel error={{ code: 'InvalidArgument', message: 'url: Only https links can be opened.' }} />);
+    render(<ErrorPanel error={{ code: 'NotImplemented', message: 'The sandbox does not support this yet.' }} />);
     expect(screen.queryByTestId('error-request-id')).toBeNull();
     expect(screen.queryByTestId('error-ec')).toBeNull();
     expect(screen.queryByText(/What to do/)).toBeNull();
