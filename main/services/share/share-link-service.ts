@@ -56,6 +56,7 @@ interface Signer {
 
 /** Object ACL checks per batch: enough for a hand-made selection, bounded for 1000 keys. */
 const ACL_CHECK_LIMIT = 100;
+const ACL_CHECK_CONCURRENCY = 6;
 /** Batches kept for CSV export (most recent first out). */
 const KEPT_BATCHES = 20;
 const HISTORY_LIMIT = 500;
@@ -211,17 +212,22 @@ export class ShareLinkService {
       bucketAcl ??= client.getBucketACL(bucket).then((r) => r.acl, () => undefined);
       return isPublic(await bucketAcl);
     };
-    const found: string[] = [];
-    for (const key of keys.slice(0, ACL_CHECK_LIMIT)) {
-      let acl: string | undefined;
-      try {
-        acl = (await client.getACL(key)).acl;
-      } catch {
-        // A user who may not read ACLs still gets the signed link; the check is advisory.
-        continue;
+    const found = new Set<string>();
+    const queue = keys.slice(0, ACL_CHECK_LIMIT);
+    // A few at a time: a selection's checks overlap their round trips without flooding OSS.
+    const worker = async (): Promise<void> => {
+      for (let key = queue.shift(); key !== undefined; key = queue.shift()) {
+        let acl: string | undefined;
+        try {
+          acl = (await client.getACL(key)).acl;
+        } catch {
+          // A user who may not read ACLs still gets the signed link; the check is advisory.
+          continue;
+        }
+        if (isPublic(acl) || (acl === 'default' && (await bucketPublic()))) found.add(key);
       }
-      if (isPublic(acl) || (acl === 'default' && (await bucketPublic()))) found.push(key);
-    }
-    return found;
+    };
+    await Promise.all(Array.from({ length: ACL_CHECK_CONCURRENCY }, worker));
+    return keys.filter((k) => found.has(k));
   }
 }
