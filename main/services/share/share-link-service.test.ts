@@ -18,6 +18,8 @@ const AWKWARD = [
   'dir/中文 文件.txt',
   'dir/emoji 😀🎉.txt',
   "dir/quote's (1)*.txt",
+  '?starts-with-question.txt',
+  'dir/%E4%B8%AD already-encoded.txt',
 ];
 
 describe('share links', () => {

@@ -64,7 +64,7 @@ const HISTORY_LIMIT = 500;
 type AclClient = { getACL(key: string): Promise<{ acl: string }>; getBucketACL(bucket: string): Promise<{ acl: string }> };
 type SigningClient = {
   signatureUrlV4(method: string, expires: number, request?: { headers?: Record<string, string>; queries?: Record<string, string> }, objectName?: string): Promise<string>;
-  asyncSignatureUrl(name: string, options: Record<string, unknown>): Promise<string>;
+  asyncSignatureUrl(name: string, options: Record<string, unknown>, strictObjectNameValidation?: boolean): Promise<string>;
 };
 
 export class ShareLinkService {
@@ -123,7 +123,7 @@ export class ShareLinkService {
     const url =
       signer.version === 'v4'
         ? await c.signatureUrlV4('PUT', request.expiresSeconds, { headers: { 'Content-Type': request.contentType } }, request.key)
-        : await c.asyncSignatureUrl(request.key, { method: 'PUT', expires: request.expiresSeconds, 'Content-Type': request.contentType });
+        : await c.asyncSignatureUrl(request.key, { method: 'PUT', expires: request.expiresSeconds, 'Content-Type': request.contentType }, false);
     const expiresAt = expiry.effective.toISOString();
     this.remember({ kind: 'upload', bucket: request.bucket, key: request.key, createdAt: new Date(now).toISOString(), expiresAt });
     return {
@@ -167,7 +167,8 @@ export class ShareLinkService {
       // Never response-content-type on a GET link: OSS rejects it.
       return c.signatureUrlV4('GET', expires, disposition ? { queries: { 'response-content-disposition': disposition } } : {}, key);
     }
-    return c.asyncSignatureUrl(key, { method: 'GET', expires, ...(disposition ? { response: { 'content-disposition': disposition } } : {}) });
+    // ali-oss refuses keys starting with "?" unless told not to check; OSS allows them.
+    return c.asyncSignatureUrl(key, { method: 'GET', expires, ...(disposition ? { response: { 'content-disposition': disposition } } : {}) }, false);
   }
 
   /** A client used only to sign: current credentials, the link endpoint for the bucket's region. */
