@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import featureBoundaries from './scripts/eslint/feature-boundaries.mjs';
 
-// Runtime boundaries (DESIGN.md §1): electron and keytar only in main/; no node built-ins in
+// Runtime boundaries (README.md, "Architecture"): electron and keytar only in main/; no node built-ins in
 // renderer/ or shared/; main/services never imports electron so it stays unit-testable.
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'http', 'https', 'net', 'crypto', 'stream', 'stream/*', 'url', 'util', 'events', 'buffer', 'zlib', 'tls', 'dns', 'worker_threads'];
 const banElectron = [
