@@ -11,8 +11,9 @@ import { createBrowseServices, type BrowseServices } from './services/browse/bro
 import type { Logger } from './services/log/logger';
 import type { ClientProvider } from './services/oss/client-provider';
 import { PreviewServer } from './services/preview/preview-server';
-import { ProfilesFeature } from './services/profiles/profiles-feature';
+import { ProfilesFeature, toAppException } from './services/profiles/profiles-feature';
 import { SandboxService } from './services/sandbox/sandbox-service';
+import { ShareFeature } from './services/share/share-feature';
 import { KeytarSecretStore } from './services/secrets/keytar-secret-store';
 import type { SecretStore } from './services/secrets/secret-store';
 import type { CredentialEvent } from './services/credentials/types';
@@ -42,6 +43,8 @@ export interface AppContext {
   readonly host: DesktopHost;
   /** Uploads and downloads: the persistent queue and its engine (close on quit). */
   readonly transfers: TransferService;
+  /** Share links, temporary access grants and oss-browser code import. */
+  readonly share: ShareFeature;
 }
 
 export interface AppContextOptions {
@@ -82,12 +85,13 @@ export function createAppContext(options: AppContextOptions): AppContext {
   const host = options.host ?? new ScriptedDesktopHost();
   // Filled in below; a credential refresh wakes transfers waiting for it.
   const late: { transfers?: TransferService } = {};
+  const sandbox = new SandboxService(options.sandboxInMemory ? {} : { dataDir: join(options.userDataDir, 'sandbox') });
   const profiles = new ProfilesFeature({
     userDataDir: options.userDataDir,
     secrets: options.secrets ?? new KeytarSecretStore(),
     ...(options.env ? { env: options.env } : {}),
     ...(options.home ? { home: options.home } : {}),
-    sandbox: new SandboxService(options.sandboxInMemory ? {} : { dataDir: join(options.userDataDir, 'sandbox') }),
+    sandbox,
     onCredentialEvent: (profileId, event) => {
       emitCredentialEvent(options.emit, profileId, event);
       if (event.kind === 'refreshed') late.transfers?.credentialsRefreshed(profileId);
@@ -126,6 +130,27 @@ export function createAppContext(options: AppContextOptions): AppContext {
       (err: unknown) => options.log.warn('Could not remove the bookmarks of a deleted profile', { code: (err as { code?: string }).code ?? 'unknown' }),
     ),
   );
+  const host = options.host ?? new ScriptedDesktopHost();
+  const share = new ShareFeature({
+    sessions: {
+      // Profile and credential failures keep their codes and hints (expired STS token, missing keychain entry…).
+      session: (id) => profiles.service.session(id).catch((err: unknown) => Promise.reject(toAppException(err))),
+      bucketRegion: (id, bucket) => profiles.clients.bucketRegion(id, bucket),
+    },
+    clients,
+    host,
+    dataDir: options.userDataDir,
+    storedCredentials: async (id) => {
+      const [input, record] = await Promise.all([profiles.service.patchedInput(id, {}), profiles.service.get(id)]);
+      return { credentials: input.credentials, sandbox: record.sandbox === true };
+    },
+    sandboxSts: async () => {
+      const emu = await sandbox.emulator();
+      return { stsEndpoint: emu.stsEndpoint, roleArn: emu.roles.find((r) => r.endsWith('/sandbox-role')) };
+    },
+    importer: { importAccessCode: (text, name) => profiles.importAccessCode(text, name), add: (input, test) => profiles.add(input, test) },
+  });
+  profiles.onProfileDeleted((id) => share.settings.removeProfile(id));
   return {
     clients,
     browse,
@@ -138,6 +163,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
     openExternal: options.openExternal,
     host,
     transfers,
+    share,
   };
 }
 

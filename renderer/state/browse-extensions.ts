@@ -12,6 +12,8 @@
 export interface ExtensionAction {
   id: string;
   label: string;
+  shortcut?: string;
+  danger?: boolean;
   /** Draw a separator above this item (menus). */
   separated?: boolean;
   run(): void;
@@ -28,6 +30,10 @@ export interface BrowseContext {
 }
 
 export type ObjectActionProvider = (ctx: BrowseContext) => ExtensionAction[];
+/** The browse context menu's item shape (an ExtensionAction). */
+export type MenuItem = ExtensionAction;
+/** Buttons for the object or folder shown in the details pane (e.g. "Share link…"). */
+export type DetailsActionProvider = (ctx: { profileId: string; bucket: string; key: string; isFolder: boolean }) => ExtensionAction[];
 export type DropHandler = (ctx: BrowseContext, files: File[]) => void;
 
 const actionProviders = new Set<ObjectActionProvider>();
@@ -125,4 +131,17 @@ export function addToolbarActions(provider: ToolbarActionProvider): () => void {
 /** Buttons every provider offers for the folder on screen. */
 export function toolbarActions(ctx: BrowseContext): ExtensionAction[] {
   return [...toolbarProviders].flatMap((p) => p(ctx));
+}
+
+const detailsProviders = new Set<DetailsActionProvider>();
+
+/** Adds buttons to the details pane; returns the function that removes them. */
+export function addDetailsActions(provider: DetailsActionProvider): () => void {
+  detailsProviders.add(provider);
+  return () => detailsProviders.delete(provider);
+}
+
+/** Buttons every details provider offers for this object or folder. */
+export function detailsActions(ctx: Parameters<DetailsActionProvider>[0]): ExtensionAction[] {
+  return [...detailsProviders].flatMap((p) => p(ctx));
 }

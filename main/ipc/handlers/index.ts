@@ -8,6 +8,7 @@ import { createAppHandlers } from './app';
 import { createBrowseHandlers } from './browse';
 import { createProfilesHandlers } from './profiles';
 import { createTransfersHandlers } from './transfers';
+import { createShareHandlers } from './share';
 
 /** Builds every channel's handler over one AppContext. */
 export function createHandlerTable(ctx: AppContext): HandlerTable {
@@ -16,5 +17,6 @@ export function createHandlerTable(ctx: AppContext): HandlerTable {
     ...createProfilesHandlers(ctx),
     ...createBrowseHandlers(ctx),
     ...createTransfersHandlers(ctx),
+    ...createShareHandlers(ctx),
   };
 }

@@ -78,7 +78,10 @@ export function ProfileDialog({ profile }: ProfileDialogProps): ReactElement {
   const save = () =>
     run('save', async () => {
       if (form.type === 'access-code' && !editing) {
-        await finish(await call('profiles:import-access-code', { code: form.accessCode, ...(form.name.trim() ? { name: form.name.trim() } : {}) }));
+        const named = form.name.trim() ? { name: form.name.trim() } : {};
+        // Codes from the official oss-browser (base64 JSON, no "ossac" prefix) go through the share feature's import.
+        const ours = /^\s*ossac\d*\./.test(form.accessCode);
+        await finish(await (ours ? call('profiles:import-access-code', { code: form.accessCode, ...named }) : call('share:import-oss-browser-code', { code: form.accessCode, ...named })));
         return;
       }
       if (editing) {

@@ -13,6 +13,7 @@ import { formatCount, formatDate, humanSize, previewKindOf } from '../format';
 import { extensionOf } from '../model/listing-columns';
 import { copyText } from '../clipboard-text';
 import { asAppError } from '../../../ui/app-error';
+import { detailsActions } from '../extension-points';
 
 export interface DetailsTarget {
   bucket: string;
@@ -219,6 +220,15 @@ export function DetailsPane(p: DetailsPaneProps): ReactElement {
         </button>
       </div>
       {body}
+      {p.target && (
+        <div className="browse-details-actions">
+          {detailsActions({ profileId: p.profileId, ...p.target }).map((a) => (
+            <button key={a.id} type="button" className="ui-button" onClick={a.run}>
+              {a.label}
+            </button>
+          ))}
+        </div>
+      )}
     </aside>
   );
 }
