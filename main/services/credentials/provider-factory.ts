@@ -3,6 +3,7 @@
  * read from the keychain. The 'environment' type resolves the variables when the profile
  * is opened, so changing them and reopening takes effect.
  */
+import { registerSecret } from '../../../shared/redact';
 import { profileErrorHints, type CredentialInput, type ProfileRecord } from '../../../shared/profile-types';
 import type { Clock } from './clock';
 import { credentialsFromEnvironment, type Env } from './environment';
@@ -33,6 +34,8 @@ function need(value: string | undefined, what: string): string {
 /** A provider for a credential description (typed input or a stored profile + secrets). */
 export function providerFor(input: CredentialInput, deps: ProviderDeps = {}): CredentialProvider {
   const refreshing = (source: CredentialSource) => makeRefreshing(input.type, source, deps);
+  if ('accessKeySecret' in input) registerSecret(input.accessKeySecret);
+  if ('securityToken' in input) registerSecret(input.securityToken);
   switch (input.type) {
     case 'access-key':
       return new AccessKeyProvider({ accessKeyId: input.accessKeyId, accessKeySecret: input.accessKeySecret });

@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import OSS from 'ali-oss';
+import { registerSecret } from '../../../shared/redact';
 import { stsHint } from './credential-errors';
 import { profileErrorHints as H } from '../../../shared/profile-types';
 import { CredentialError, parseExpiration, type CredentialSource, type Credentials } from './types';
@@ -178,6 +179,7 @@ async function readOidcToken(file: string): Promise<string> {
     throw new CredentialError('OidcTokenFileUnreadable', `The OIDC token file could not be read (${reason}).`, H.OidcTokenFileUnreadable);
   }
   if (!token) throw new CredentialError('OidcTokenFileUnreadable', 'The OIDC token file is empty.', H.OidcTokenFileUnreadable);
+  registerSecret(token);
   return token;
 }
 

@@ -16,6 +16,7 @@ import {
   type SessionStatus,
   type StartPath,
 } from '../../../shared/profile-types';
+import { registerSecret } from '../../../shared/redact';
 import type { Clock } from '../credentials/clock';
 import type { Env } from '../credentials/environment';
 import { credentialInputFromRecord, providerFor, type ProfileSecrets } from '../credentials/provider-factory';
@@ -117,6 +118,7 @@ export class ProfileService {
     const now = new Date(this.options.clock?.now() ?? Date.now()).toISOString();
     const { settings, secrets, accessKeyId } = splitCredentials(input.credentials);
     if (input.proxyPassword) secrets.proxyPassword = input.proxyPassword;
+    registerSecret(...Object.values(secrets));
     const record: ProfileRecord = {
       id: randomUUID(),
       name: input.name,
@@ -302,7 +304,9 @@ export class ProfileService {
     const raw = this.sessionOnly.has(id) ? await this.memory.get(id) : await this.persistent.get(id);
     if (!raw) return {};
     try {
-      return JSON.parse(raw) as ProfileSecrets;
+      const secrets = JSON.parse(raw) as ProfileSecrets;
+      registerSecret(secrets.accessKeySecret, secrets.securityToken, secrets.proxyPassword);
+      return secrets;
     } catch {
       return {};
     }
@@ -310,6 +314,7 @@ export class ProfileService {
 
   private async writeSecrets(id: string, secrets: ProfileSecrets, sessionOnly: boolean): Promise<void> {
     const clean = Object.fromEntries(Object.entries(secrets).filter(([, v]) => v));
+    registerSecret(secrets.accessKeySecret, secrets.securityToken, secrets.proxyPassword);
     const target = sessionOnly ? this.memory : this.persistent;
     if (Object.keys(clean).length === 0) await target.delete(id);
     else await target.set(id, JSON.stringify(clean));
