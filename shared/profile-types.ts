@@ -5,6 +5,7 @@
  * AccessKey ID at most).
  */
 import { z } from 'zod';
+import { boundedRecord } from './contract/schema-bounds';
 
 /** How a profile gets its credentials; one CredentialProvider implementation each. */
 export const CREDENTIAL_TYPES = [
@@ -24,9 +25,10 @@ export type EndpointKind = (typeof ENDPOINT_KINDS)[number];
 const regionId = z
   .string()
   .trim()
+  .max(64)
   .regex(/^(oss-)?[a-z0-9-]{2,40}$/i, 'Region looks like oss-cn-hangzhou.');
 
-const httpUrl = z.url({ protocol: /^https?$/, error: 'Enter a full URL starting with https:// (or http://).' });
+const httpUrl = z.url({ protocol: /^https?$/, error: 'Enter a full URL starting with https:// (or http://).' }).max(2048);
 
 /** Proxy for OSS requests: the system's (env/OS), none, or a manual one with optional auth. */
 export const proxySchema = z.object({
@@ -45,11 +47,11 @@ export const endpointSchema = z
     /** custom: one URL for a private cloud / an OSS-compatible endpoint. */
     customUrl: httpUrl.optional(),
     /** custom: per-region URLs (the local sandbox gives each region its own port). */
-    customRegionUrls: z.record(z.string(), httpUrl).optional(),
+    customRegionUrls: boundedRecord(z.string().max(64), httpUrl, 64).optional(),
     /** Path-style addressing (`http://host/bucket/key`, ali-oss `sldEnable`). */
     pathStyle: z.boolean().default(false),
     /** Per-bucket custom domain (CNAME), e.g. { photos: 'img.example.com' }. */
-    cnames: z.record(z.string(), z.string().trim().min(3)).default({}),
+    cnames: boundedRecord(z.string().max(63), z.string().trim().min(3).max(253), 1000).default({}),
     /** Plain HTTP is refused unless the user ticked the warning. */
     allowInsecureHttp: z.boolean().default(false),
     signatureVersion: z.enum(['v4', 'v1']).default('v4'),
@@ -77,10 +79,10 @@ export type EndpointSettings = z.infer<typeof endpointSchema>;
 
 /** `oss://bucket/prefix/`: where a restricted user starts browsing. */
 export const startPathSchema = z.object({
-  bucket: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/, 'Bucket names are 3-63 lowercase letters, digits or hyphens.'),
+  bucket: z.string().trim().max(63).regex(/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/, 'Bucket names are 3-63 lowercase letters, digits or hyphens.'),
   prefix: z.string().max(1023).default(''),
   /** The bucket's region when known (found by the connection test; fixed automatically). */
-  region: z.string().regex(/^oss-[a-z0-9-]+$/).optional(),
+  region: z.string().max(64).regex(/^oss-[a-z0-9-]+$/).optional(),
 });
 export type StartPath = z.infer<typeof startPathSchema>;
 
@@ -116,8 +118,8 @@ export const credentialInputSchema = z.discriminatedUnion('type', [
     type: z.literal('ram-role'),
     accessKeyId,
     accessKeySecret: secret,
-    roleArn: z.string().trim().regex(/^acs:ram::[^:]+:role\/.+$/, 'A role ARN looks like acs:ram::123456789012:role/name.'),
-    sessionName: z.string().trim().regex(/^[\w.@-]{2,64}$/, '2-64 letters, digits or . @ - _').default('oss-browser'),
+    roleArn: z.string().trim().max(256).regex(/^acs:ram::[^:]+:role\/.+$/, 'A role ARN looks like acs:ram::123456789012:role/name.'),
+    sessionName: z.string().trim().max(64).regex(/^[\w.@-]{2,64}$/, '2-64 letters, digits or . @ - _').default('oss-browser'),
     policy: z.string().trim().max(2048).optional(),
     durationSeconds: z.number().int().min(900).max(43200).default(3600),
     stsEndpoint: httpUrl.optional(),
@@ -130,10 +132,10 @@ export const credentialInputSchema = z.discriminatedUnion('type', [
   }),
   z.object({
     type: z.literal('oidc-role'),
-    roleArn: z.string().trim().min(1),
-    oidcProviderArn: z.string().trim().min(1),
-    oidcTokenFile: z.string().trim().min(1),
-    sessionName: z.string().trim().default('oss-browser'),
+    roleArn: z.string().trim().min(1).max(256),
+    oidcProviderArn: z.string().trim().min(1).max(256),
+    oidcTokenFile: z.string().trim().min(1).max(4096),
+    sessionName: z.string().trim().max(64).default('oss-browser'),
     policy: z.string().trim().max(2048).optional(),
     durationSeconds: z.number().int().min(900).max(43200).default(3600),
     stsEndpoint: httpUrl.optional(),
