@@ -100,6 +100,9 @@ export function formatStartPath(p: StartPath): string {
   return `oss://${p.bucket}/${p.prefix}`;
 }
 
+/** Hosts (host[:port]) the user confirmed by name. */
+export const confirmedHostsSchema = z.array(z.string().trim().toLowerCase().min(1).max(261)).max(8);
+
 const secret = z.string().trim().min(1, 'Required.').max(4096);
 const accessKeyId = z.string().trim().min(3, 'Required.').max(256).regex(/^[\w.-]+$/, 'An AccessKey ID has no spaces or symbols.');
 
@@ -153,6 +156,8 @@ export const profileInputSchema = z.object({
   /** Keep secrets in memory only, for this session (e.g. when the keychain is unavailable). */
   sessionOnly: z.boolean().default(false),
   proxyPassword: z.string().max(1024).optional(),
+  /** Non-Alibaba Cloud hosts of the credential URLs that the user confirmed in a dialog naming them (shared/remote-hosts.ts). */
+  confirmedHosts: confirmedHostsSchema.optional(),
 });
 export type ProfileInput = z.infer<typeof profileInputSchema>;
 

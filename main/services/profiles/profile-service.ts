@@ -17,6 +17,7 @@ import {
   type StartPath,
 } from '../../../shared/profile-types';
 import { registerSecret } from '../../../shared/redact';
+import { hostsToConfirm } from '../../../shared/remote-hosts';
 import type { Clock } from '../credentials/clock';
 import type { Env } from '../credentials/environment';
 import { credentialInputFromRecord, providerFor, type ProfileSecrets } from '../credentials/provider-factory';
@@ -53,6 +54,8 @@ export interface ProfilePatch {
   endpoint?: EndpointSettings;
   startPath?: StartPath | null;
   proxyPassword?: string;
+  /** Hosts the user confirmed for new credential URLs (shared/remote-hosts.ts). */
+  confirmedHosts?: string[];
 }
 
 export class ProfileNotFoundError extends Error {
@@ -236,9 +239,13 @@ export class ProfileService {
     const secrets = await this.readSecrets(id);
     const startPath = patch.startPath === null ? undefined : (patch.startPath ?? current.startPath);
     const proxyPassword = patch.proxyPassword ?? secrets.proxyPassword;
+    const credentials = patch.credentials ?? credentialInputFromRecord(current, secrets);
+    // Stored credential URLs were approved when they were saved; new ones need the patch's confirmation.
+    const confirmedHosts = patch.credentials ? (patch.confirmedHosts ?? []) : hostsToConfirm(credentials, current.endpoint.region).map((h) => h.host);
     return {
       name: patch.name ?? current.name,
-      credentials: patch.credentials ?? credentialInputFromRecord(current, secrets),
+      credentials,
+      confirmedHosts,
       endpoint: patch.endpoint ?? current.endpoint,
       ...(startPath ? { startPath } : {}),
       sessionOnly: this.sessionOnly.has(id),

@@ -5,6 +5,7 @@
  */
 import { homedir } from 'node:os';
 import { decodeAccessCode, AccessCodeError } from '../../../shared/access-code';
+import { assertCredentialUrlsAllowed, assertRemoteUrlAllowed, RemoteHostError } from '../../../shared/remote-hosts';
 import { AppException, ErrorCode } from '../../../shared/errors';
 import {
   endpointSchema,
@@ -54,10 +55,16 @@ export function toAppException(err: unknown): unknown {
     return new AppException({ code: err.code, message: err.message, ...(err.hint ? { hint: err.hint } : {}), ...(err.status ? { status: err.status } : {}) });
   }
   if (err instanceof EndpointError) return new AppException({ code: err.code, message: err.message, ...(err.hint ? { hint: err.hint } : {}) });
+  if (err instanceof RemoteHostError) return new AppException({ code: err.code, message: err.message, hint: err.hint });
   if (err instanceof AccessCodeError) return new AppException({ code: 'InvalidAccessCode', message: err.message, hint: profileErrorHints.InvalidAccessCode });
   if (err instanceof ListBucketsDeniedError) return new AppException({ code: err.code, message: err.message, hint: err.hint, ...(err.requestId ? { requestId: err.requestId } : {}) });
   if (err instanceof Error && (err as { code?: string }).code === 'NotFound') return new AppException({ code: ErrorCode.NotFound, message: err.message });
   return err;
+}
+
+/** Refuses credential URLs that are neither official nor confirmed by the user (issue 10, finding 5). */
+function checkHosts(input: ProfileInput): void {
+  assertCredentialUrlsAllowed(input.credentials, input.endpoint.region, { confirmedHosts: input.confirmedHosts ?? [], allowInsecureHttp: input.endpoint.allowInsecureHttp });
 }
 
 async function mapped<T>(work: () => Promise<T>): Promise<T> {
@@ -111,6 +118,7 @@ export class ProfilesFeature {
   /** Tests unsaved input (nothing stored, nothing cached). */
   testInput(input: ProfileInput): Promise<ConnectionTestResult> {
     return mapped(async () => {
+      checkHosts(input);
       const session = this.service.draftSession(input);
       try {
         return await testConnection(session, input.startPath);
@@ -136,6 +144,7 @@ export class ProfilesFeature {
 
   add(input: ProfileInput, test: boolean): Promise<ProfileView> {
     return mapped(async () => {
+      checkHosts(input);
       let toSave = input;
       if (test) {
         const result = await this.testInput(input);
@@ -149,8 +158,10 @@ export class ProfilesFeature {
   update(id: string, patch: ProfilePatch, test: boolean): Promise<ProfileView> {
     return mapped(async () => {
       // Test what the profile would become; nothing is saved when the test fails.
+      const next = await this.service.patchedInput(id, patch);
+      checkHosts(next);
       if (test) {
-        const result = await this.testInput(await this.service.patchedInput(id, patch));
+        const result = await this.testInput(next);
         if (result.openAt && patch.startPath !== null) patch = { ...patch, startPath: result.openAt };
       }
       return this.service.update(id, patch);
@@ -209,13 +220,25 @@ export class ProfilesFeature {
     });
   }
 
-  importAccessCode(text: string, name?: string): Promise<ProfileView> {
+  /**
+   * Imports an access code. A code names its endpoint: an official OSS endpoint of its region
+   * is used as is; any other host must be one the user confirmed by name (`confirmHost`), plain
+   * http needs the same explicit warning as the form, and link-local or metadata addresses are
+   * refused. The code's scheme never switches plain HTTP on by itself.
+   */
+  importAccessCode(text: string, name?: string, approval: { confirmHost?: string; allowInsecureHttp?: boolean } = {}): Promise<ProfileView> {
     return mapped(async () => {
       const now = new Date(this.options.clock?.now() ?? Date.now());
       const code = decodeAccessCode(text, now);
+      if (code.endpoint) {
+        assertRemoteUrlAllowed('oss-endpoint', code.endpoint, code.region, {
+          confirmedHosts: approval.confirmHost ? [approval.confirmHost] : [],
+          allowInsecureHttp: !!approval.allowInsecureHttp,
+        });
+      }
       const endpoint = endpointSchema.parse(
         code.endpoint
-          ? { kind: 'custom', customRegionUrls: { [code.region]: code.endpoint }, region: code.region, pathStyle: true, allowInsecureHttp: code.endpoint.startsWith('http:') }
+          ? { kind: 'custom', customRegionUrls: { [code.region]: code.endpoint }, region: code.region, pathStyle: true, allowInsecureHttp: !!approval.allowInsecureHttp && code.endpoint.startsWith('http:') }
           : { region: code.region },
       );
       return this.service.add({
