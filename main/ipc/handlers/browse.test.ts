@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventChannel } from '../../../shared/ipc-contract';
 import type { OperationProgress } from '../../../shared/object-types';
 import { createAppContext } from '../../app-context';
-import { startBrowseFixture, type BrowseFixture } from '../../services/browse/test-support/emulator-fixture';
+import { startBrowseFixture, type BrowseFixture } from '../../test-support/emulator-fixture';
 import { createMemoryLogger } from '../../services/log/logger';
 import { dispatch } from '../dispatch';
 import type { HandlerTable } from '../handler-types';

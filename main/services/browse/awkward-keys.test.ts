@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBrowseServices, type BrowseServices } from './browse-services';
-import { eventLog } from './test-support/collect-events';
-import { startBrowseFixture, type BrowseFixture } from './test-support/emulator-fixture';
+import { eventLog } from '../../test-support/collect-events';
+import { startBrowseFixture, type BrowseFixture } from '../../test-support/emulator-fixture';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';

@@ -7,13 +7,13 @@ import type { OperationProgress, SearchProgress } from '../../../shared/object-t
 import type { ClientProvider } from '../oss/client-provider';
 import { BookmarkStore } from './bookmark-store';
 import { BucketService, type RegionClientFactory } from './bucket-service';
-import { MultipartUploads } from './multipart-uploads';
+import { MultipartUploads } from '../oss/multipart-uploads';
 import { ObjectCopier, type ObjectCopierOptions } from './object-copy';
 import { ObjectDeleter } from './object-delete';
 import { ObjectListing } from './object-listing';
 import { ObjectMetadata } from './object-metadata';
 import { ObjectOperations } from './object-operations';
-import { OperationRunner } from './operation-runner';
+import { createOperationRunner } from './operation-runner';
 import type { PreviewLinks } from '../preview/preview-server';
 import { PreviewService, type PreviewServiceOptions } from './preview-service';
 import { RecursiveSearch } from './recursive-search';
@@ -53,7 +53,7 @@ export interface BrowseServices {
 
 export function createBrowseServices(deps: BrowseDeps): BrowseServices {
   const listing = new ObjectListing(deps.clients);
-  const runner = new OperationRunner({ emit: deps.emitOperation, describeError: deps.describeError, intervalMs: deps.progressIntervalMs });
+  const runner = createOperationRunner({ emit: deps.emitOperation, describeError: deps.describeError, intervalMs: deps.progressIntervalMs });
   const search = new RecursiveSearch(listing, { emit: deps.emitSearch, describeError: deps.describeError });
   return {
     buckets: new BucketService(deps.clients, deps.clientForRegion),

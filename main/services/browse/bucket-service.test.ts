@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toIpcError } from '../../ipc/map-error';
 import { BucketService } from './bucket-service';
-import { startBrowseFixture, type BrowseFixture } from './test-support/emulator-fixture';
+import { startBrowseFixture, type BrowseFixture } from '../../test-support/emulator-fixture';
 
 describe('BucketService against the emulator', () => {
   let fx: BrowseFixture;

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBrowseServices, type BrowseServices } from './browse-services';
-import { eventLog } from './test-support/collect-events';
-import { startBrowseFixture, type BrowseFixture } from './test-support/emulator-fixture';
+import { eventLog } from '../../test-support/collect-events';
+import { startBrowseFixture, type BrowseFixture } from '../../test-support/emulator-fixture';
 
 describe('copy, move and rename against the emulator', () => {
   let fx: BrowseFixture;

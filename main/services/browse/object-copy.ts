@@ -5,19 +5,20 @@
  * page is copied a few keys in parallel and, for a move, the copied source keys are then
  * deleted in one batch. Objects above the single-copy limit (1 GB) are copied with
  * multipart UploadPartCopy on a client of their own, so cancelling one never cancels
- * anybody else's work.
+ * anybody else's work. Every path carries the object's ACL, storage class and tags
+ * (copy-properties.ts says why).
  */
 import type OSS from 'ali-oss';
 import { AppException, ErrorCode } from '../../../shared/errors';
 import type { ClientProvider } from '../oss/client-provider';
-import { forEachLimited } from './concurrency';
+import { forEachLimited } from '../oss/concurrency';
 import { deleteBatch } from './object-delete';
-import { carriedHeaders, multipartCopyObject, SINGLE_COPY_LIMIT } from './multipart-copy';
-import { copyObject } from './raw-copy';
+import { carriedHeaders, multipartCopyObject, SINGLE_COPY_LIMIT } from '../oss/multipart-copy';
+import { copyObject } from '../oss/raw-copy';
 import type { ObjectListing } from './object-listing';
 import type { OperationContext } from './operation-runner';
-import { failureOf } from './oss-failure';
-import { readAcl, restoreAcl } from './object-acl';
+import { failureOf } from '../oss/oss-failure';
+import { propertyHeaders, sourceAcl, sourceTagging } from '../oss/copy-properties';
 import type { ObjectAcl } from '../../../shared/object-types';
 
 /** One thing to copy: an object, or a folder (every key under `from`) mapped onto `to`. */
@@ -47,12 +48,13 @@ export interface ObjectCopierOptions {
   parallel?: number;
 }
 
-/** One key to copy; `acl` is carried for single-object moves. */
+/** One key to copy; `acl` is read before the copy when the listing did not give it. */
 interface CopyPair {
   from: string;
   to: string;
   size: number;
-  acl?: ObjectAcl | null;
+  storageClass?: string;
+  acl?: ObjectAcl;
 }
 
 /** Largest object a single PutObject accepts. */
@@ -63,7 +65,7 @@ function regionOf(client: OSS): string {
 }
 
 /** GET piped into PUT, for buckets in different regions; headers and x-oss-meta-* are carried. */
-async function streamCopy(source: OSS, target: OSS, pair: { from: string; to: string; size: number }, noOverwrite: boolean): Promise<void> {
+async function streamCopy(source: OSS, target: OSS, pair: CopyPair & { acl: ObjectAcl }, noOverwrite: boolean): Promise<void> {
   if (pair.size > PUT_LIMIT) {
     throw new AppException({
       code: 'EntityTooLarge',
@@ -73,10 +75,13 @@ async function streamCopy(source: OSS, target: OSS, pair: { from: string; to: st
   }
   const got = await source.getStream(pair.from);
   const headers = got.res.headers as Record<string, string>;
-  const carried = carriedHeaders(headers);
-  if (noOverwrite) carried['x-oss-forbid-overwrite'] = 'true';
   const body = got.stream as NodeJS.ReadableStream & { destroy(): void };
   try {
+    const carried = {
+      ...carriedHeaders(headers),
+      ...propertyHeaders({ acl: pair.acl, storageClass: headers['x-oss-storage-class'], tagging: await sourceTagging(source, pair.from, headers) }),
+    };
+    if (noOverwrite) carried['x-oss-forbid-overwrite'] = 'true';
     await target.putStream(pair.to, body, { contentLength: Number(headers['content-length'] ?? pair.size), headers: carried } as OSS.PutStreamOptions);
   } finally {
     // A refused PUT leaves the GET's socket open otherwise.
@@ -121,13 +126,13 @@ export class ObjectCopier {
     const singles = plan.sources.filter((s) => !s.isPrefix);
     ctx.addTotal(singles.length);
     if (singles.length > 0) {
-      const sized = await this.sizeOf(source, singles, ctx, plan.move);
+      const sized = await this.sizeOf(source, singles, ctx);
       await this.copyPage(ctx, plan, source, target, sized, crossRegion);
     }
     for (const folder of plan.sources.filter((s) => s.isPrefix)) {
       for await (const page of this.listing.walk(plan.profileId, plan.sourceBucket, folder.from, ctx.signal)) {
         ctx.addTotal(page.objects.length);
-        const pairs = page.objects.map((o) => ({ from: o.key, to: folder.to + o.key.slice(folder.from.length), size: o.size }));
+        const pairs = page.objects.map((o) => ({ from: o.key, to: folder.to + o.key.slice(folder.from.length), size: o.size, storageClass: o.obj.storageClass || undefined }));
         await this.copyPage(ctx, plan, source, target, pairs, crossRegion);
         if (ctx.signal.aborted) return;
       }
@@ -135,20 +140,16 @@ export class ObjectCopier {
     ctx.scanDone();
   }
 
-  /**
-   * Sizes of single objects (HEAD), so big ones take the multipart path; for a move or
-   * rename also their ACL, so a public file stays public under its new name.
-   */
-  private async sizeOf(source: OSS, singles: CopySource[], ctx: OperationContext, move: boolean): Promise<CopyPair[]> {
+  /** Size and storage class of single objects (HEAD), so big ones take the multipart path. */
+  private async sizeOf(source: OSS, singles: CopySource[], ctx: OperationContext): Promise<CopyPair[]> {
     const sized: CopyPair[] = [];
     await forEachLimited(
       singles,
       this.parallel,
       async (s) => {
         try {
-          const [head, acl] = await Promise.all([source.head(s.from), move ? readAcl(source, s.from) : null]);
-          const headers = head.res.headers as Record<string, string>;
-          sized.push({ from: s.from, to: s.to, size: Number(headers['content-length'] ?? 0), acl });
+          const headers = (await source.head(s.from)).res.headers as Record<string, string>;
+          sized.push({ from: s.from, to: s.to, size: Number(headers['content-length'] ?? 0), storageClass: headers['x-oss-storage-class'] });
         } catch (error) {
           ctx.failed([failureOf(s.from, error)]);
         }
@@ -178,10 +179,15 @@ export class ObjectCopier {
           reported = bytes;
         };
         try {
-          if (crossRegion) await streamCopy(source, target, pair, plan.noOverwrite === true);
-          else if (pair.size > this.threshold) await this.multipartCopy(plan, pair, ctx.signal, progress);
-          else await copyObject(target, pair.to, plan.sourceBucket, pair.from, plan.noOverwrite ? { 'x-oss-forbid-overwrite': 'true' } : {});
-          await restoreAcl(target, pair.to, pair.acl);
+          const withAcl = { ...pair, acl: pair.acl ?? (await sourceAcl(source, pair.from)) };
+          if (crossRegion) await streamCopy(source, target, withAcl, plan.noOverwrite === true);
+          else if (pair.size > this.threshold) await this.multipartCopy(plan, withAcl, ctx.signal, progress);
+          else {
+            // CopyObject copies metadata and tags itself; the ACL and class must be named.
+            const headers = propertyHeaders({ acl: withAcl.acl, storageClass: pair.storageClass });
+            if (plan.noOverwrite) headers['x-oss-forbid-overwrite'] = 'true';
+            await copyObject(target, pair.to, plan.sourceBucket, pair.from, headers);
+          }
           progress(pair.size);
           if (plan.move) copied.push(pair.from);
           else ctx.succeeded(1);
@@ -202,15 +208,19 @@ export class ObjectCopier {
     }
   }
 
-  /** UploadPartCopy for objects above the single-copy limit; metadata and type are carried over. */
+  /** UploadPartCopy for objects above the single-copy limit; metadata, type, ACL, class and tags are carried over. */
   private async multipartCopy(
     plan: CopyPlan,
-    pair: { from: string; to: string; size: number },
+    pair: CopyPair & { acl: ObjectAcl },
     signal: AbortSignal,
     onProgress: (bytes: number) => void,
   ): Promise<void> {
     const source = await this.clients.forBucket(plan.profileId, plan.sourceBucket);
-    const headers = carriedHeaders((await source.head(pair.from)).res.headers as Record<string, string>);
+    const head = (await source.head(pair.from)).res.headers as Record<string, string>;
+    const headers = {
+      ...carriedHeaders(head),
+      ...propertyHeaders({ acl: pair.acl, storageClass: head['x-oss-storage-class'], tagging: await sourceTagging(source, pair.from, head) }),
+    };
     if (plan.noOverwrite) headers['x-oss-forbid-overwrite'] = 'true';
     await multipartCopyObject(this.clients, {
       profileId: plan.profileId,

@@ -3,9 +3,9 @@ import { ObjectDeleter } from './object-delete';
 import { ObjectListing } from './object-listing';
 import { ObjectOperations } from './object-operations';
 import { ObjectCopier } from './object-copy';
-import { OperationRunner } from './operation-runner';
-import { eventLog, type EventLog } from './test-support/collect-events';
-import { startBrowseFixture, type BrowseFixture } from './test-support/emulator-fixture';
+import { createOperationRunner } from './operation-runner';
+import { eventLog, type EventLog } from '../../test-support/collect-events';
+import { startBrowseFixture, type BrowseFixture } from '../../test-support/emulator-fixture';
 
 describe('recursive delete against the emulator', () => {
   let fx: BrowseFixture;
@@ -19,7 +19,7 @@ describe('recursive delete against the emulator', () => {
     await fx.createBucket(bucket);
     log = eventLog();
     listing = new ObjectListing(fx.clients);
-    const runner = new OperationRunner({ emit: log.emitOperation, describeError: log.describeError, intervalMs: 0 });
+    const runner = createOperationRunner({ emit: log.emitOperation, describeError: log.describeError, intervalMs: 0 });
     ops = new ObjectOperations(runner, new ObjectDeleter(fx.clients, listing), new ObjectCopier(fx.clients, listing));
   });
   afterAll(async () => fx?.close());

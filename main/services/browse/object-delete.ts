@@ -7,10 +7,10 @@
 import type OSS from 'ali-oss';
 import { AppException, ErrorCode } from '../../../shared/errors';
 import type { ClientProvider } from '../oss/client-provider';
-import { forEachLimited } from './concurrency';
+import { forEachLimited } from '../oss/concurrency';
 import type { ObjectListing } from './object-listing';
 import type { OperationContext } from './operation-runner';
-import { failureOf, isNotFound } from './oss-failure';
+import { failureOf, isNotFound } from '../oss/oss-failure';
 
 /** What to delete: single objects, or folders (every key under `key`). */
 export interface DeleteItem {

@@ -4,7 +4,7 @@
  * `x-oss-restore` and friends is tested without a server.
  */
 import type { ObjectAcl, ObjectDetails, ObjectHeaders, RestoreState } from '../../../shared/object-types';
-import { bareEtag } from './object-rows';
+import { bareEtag } from '../oss/object-rows';
 
 /** Classes that must be restored before they can be read. */
 const ARCHIVED = new Set(['Archive', 'ColdArchive', 'DeepColdArchive']);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ObjectRow } from '../../../shared/object-types';
 import { ObjectListing } from './object-listing';
-import { startBrowseFixture, type BrowseFixture } from './test-support/emulator-fixture';
+import { startBrowseFixture, type BrowseFixture } from '../../test-support/emulator-fixture';
 
 describe('ObjectListing against the emulator', () => {
   let fx: BrowseFixture;

@@ -1,14 +1,12 @@
 /**
- * Folder listings (one ListObjectsV2 page per call, pulled by the renderer) and recursive
- * walks under a prefix (for counting, searching, deleting and copying folders). Per-page
- * work is kept to one pass over the page so a full listing costs about what plain
- * ali-oss paging costs.
+ * Folder listings for the browse feature (one ListObjectsV2 page per call, pulled by the
+ * renderer, with the next page read ahead) and recursive walks under a prefix (for counting,
+ * searching, deleting and copying folders), over oss/list-objects.ts.
  */
-import type OSS from 'ali-oss';
-import { XMLParser } from 'fast-xml-parser';
 import type { ObjectPage, ObjectRow, PrefixCount } from '../../../shared/object-types';
 import type { ClientProvider } from '../oss/client-provider';
-import { decodeUrlKey, objectRow, prefixRow, type ListedObject } from './object-rows';
+import { listV2Raw, walkObjects, type ListV2Result, type WalkPage } from '../oss/list-objects';
+import { decodeUrlKey, objectRow, prefixRow } from '../oss/object-rows';
 import { PagePrefetch } from './page-prefetch';
 
 export interface ListPageRequest {
@@ -18,81 +16,6 @@ export interface ListPageRequest {
   delimiter: string;
   continuationToken?: string | null | undefined;
   maxKeys: number;
-}
-
-/** A page of keys from a recursive walk (no delimiter). */
-export interface WalkPage {
-  objects: Array<{ key: string; size: number; obj: ListedObject }>;
-}
-
-interface ListV2Result {
-  objects: ListedObject[];
-  prefixes: string[];
-  nextContinuationToken: string | null;
-  isTruncated: boolean;
-}
-
-interface RawContents {
-  Key?: string;
-  LastModified?: string;
-  ETag?: string;
-  Size?: string;
-  StorageClass?: string;
-  Type?: string;
-}
-
-/** ali-oss internals used to send a signed request and get the raw body back. */
-interface RawRequester {
-  _objectRequestParams(method: string, name: string, options: { subres?: Record<string, string> }): Record<string, unknown>;
-  request(params: Record<string, unknown>): Promise<{ data: Buffer }>;
-}
-
-const parser = new XMLParser({
-  ignoreAttributes: true,
-  parseTagValue: false,
-  trimValues: false,
-  isArray: (name) => name === 'Contents' || name === 'CommonPrefixes',
-});
-
-/**
- * One signed ListObjectsV2 call with url-encoded keys. It goes through ali-oss's request
- * path (signing, retries, error parsing) but parses the XML itself: ali-oss's listV2 runs
- * xml2js and builds a URL per object, which is most of the client-side cost of a
- * 100,000-key folder.
- */
-export async function listV2Raw(
-  client: OSS,
-  prefix: string,
-  delimiter: string,
-  token: string | null | undefined,
-  maxKeys: number,
-): Promise<ListV2Result> {
-  const raw = client as unknown as RawRequester;
-  // continuation-token is a signed sub-resource for V1 signatures, as in ali-oss's listV2.
-  const params = raw._objectRequestParams('GET', '', token ? { subres: { 'continuation-token': token } } : {});
-  const query: Record<string, string | number> = { 'list-type': 2, 'max-keys': maxKeys, 'encoding-type': 'url' };
-  // An empty `prefix=` is left out: it means the same and V4 canonicalisation of empty values varies.
-  if (prefix) query.prefix = prefix;
-  if (delimiter) query.delimiter = delimiter;
-  params.query = query;
-  params.successStatuses = [200];
-  const result = await raw.request(params);
-  const body = (parser.parse(result.data.toString('utf8')) as { ListBucketResult?: Record<string, unknown> }).ListBucketResult ?? {};
-  const contents = (body.Contents as RawContents[] | undefined) ?? [];
-  const common = (body.CommonPrefixes as Array<{ Prefix?: string }> | undefined) ?? [];
-  const objects: ListedObject[] = contents.map((c) => {
-    const obj: ListedObject = {
-      name: c.Key ?? '',
-      lastModified: c.LastModified ?? '',
-      etag: c.ETag ?? '',
-      size: Number(c.Size ?? 0),
-      storageClass: c.StorageClass ?? '',
-    };
-    if (c.Type) obj.type = c.Type;
-    return obj;
-  });
-  const next = typeof body.NextContinuationToken === 'string' ? body.NextContinuationToken : null;
-  return { objects, prefixes: common.map((p) => p.Prefix ?? ''), nextContinuationToken: next, isTruncated: body.IsTruncated === 'true' };
 }
 
 export interface ObjectListingOptions {
@@ -137,23 +60,9 @@ export class ObjectListing {
     return { rows, nextToken: next };
   }
 
-  /**
-   * Every object under `prefix` (no delimiter), a page at a time. Stops between pages when
-   * `signal` is aborted.
-   */
+  /** Every object under `prefix`, a page at a time (see walkObjects). */
   async *walk(profileId: string, bucket: string, prefix: string, signal?: AbortSignal): AsyncGenerator<WalkPage> {
-    const client = await this.clients.forBucket(profileId, bucket);
-    let pending: Promise<ListV2Result> | null = listV2Raw(client, prefix, '', null, 1000);
-    while (pending) {
-      const result: ListV2Result = await pending;
-      if (signal?.aborted) return;
-      const token = result.isTruncated ? result.nextContinuationToken : null;
-      // The next page is requested while the caller works on this one (deletes, matches).
-      pending = token ? listV2Raw(client, prefix, '', token, 1000) : null;
-      pending?.catch(() => undefined);
-      const objects = result.objects.map((obj) => ({ key: decodeUrlKey(obj.name), size: obj.size, obj }));
-      yield { objects };
-    }
+    yield* walkObjects(await this.clients.forBucket(profileId, bucket), prefix, signal);
   }
 
   /**

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { objectTags } from '../oss/copy-properties';
 import { ObjectMetadata } from './object-metadata';
-import { startBrowseFixture, type BrowseFixture } from './test-support/emulator-fixture';
+import { startBrowseFixture, type BrowseFixture } from '../../test-support/emulator-fixture';
 
 describe('object details and edits against the emulator', () => {
   let fx: BrowseFixture;
@@ -86,7 +87,7 @@ describe('object details and edits against the emulator', () => {
   it('rewrites objects above the copy limit part by part, keeping bytes and metadata', async () => {
     const big = new ObjectMetadata(fx.clients, { multipartThreshold: 250 * 1024, partSize: 100 * 1024 });
     const body = Buffer.alloc(300 * 1024, 7);
-    await fx.accountClient(bucket).put('big.bin', body, { headers: { 'Content-Type': 'application/x-big' }, meta: { tag: 'keep' } } as never);
+    await fx.accountClient(bucket).put('big.bin', body, { headers: { 'Content-Type': 'application/x-big', 'x-oss-object-acl': 'private', 'x-oss-tagging': 'team=ops' }, meta: { tag: 'keep' } } as never);
     fx.requests.length = 0;
     const d = await big.setStorageClass('p', bucket, 'big.bin', 'IA');
     expect(d).toMatchObject({ storageClass: 'IA', size: body.length, headers: { contentType: 'application/x-big' }, meta: { tag: 'keep' } });
@@ -94,6 +95,18 @@ describe('object details and edits against the emulator', () => {
     const edited = await big.setHeaders('p', bucket, 'big.bin', { contentType: 'text/plain' }, { tag: 'new' });
     expect(edited).toMatchObject({ storageClass: 'IA', headers: { contentType: 'text/plain' }, meta: { tag: 'new' } });
     expect((await fx.getBytes(bucket, 'big.bin')).equals(body)).toBe(true);
+    // ACL and tags survive the part-by-part rewrite, the ACL set with the rewrite itself.
+    expect(edited.acl).toBe('private');
+    expect(await objectTags(fx.accountClient(bucket), 'big.bin')).toEqual({ team: 'ops' });
+    expect(fx.requests.filter((r) => r.method === 'PUT' && /[?&]acl(=|&|$)/.test(r.url))).toEqual([]);
+  });
+
+  it('refuses to rewrite an object whose ACL it may not read, leaving it as it was', async () => {
+    await fx.accountClient(bucket).put('guarded.txt', Buffer.from('g'), { headers: { 'x-oss-object-acl': 'private' } });
+    await fx.fault({ match: { method: 'GET', path: 'guarded.txt', operation: 'oss:GetObjectAcl' }, action: 'error', status: 403, code: 'AccessDenied' });
+    await expect(meta.setHeaders('p', bucket, 'guarded.txt', { contentType: 'text/x-new' }, {})).rejects.toMatchObject({ code: 'AccessDenied', message: expect.stringMatching(/^Not changed: who may open it/) });
+    await fx.clearFaults();
+    expect((await meta.details('p', bucket, 'guarded.txt'))).toMatchObject({ acl: 'private', headers: { contentType: 'text/plain' } });
   });
 
   it('passes OSS errors through with code and request ID', async () => {

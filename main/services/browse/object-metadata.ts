@@ -9,9 +9,10 @@ import { AppException, ErrorCode } from '../../../shared/errors';
 import type { ObjectAcl, ObjectDetails, ObjectHeaders, ObjectRow, RestoreState, StorageClass } from '../../../shared/object-types';
 import { baseName } from '../../../shared/oss-path';
 import type { ClientProvider } from '../oss/client-provider';
-import { carriedHeaders, multipartCopyObject, SINGLE_COPY_LIMIT } from './multipart-copy';
-import { readAcl, restoreAcl } from './object-acl';
-import { copyObject } from './raw-copy';
+import { carriedHeaders, multipartCopyObject, SINGLE_COPY_LIMIT } from '../oss/multipart-copy';
+import { readAcl } from '../oss/object-acl';
+import { propertyHeaders, sourceAcl, sourceTagging } from '../oss/copy-properties';
+import { copyObject } from '../oss/raw-copy';
 import { detailsFromHeaders, needsRestore, parseRestoreState, toHttpHeaders } from './object-details';
 
 type Headers = Record<string, string | undefined>;
@@ -76,19 +77,20 @@ export class ObjectMetadata {
 
   /**
    * Copies an object onto itself with new headers: CopyObject, or part by part above 1 GB.
-   * A copy gets the default ACL, so an object's own ACL is put back afterwards.
+   * A copy gets the default ACL, so the object's own ACL goes with the same request (never
+   * a moment with the wrong one); the part-by-part path also carries the tags.
    */
   private async rewrite(profileId: string, bucket: string, key: string, current: Headers, headers: Record<string, string>): Promise<void> {
     const client = await this.clients.forBucket(profileId, bucket);
-    const acl = await readAcl(client, key);
+    const acl = await sourceAcl(client, key, 'Not changed');
     const size = Number(current['content-length'] ?? 0);
     if (size <= this.threshold) {
-      await copyObject(client, key, bucket, key, headers);
+      await copyObject(client, key, bucket, key, { ...headers, ...propertyHeaders({ acl }) });
     } else {
       const { 'x-oss-metadata-directive': _directive, ...rest } = headers;
-      await multipartCopyObject(this.clients, { profileId, sourceBucket: bucket, from: key, targetBucket: bucket, to: key, size, headers: rest, partSize: this.options.partSize });
+      const carried = { ...rest, ...propertyHeaders({ acl, tagging: await sourceTagging(client, key, current) }) };
+      await multipartCopyObject(this.clients, { profileId, sourceBucket: bucket, from: key, targetBucket: bucket, to: key, size, headers: carried, partSize: this.options.partSize });
     }
-    await restoreAcl(client, key, acl);
   }
 
   /** Asks for a restore of an archived object; returns the state right after. */

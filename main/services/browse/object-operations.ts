@@ -1,11 +1,13 @@
 /**
  * The long-operation entry points the IPC handlers call: delete, copy/move and rename each
  * validate their plan at once (so a bad request fails immediately) and then run in the
- * background under the OperationRunner.
+ * background as jobs (services/jobs).
  */
 import { baseName } from '../../../shared/oss-path';
 import { assertNoSelfNesting, type CopySource, type ObjectCopier } from './object-copy';
 import { assertFolderKeys, type DeleteItem, type ObjectDeleter } from './object-delete';
+import type { OperationProgress } from '../../../shared/object-types';
+import { toOperationProgress } from './operation-progress';
 import type { OperationRunner } from './operation-runner';
 
 export interface CopyRequest {
@@ -82,7 +84,8 @@ export class ObjectOperations {
   }
 
   /** The final progress of an operation (tests wait on it). */
-  wait(operationId: string) {
-    return this.runner.wait(operationId);
+  async wait(operationId: string): Promise<OperationProgress | undefined> {
+    const final = await this.runner.wait(operationId);
+    return final && toOperationProgress(final);
   }
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { OperationProgress } from '../../../shared/object-types';
-import { OperationRunner } from './operation-runner';
+import { toOperationProgress } from './operation-progress';
+import { createOperationRunner } from './operation-runner';
 
 function runner(events: OperationProgress[]) {
-  return new OperationRunner({
+  return createOperationRunner({
     emit: (p) => events.push(p),
     describeError: (e) => ({ code: 'Boom', message: String((e as Error).message) }),
     intervalMs: 0,
@@ -23,7 +24,8 @@ describe('OperationRunner', () => {
       ctx.failed([{ key: 'b', code: 'AccessDenied', message: 'no' }]);
       ctx.scanDone();
     });
-    const final = await r.wait(id);
+    const job = await r.wait(id);
+    const final = job && toOperationProgress(job);
     expect(final).toMatchObject({ operationId: id, kind: 'delete', done: 3, total: 3, failedCount: 2, finished: true, cancelled: false, scanning: false });
     expect(final?.failed.map((f) => f.key)).toEqual(['a', 'b']);
     const intermediateFailures = events.filter((e) => !e.finished).flatMap((e) => e.failed.map((f) => f.key));

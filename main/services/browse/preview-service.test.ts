@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PreviewServer } from '../preview/preview-server';
 import { PreviewService } from './preview-service';
-import { startBrowseFixture, type BrowseFixture } from './test-support/emulator-fixture';
+import { startBrowseFixture, type BrowseFixture } from '../../test-support/emulator-fixture';
 
 // 中文编码测试 in GBK.
 const GBK = Buffer.from([0xd6, 0xd0, 0xce, 0xc4, 0xb1, 0xe0, 0xc2, 0xeb, 0xb2, 0xe2, 0xca, 0xd4]);

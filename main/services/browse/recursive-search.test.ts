@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ObjectListing } from './object-listing';
 import { RecursiveSearch } from './recursive-search';
-import { eventLog, type EventLog } from './test-support/collect-events';
-import { startBrowseFixture, type BrowseFixture } from './test-support/emulator-fixture';
+import { eventLog, type EventLog } from '../../test-support/collect-events';
+import { startBrowseFixture, type BrowseFixture } from '../../test-support/emulator-fixture';
 
 describe('RecursiveSearch against the emulator', () => {
   let fx: BrowseFixture;

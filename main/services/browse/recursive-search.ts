@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppError } from '../../../shared/errors';
 import type { ObjectRow, SearchProgress } from '../../../shared/object-types';
 import type { ObjectListing } from './object-listing';
-import { objectRow, prefixRow } from './object-rows';
+import { objectRow, prefixRow } from '../oss/object-rows';
 
 export interface SearchRequest {
   profileId: string;

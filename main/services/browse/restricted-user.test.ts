@@ -6,8 +6,8 @@ import { ObjectCopier } from './object-copy';
 import { ObjectDeleter } from './object-delete';
 import { ObjectMetadata } from './object-metadata';
 import { ObjectOperations } from './object-operations';
-import { OperationRunner } from './operation-runner';
-import { startBrowseFixture, type BrowseFixture } from './test-support/emulator-fixture';
+import { createOperationRunner } from './operation-runner';
+import { startBrowseFixture, type BrowseFixture } from '../../test-support/emulator-fixture';
 
 describe('a RAM user restricted to one prefix (photos-reader)', () => {
   let fx: BrowseFixture;
@@ -37,7 +37,7 @@ describe('a RAM user restricted to one prefix (photos-reader)', () => {
   it('counts its prefix, and a delete it may not do reports every key as AccessDenied', async () => {
     const listing = new ObjectListing(fx.readerClients);
     expect(await listing.count('r', fx.readerBucket, 'photos/')).toEqual({ objects: 2, bytes: 3, complete: true });
-    const runner = new OperationRunner({ emit: () => undefined, describeError: toIpcError, intervalMs: 0 });
+    const runner = createOperationRunner({ emit: () => undefined, describeError: toIpcError, intervalMs: 0 });
     const ops = new ObjectOperations(runner, new ObjectDeleter(fx.readerClients, listing), new ObjectCopier(fx.readerClients, listing));
     const final = await ops.wait(ops.startDelete('r', fx.readerBucket, [{ key: 'photos/', isPrefix: true }]));
     expect(final).toMatchObject({ done: 2, total: 2, failedCount: 2 });

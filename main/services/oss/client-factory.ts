@@ -10,7 +10,7 @@ import OSS from 'ali-oss';
 import type { ProfileRecord } from '../../../shared/profile-types';
 import type { Clock } from '../credentials/clock';
 import type { CredentialProvider } from '../credentials/types';
-import { agentsFor, type Agents } from '../profiles/network-agents';
+import { agentsFor, type Agents } from './network-agents';
 import type { ClientProvider } from './client-provider';
 import { regionForEndpoint, resolveEndpoint } from './endpoints';
 

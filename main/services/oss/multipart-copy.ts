@@ -5,7 +5,7 @@
  * so no billable parts are left behind.
  */
 import type OSS from 'ali-oss';
-import type { ClientProvider } from '../oss/client-provider';
+import type { ClientProvider } from './client-provider';
 
 /** CopyObject refuses sources above this size. */
 export const SINGLE_COPY_LIMIT = 1024 * 1024 * 1024;

@@ -1,6 +1,7 @@
 /**
  * Reading an object's ACL where it only matters as a detail: read-only users often lack
- * oss:GetObjectAcl, and that must not make the details pane or a rename fail.
+ * oss:GetObjectAcl, and that must not make the details pane fail (copies use
+ * copy-properties.ts, which refuses rather than guess).
  */
 import type OSS from 'ali-oss';
 import type { ObjectAcl } from '../../../shared/object-types';
@@ -14,9 +15,4 @@ export async function readAcl(client: OSS, key: string): Promise<ObjectAcl | nul
     if (errorStatus(error) === 403) return null;
     throw error;
   }
-}
-
-/** Puts a non-default ACL back on a rewritten or moved object (copies get 'default'). */
-export async function restoreAcl(client: OSS, key: string, acl: ObjectAcl | null | undefined): Promise<void> {
-  if (acl && acl !== 'default') await client.putACL(key, acl as OSS.ACLType);
 }

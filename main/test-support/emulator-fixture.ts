@@ -5,8 +5,8 @@
  */
 import OSS from 'ali-oss';
 import urllib from 'urllib';
-import { startEmulator } from '../../../../emulator/index';
-import type { ClientProvider } from '../../oss/client-provider';
+import { startEmulator } from '../../emulator/index';
+import type { ClientProvider } from '../services/oss/client-provider';
 
 export interface SeedSpec {
   key: string;

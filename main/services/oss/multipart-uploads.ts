@@ -5,7 +5,7 @@
  */
 import type OSS from 'ali-oss';
 import type { MultipartUploadPage } from '../../../shared/object-types';
-import type { ClientProvider } from '../oss/client-provider';
+import type { ClientProvider } from './client-provider';
 
 interface ListUploadsResult {
   uploads: Array<{ name: string; uploadId: string; initiated: string }>;

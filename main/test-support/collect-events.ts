@@ -1,7 +1,7 @@
 /** Collects emitted progress events so tests can assert on what the renderer would see. */
-import type { AppError } from '../../../../shared/errors';
-import { toIpcError } from '../../../ipc/map-error';
-import type { OperationProgress, SearchProgress } from '../../../../shared/object-types';
+import type { AppError } from '../../shared/errors';
+import { toIpcError } from '../ipc/map-error';
+import type { OperationProgress, SearchProgress } from '../../shared/object-types';
 
 export interface EventLog {
   operations: OperationProgress[];

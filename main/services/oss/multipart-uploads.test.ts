@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MultipartUploads } from './multipart-uploads';
-import { startBrowseFixture, type BrowseFixture } from './test-support/emulator-fixture';
+import { startBrowseFixture, type BrowseFixture } from '../../test-support/emulator-fixture';
 
 describe('MultipartUploads against the emulator', () => {
   let fx: BrowseFixture;
