@@ -74,7 +74,9 @@ function noProfile(): AppException {
 
 /** Builds the context from the few things only the host (Electron or the test bridge) knows. */
 export function createAppContext(options: AppContextOptions): AppContext {
+  const host = options.host ?? new ScriptedDesktopHost();
   const profiles = new ProfilesFeature({
+    host,
     userDataDir: options.userDataDir,
     secrets: options.secrets ?? new KeytarSecretStore(),
     ...(options.env ? { env: options.env } : {}),
@@ -111,7 +113,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
     emit: options.emit,
     versions: options.versions ?? { ...process.versions },
     openExternal: options.openExternal,
-    host: options.host ?? new ScriptedDesktopHost(),
+    host,
   };
 }
 

@@ -137,7 +137,12 @@ export const credentialInputSchema = z.discriminatedUnion('type', [
     type: z.literal('oidc-role'),
     roleArn: z.string().trim().min(1).max(256),
     oidcProviderArn: z.string().trim().min(1).max(256),
-    oidcTokenFile: z.string().trim().min(1).max(4096),
+    /**
+     * The token file, as the opaque id main gave when the user chose it in a native dialog
+     * (profiles:choose-token-file), or SAVED_TOKEN_FILE to keep a saved profile's file. Absent:
+     * ALIBABA_CLOUD_OIDC_TOKEN_FILE from main's environment. The page never names a path.
+     */
+    oidcTokenFileId: z.string().trim().min(1).max(128).optional(),
     sessionName: z.string().trim().max(64).default('oss-browser'),
     policy: z.string().trim().max(2048).optional(),
     durationSeconds: z.number().int().min(900).max(43200).default(3600),
@@ -146,6 +151,17 @@ export const credentialInputSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('environment') }),
 ]);
 export type CredentialInput = z.infer<typeof credentialInputSchema>;
+
+/** The oidcTokenFileId that keeps the token file a saved profile already has. */
+export const SAVED_TOKEN_FILE = 'saved';
+
+/**
+ * Credentials as main uses them: the page's token file id resolved to the path main chose
+ * (or read from the environment or a credentials file). Never crosses IPC.
+ */
+export type ResolvedCredentials =
+  | Exclude<CredentialInput, { type: 'oidc-role' }>
+  | (Omit<Extract<CredentialInput, { type: 'oidc-role' }>, 'oidcTokenFileId'> & { oidcTokenFile: string; oidcTokenFileName?: string });
 
 /** Everything the add/edit form sends. */
 export const profileInputSchema = z.object({
@@ -161,6 +177,9 @@ export const profileInputSchema = z.object({
 });
 export type ProfileInput = z.infer<typeof profileInputSchema>;
 
+/** A profile input with its credentials resolved (main side). */
+export type ResolvedProfileInput = Omit<ProfileInput, 'credentials'> & { credentials: ResolvedCredentials };
+
 /** Non-secret, type-specific settings kept in the metadata file. */
 export interface CredentialSettings {
   roleArn?: string;
@@ -172,7 +191,10 @@ export interface CredentialSettings {
   roleName?: string;
   metadataUrl?: string;
   oidcProviderArn?: string;
+  /** Main only: the token file's path (ProfileView drops it; the page sees the name). */
   oidcTokenFile?: string;
+  /** The token file's name, for display. */
+  oidcTokenFileName?: string;
   /** sts-token: when the pasted token expires. */
   expiration?: string;
 }
@@ -246,6 +268,8 @@ export const profileErrorHints = {
   EcsRoleUnavailable: 'Attach a RAM role to this ECS instance in the ECS console, or enter the name of the role it has.',
   OidcTokenFileUnreadable:
     'Check ALIBABA_CLOUD_OIDC_TOKEN_FILE (or the token file in the profile): it must point at the token the cluster mounts for this pod (RRSA).',
+  OidcTokenFileMissing: 'Choose the token file with "Choose token file…", or set ALIBABA_CLOUD_OIDC_TOKEN_FILE before starting the app.',
+  OidcTokenFileNotChosen: 'Choose the token file again with "Choose token file…".',
   RegionsUnavailable: 'The built-in region list is used instead. Private clouds and the local sandbox do not offer DescribeRegions.',
   SandboxUnavailable: 'This build has no local sandbox. Add a profile with your own AccessKey instead.',
   NoPermission:

@@ -6,7 +6,7 @@
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -19,11 +19,13 @@ import { createHandlerTable } from '../ipc/handlers';
 import type { HandlerTable } from '../ipc/handler-types';
 import { createMemoryLogger } from '../services/log/logger';
 import { MemorySecretStore } from '../services/secrets/memory-secret-store';
+import { ScriptedDesktopHost } from '../services/host/desktop-host';
 
 interface Captured {
   method: string;
   url: string;
   body: string;
+  headers: Record<string, string | string[] | undefined>;
 }
 
 let capture: Server;
@@ -31,6 +33,7 @@ let captureHost: string;
 let respond: (req: IncomingMessage) => { status: number; body: string | Buffer } = () => ({ status: 200, body: '{}' });
 const captured: Captured[] = [];
 let userDataDir: string;
+const host = new ScriptedDesktopHost();
 let ctx: AppContext;
 let table: HandlerTable;
 const log = createMemoryLogger();
@@ -58,7 +61,7 @@ beforeAll(async () => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      captured.push({ method: req.method ?? '', url: req.url ?? '', body: Buffer.concat(chunks).toString('utf8') });
+      captured.push({ method: req.method ?? '', url: req.url ?? '', body: Buffer.concat(chunks).toString('utf8'), headers: req.headers });
       const answer = respond(req);
       res.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body);
     });
@@ -66,7 +69,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => capture.listen(0, '127.0.0.1', resolve));
   captureHost = `127.0.0.1:${(capture.address() as AddressInfo).port}`;
   userDataDir = await mkdtemp(join(tmpdir(), 'hostile-'));
-  ctx = createAppContext({ userDataDir, log, emit: () => undefined, openExternal: async () => undefined, secrets: new MemorySecretStore(), sandboxInMemory: true, env: {} });
+  ctx = createAppContext({ userDataDir, log, emit: () => undefined, openExternal: async () => undefined, secrets: new MemorySecretStore(), sandboxInMemory: true, env: {}, host });
   table = createHandlerTable(ctx);
 });
 
@@ -150,5 +153,102 @@ describe('finding 3: access codes cannot switch on plain HTTP or point anywhere'
       expect(reply.ok, String(endpoint)).toBe(true);
       if (reply.ok) expect(reply.value.endpoint.allowInsecureHttp).toBe(false);
     }
+  });
+});
+
+describe('finding 1: the page cannot make main read a local file', () => {
+  const oidc = (extra: Record<string, unknown>) => ({
+    name: 'oidc',
+    credentials: { type: 'oidc-role', roleArn: 'acs:ram::1:role/x', oidcProviderArn: 'acs:ram::1:oidc-provider/ack', stsEndpoint: `http://${captureHost}/`, ...extra },
+    endpoint: insecure,
+    confirmedHosts: [captureHost],
+  });
+
+  it('ignores a path the page names, and an id main never gave: nothing is read or sent', async () => {
+    const planted = join(userDataDir, 'id_rsa');
+    await writeFile(planted, '-----BEGIN OPENSSH PRIVATE KEY----- planted');
+    const named = await call('profiles:test', { input: oidc({ oidcTokenFile: planted }) });
+    expect(named).toMatchObject({ ok: false, error: { code: 'OidcTokenFileMissing' } });
+    const guessed = await call('profiles:test', { input: oidc({ oidcTokenFileId: 'tf-00000000-0000-0000-0000-000000000000' }) });
+    expect(guessed).toMatchObject({ ok: false, error: { code: 'OidcTokenFileNotChosen' } });
+    expect(captured).toEqual([]);
+    expect(JSON.stringify([named, guessed])).not.toContain(userDataDir);
+  });
+
+  it('reads the file the user chose in main\'s dialog; the page sees an opaque id and the name only', async () => {
+    const token = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJwb2QifQ.c2lnbmF0dXJl';
+    const file = join(userDataDir, 'token');
+    await writeFile(file, token);
+    host.answers.files.push([file]);
+    const chosen = (await call('profiles:choose-token-file')) as IpcResult<{ id: string; name: string }>;
+    expect(chosen).toMatchObject({ ok: true, value: { name: 'token' } });
+    expect(JSON.stringify(chosen)).not.toContain(userDataDir);
+    expect(host.calls.at(-1)).toMatchObject({ kind: 'chooseFiles', options: { multiple: false } });
+    if (!chosen.ok) throw new Error('not chosen');
+    respond = () => ({ status: 400, body: JSON.stringify({ Code: 'AuthenticationFail.OIDCToken.Invalid', Message: 'bad token' }) });
+    const tested = await call('profiles:test', { input: oidc({ oidcTokenFileId: chosen.value.id }) });
+    expect(tested).toMatchObject({ ok: false, error: { code: 'AuthenticationFail.OIDCToken.Invalid' } });
+    expect(captured).toHaveLength(1);
+    expect(new URLSearchParams(captured[0]!.body).get('OIDCToken')).toBe(token);
+
+    const saved = (await call('profiles:add', { input: oidc({ oidcTokenFileId: chosen.value.id }), test: false })) as IpcResult<ProfileView>;
+    expect(saved).toMatchObject({ ok: true, value: { settings: { oidcTokenFileName: 'token' } } });
+    const list = await call('profiles:list');
+    expect(JSON.stringify([saved, list])).not.toContain(userDataDir);
+  });
+
+  it('refuses a chosen file too large to be a token, and a cancelled dialog chooses nothing', async () => {
+    const big = join(userDataDir, 'big');
+    await writeFile(big, Buffer.alloc(65 * 1024, 0x41));
+    host.answers.files.push([big]);
+    expect(await call('profiles:choose-token-file')).toMatchObject({ ok: false, error: { code: 'OidcTokenFileTooLarge' } });
+    expect(await call('profiles:choose-token-file')).toEqual({ ok: true, value: null });
+  });
+});
+
+describe('finding 2: a saved proxy password goes only to the proxy it was saved for', () => {
+  const proxyPassword = 'Proxy-Pass-Secret-1';
+  const basic = Buffer.from(`alice:${proxyPassword}`).toString('base64');
+  const withProxy = (url: string) => ({ kind: 'custom', customUrl: 'http://oss.example.invalid', region: 'oss-cn-hangzhou', allowInsecureHttp: true, proxy: { mode: 'manual', url, username: 'alice' } });
+  let other: Server;
+  let otherHost: string;
+  const otherSeen: Captured[] = [];
+
+  beforeAll(async () => {
+    other = createServer((req, res) => {
+      otherSeen.push({ method: req.method ?? '', url: req.url ?? '', body: '', headers: req.headers });
+      res.writeHead(502).end();
+    });
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    otherHost = `127.0.0.1:${(other.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise((resolve) => other.close(resolve)));
+
+  it('sends the stored password to the same proxy, never to a new host', async () => {
+    respond = () => ({ status: 502, body: '' });
+    const saved = (await call('profiles:add', {
+      input: { name: 'proxied', credentials: { type: 'access-key', accessKeyId: 'LTAI5tProxyTest0001', accessKeySecret: 'Proxy-Test-Secret-0001' }, endpoint: withProxy(`http://${captureHost}`), proxyPassword },
+      test: false,
+    })) as IpcResult<ProfileView>;
+    if (!saved.ok) throw new Error(saved.error.message);
+    const id = saved.value.id;
+
+    // The same proxy: the stored password is used (so the check below can see it).
+    await call('profiles:test', { id, patch: { endpoint: withProxy(`http://${captureHost}`) } });
+    expect(captured.some((c) => c.headers['proxy-authorization'] === `Basic ${basic}`)).toBe(true);
+
+    // Only the proxy host changed: Test and Save must not hand the password to it.
+    await call('profiles:test', { id, patch: { endpoint: withProxy(`http://${otherHost}`) } });
+    await call('profiles:update', { id, endpoint: withProxy(`http://${otherHost}`), test: true });
+    await call('profiles:update', { id, endpoint: withProxy(`http://${otherHost}`), test: false });
+    await call('profiles:test', { id });
+    expect(otherSeen.length).toBeGreaterThan(0);
+    for (const seen of otherSeen) expect(String(seen.headers['proxy-authorization'] ?? '')).not.toContain(basic);
+
+    // Typed again for the new proxy, it is used there.
+    await call('profiles:update', { id, endpoint: withProxy(`http://${otherHost}`), proxyPassword, test: false });
+    otherSeen.length = 0;
+    await call('profiles:test', { id });
+    expect(otherSeen.some((c) => c.headers['proxy-authorization'] === `Basic ${basic}`)).toBe(true);
   });
 });

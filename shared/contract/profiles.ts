@@ -94,6 +94,12 @@ export const requests = {
     }),
     out<ProfileView>(),
   ),
+  /**
+   * Opens a native file dialog in main for an OIDC token file; main remembers the path and
+   * answers an opaque id and the file name (null when cancelled). The page never sees or
+   * names the path.
+   */
+  'profiles:choose-token-file': req(z.undefined(), out<{ id: string; name: string } | null>()),
   /** Starts the local sandbox (emulator with sample buckets) and returns its profile. */
   'profiles:sandbox-start': req(z.undefined(), out<ProfileView>()),
   /** Expiry and refresh state of a profile's credentials, for the status bar. */

@@ -3,7 +3,8 @@
  * CredentialSource for RefreshingProvider. AssumeRole uses ali-oss's own STS client (it
  * signs the RPC call the way STS expects and accepts a custom endpoint, e.g. the emulator's).
  */
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
+import { MAX_TOKEN_FILE_BYTES } from './token-files';
 import OSS from 'ali-oss';
 import { registerSecret } from '../../../shared/redact';
 import { stsHint } from './credential-errors';
@@ -222,13 +223,21 @@ export function oidcRoleSource(o: OidcRoleOptions): CredentialSource {
 
 const OIDC_HINT = 'Check the role ARN, the OIDC provider ARN and that the token file is current.';
 
+/** Reads the token (at most MAX_TOKEN_FILE_BYTES); the error says neither the path nor why, so it reveals nothing about the disk. */
 async function readOidcToken(file: string): Promise<string> {
   let token: string;
   try {
-    token = (await readFile(file, 'utf8')).trim();
-  } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new CredentialError('OidcTokenFileUnreadable', `The OIDC token file could not be read (${reason}).`, H.OidcTokenFileUnreadable);
+    const handle = await open(file, 'r');
+    try {
+      const buf = Buffer.alloc(MAX_TOKEN_FILE_BYTES + 1);
+      const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+      if (bytesRead > MAX_TOKEN_FILE_BYTES) throw new Error('too large');
+      token = buf.subarray(0, bytesRead).toString('utf8').trim();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    throw new CredentialError('OidcTokenFileUnreadable', 'The OIDC token file could not be read.', H.OidcTokenFileUnreadable);
   }
   if (!token) throw new CredentialError('OidcTokenFileUnreadable', 'The OIDC token file is empty.', H.OidcTokenFileUnreadable);
   registerSecret(token);

@@ -3,6 +3,7 @@
  * service, the OSS client factory (the app's ClientProvider), connection tests, imports
  * and the local sandbox. Errors leave as AppException values with a hint, never a secret.
  */
+import { randomUUID } from 'node:crypto';
 import { homedir } from 'node:os';
 import { decodeAccessCode, AccessCodeError } from '../../../shared/access-code';
 import { assertCredentialUrlsAllowed, assertRemoteUrlAllowed, RemoteHostError } from '../../../shared/remote-hosts';
@@ -25,10 +26,12 @@ import { defaultImportPath, importCredentialFile, type ImportSource } from '../c
 import { credentialsFromEnvironment, type Env } from '../credentials/environment';
 import { CredentialError, type CredentialEvent } from '../credentials/types';
 import { EndpointError } from '../oss/endpoints';
-import { OssClientFactory } from '../oss/client-factory';
+import { OssClientFactory, type ProfileSession } from '../oss/client-factory';
+import { TokenFileRegistry } from '../credentials/token-files';
+import { ScriptedDesktopHost, type DesktopHost } from '../host/desktop-host';
 import { KeychainError, type SecretStore } from '../secrets/secret-store';
 import { testConnection, ListBucketsDeniedError } from './connection-tester';
-import { ProfileService, type ProfileDeletedHook, type ProfilePatch } from './profile-service';
+import { ProfileService, type PreparedProfile, type ProfileDeletedHook, type ProfilePatch } from './profile-service';
 import { ProfileStore } from './profile-store';
 
 /** Starts the local sandbox and tells where it listens (see main/services/sandbox). */
@@ -45,6 +48,8 @@ export interface ProfilesFeatureOptions {
   home?: string;
   sandbox?: SandboxLauncher;
   onCredentialEvent?: (profileId: string, event: CredentialEvent) => void;
+  /** Native dialogs (the OIDC token file chooser); default: a scripted host that answers "cancelled". */
+  host?: DesktopHost;
 }
 
 /** Turns service errors into the values that cross IPC, keeping their hints. */
@@ -63,8 +68,8 @@ export function toAppException(err: unknown): unknown {
 }
 
 /** Refuses credential URLs that are neither official nor confirmed by the user (issue 10, finding 5). */
-function checkHosts(input: ProfileInput): void {
-  assertCredentialUrlsAllowed(input.credentials, input.endpoint.region, { confirmedHosts: input.confirmedHosts ?? [], allowInsecureHttp: input.endpoint.allowInsecureHttp });
+function checkHosts(p: PreparedProfile, confirmedHosts: readonly string[]): void {
+  assertCredentialUrlsAllowed(p.credentials, p.record.endpoint.region, { confirmedHosts, allowInsecureHttp: p.record.endpoint.allowInsecureHttp });
 }
 
 async function mapped<T>(work: () => Promise<T>): Promise<T> {
@@ -81,10 +86,15 @@ export class ProfilesFeature {
   readonly clients: OssClientFactory;
   private readonly options: ProfilesFeatureOptions;
   private readonly deletedHooks: ProfileDeletedHook[] = [];
+  private readonly drafts = new Map<string, ProfileSession>();
+  private readonly tokenFiles = new TokenFileRegistry();
+  private readonly host: DesktopHost;
 
   constructor(options: ProfilesFeatureOptions) {
     this.options = options;
-    this.clients = new OssClientFactory({ resolve: (id) => this.service.session(id) });
+    this.host = options.host ?? new ScriptedDesktopHost();
+    // Drafts (unsaved profiles under test) resolve through the same factory as saved ones.
+    this.clients = new OssClientFactory({ resolve: (id) => Promise.resolve(this.drafts.get(id) ?? this.service.session(id)) });
     this.service = new ProfileService({
       store: new ProfileStore(options.userDataDir),
       secrets: options.secrets,
@@ -93,6 +103,7 @@ export class ProfilesFeature {
       ...(options.onCredentialEvent ? { onCredentialEvent: options.onCredentialEvent } : {}),
       onEvict: (id) => this.clients.evict(id),
       onDeleted: this.deletedHooks,
+      tokenFiles: this.tokenFiles,
     });
   }
 
@@ -115,23 +126,26 @@ export class ProfilesFeature {
     });
   }
 
+  /**
+   * Opens main's native dialog for an OIDC token file. The path stays in main; the page gets
+   * an opaque id (valid for this run) and the file name.
+   */
+  chooseTokenFile(): Promise<{ id: string; name: string } | null> {
+    return mapped(async () => {
+      const [path] = await this.host.chooseFiles({ title: 'Choose the OIDC token file', multiple: false });
+      return path ? this.tokenFiles.remember(path) : null;
+    });
+  }
+
   /** Tests unsaved input (nothing stored, nothing cached). */
   testInput(input: ProfileInput): Promise<ConnectionTestResult> {
-    return mapped(async () => {
-      checkHosts(input);
-      const session = this.service.draftSession(input);
-      try {
-        return await testConnection(session, input.startPath);
-      } finally {
-        session.provider.dispose();
-      }
-    });
+    return mapped(async () => this.runTest(this.prepareInput(input), input.confirmedHosts ?? []));
   }
 
   testSaved(id: string, startPath?: StartPath): Promise<ConnectionTestResult> {
     return mapped(async () => {
       const session = await this.service.session(id);
-      const result = await testConnection(session, startPath ?? session.record.startPath);
+      const result = await testConnection(this.clients, session, startPath ?? session.record.startPath);
       if (result.openAt?.region) this.clients.rememberRegion(id, result.openAt.bucket, result.openAt.region);
       return result;
     });
@@ -139,33 +153,56 @@ export class ProfilesFeature {
 
   /** Tests a saved profile as it would be after an edit, without saving anything. */
   testPatch(id: string, patch: ProfilePatch): Promise<ConnectionTestResult> {
-    return mapped(async () => this.testInput(await this.service.patchedInput(id, patch)));
+    return mapped(async () => {
+      const { prepared, confirmedHosts } = await this.service.preparePatch(id, patch);
+      return this.runTest({ ...prepared, record: { ...prepared.record, id: `draft-${randomUUID()}` } }, confirmedHosts);
+    });
   }
 
+  /** One path for every add: resolve, check hosts, build the record once, test it (optional), store it. */
   add(input: ProfileInput, test: boolean): Promise<ProfileView> {
     return mapped(async () => {
-      checkHosts(input);
-      let toSave = input;
+      const prepared = this.prepareInput(input);
+      checkHosts(prepared, input.confirmedHosts ?? []);
       if (test) {
-        const result = await this.testInput(input);
+        const result = await this.runTest({ ...prepared, record: { ...prepared.record, id: `draft-${randomUUID()}` } }, input.confirmedHosts ?? []);
         // Keep the region the test found so the profile opens without another lookup.
-        if (result.openAt) toSave = { ...input, startPath: result.openAt };
+        if (result.openAt) prepared.record.startPath = result.openAt;
       }
-      return this.service.add(toSave);
+      return this.service.save(prepared);
     });
   }
 
   update(id: string, patch: ProfilePatch, test: boolean): Promise<ProfileView> {
     return mapped(async () => {
       // Test what the profile would become; nothing is saved when the test fails.
-      const next = await this.service.patchedInput(id, patch);
-      checkHosts(next);
+      const { prepared, confirmedHosts } = await this.service.preparePatch(id, patch);
+      checkHosts(prepared, confirmedHosts);
       if (test) {
-        const result = await this.testInput(next);
-        if (result.openAt && patch.startPath !== null) patch = { ...patch, startPath: result.openAt };
+        const result = await this.runTest({ ...prepared, record: { ...prepared.record, id: `draft-${randomUUID()}` } }, confirmedHosts);
+        if (result.openAt && patch.startPath !== null) prepared.record.startPath = result.openAt;
       }
-      return this.service.update(id, patch);
+      return this.service.replace(prepared);
     });
+  }
+
+  private prepareInput(input: ProfileInput): PreparedProfile {
+    return this.service.prepare({ ...input, credentials: this.service.resolveCredentials(input.credentials) });
+  }
+
+  /** Tests a prepared profile through the app's client factory, under a draft id dropped afterwards. */
+  private async runTest(prepared: PreparedProfile, confirmedHosts: readonly string[]): Promise<ConnectionTestResult> {
+    checkHosts(prepared, confirmedHosts);
+    const session = this.service.draftSession(prepared);
+    const id = prepared.record.id;
+    this.drafts.set(id, session);
+    try {
+      return await testConnection(this.clients, session, prepared.record.startPath);
+    } finally {
+      this.drafts.delete(id);
+      this.clients.evict(id);
+      session.provider.dispose();
+    }
   }
 
   duplicate(id: string, name?: string): Promise<ProfileView> {
