@@ -87,6 +87,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
   const late: { transfers?: TransferService } = {};
   const sandbox = new SandboxService(options.sandboxInMemory ? {} : { dataDir: join(options.userDataDir, 'sandbox') });
   const profiles = new ProfilesFeature({
+    host,
     userDataDir: options.userDataDir,
     secrets: options.secrets ?? new KeytarSecretStore(),
     ...(options.env ? { env: options.env } : {}),
@@ -111,7 +112,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
     userDataDir: options.userDataDir,
     clients,
     host,
-    describeError: toIpcError,
+    describeError,
     log: options.log,
     ...(options.downloadFolder ? { defaultDownloadFolder: options.downloadFolder } : {}),
     events: {
@@ -130,7 +131,6 @@ export function createAppContext(options: AppContextOptions): AppContext {
       (err: unknown) => options.log.warn('Could not remove the bookmarks of a deleted profile', { code: (err as { code?: string }).code ?? 'unknown' }),
     ),
   );
-  const host = options.host ?? new ScriptedDesktopHost();
   const share = new ShareFeature({
     sessions: {
       // Profile and credential failures keep their codes and hints (expired STS token, missing keychain entry…).
@@ -141,8 +141,8 @@ export function createAppContext(options: AppContextOptions): AppContext {
     host,
     dataDir: options.userDataDir,
     storedCredentials: async (id) => {
-      const [input, record] = await Promise.all([profiles.service.patchedInput(id, {}), profiles.service.get(id)]);
-      return { credentials: input.credentials, sandbox: record.sandbox === true };
+      const { prepared } = await profiles.service.preparePatch(id, {});
+      return { credentials: prepared.credentials, sandbox: prepared.record.sandbox === true };
     },
     sandboxSts: async () => {
       const emu = await sandbox.emulator();

@@ -107,6 +107,12 @@ if (want('e2e')) {
   if (built && existsSync(join(root, 'playwright.config.ts'))) await playwright();
 }
 
+// Electron security linter over main/, renderer/ and the build, gated by an allowlist (issue 10).
+if (want('security')) {
+  if (!existsSync(join(root, 'out', 'main', 'index.js'))) await check('build', 'npm', ['run', '--silent', 'build']);
+  await check('security', 'node', ['scripts/electronegativity-gate.mjs'], { timeoutMin: 5 });
+}
+
 console.log(`\n=== summary (${duration(Date.now() - suiteStarted)} in all)`);
 for (const line of summary) console.log(line);
 if (totals.skipped) console.log(`(${totals.skipped} skipped: see the phases above)`);

@@ -96,7 +96,9 @@ describe('a full profiles session leaks no secret', () => {
   it('adds, tests, lists, refreshes, fails and deletes profiles of every type', async () => {
     const added: ProfileView[] = [];
     const add = async (name: string, credentials: Record<string, unknown>, extra: Record<string, unknown> = {}) => {
-      const v = await ok<ProfileView>('profiles:add', { input: { name, credentials, endpoint: endpoint(), ...extra } });
+      // The emulator's STS/credentials/metadata port is a custom host: confirmed, as the dialog would.
+      const side = new URL(emu.stsEndpoint).host;
+      const v = await ok<ProfileView>('profiles:add', { input: { name, credentials, endpoint: endpoint(), confirmedHosts: [side], ...extra } });
       added.push(v);
       return v;
     };
@@ -120,7 +122,7 @@ describe('a full profiles session leaks no secret', () => {
     // Imports default to the public endpoints; point them at the emulator like a user would.
     for (const id of [env.profile.id, imported.imported[0]!.id]) await ok('profiles:update', { id, endpoint: endpoint() });
     const code = encodeAccessCode({ v: 1, accessKeyId: sts.accessKeyId, accessKeySecret: sts.accessKeySecret, securityToken: sts.securityToken!, expiration: sts.expiration!.toISOString(), bucket: 'leak-bucket', prefix: 'photos/', region: emu.region, endpoint: emu.endpoint, actions: ['list', 'read'] });
-    const fromCode = await ok<ProfileView>('profiles:import-access-code', { code });
+    const fromCode = await ok<ProfileView>('profiles:import-access-code', { code, confirmHost: new URL(emu.endpoint).host, allowInsecureHttp: true });
     expect(fromCode.startPath).toMatchObject({ bucket: 'leak-bucket', prefix: 'photos/' });
     const sandbox = await ok<ProfileView>('profiles:sandbox-start');
     expect(sandbox.sandbox).toBe(true);

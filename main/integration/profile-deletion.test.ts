@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { endpointSchema, type ProfileInput } from '../../shared/profile-types';
+import { endpointSchema, type ResolvedProfileInput } from '../../shared/profile-types';
 import { createAppContext, type AppContext } from '../app-context';
 import { createMemoryLogger } from '../services/log/logger';
 import { MemorySecretStore } from '../services/secrets/memory-secret-store';
@@ -25,7 +25,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const input = (name: string, sessionOnly = false): ProfileInput => ({
+const input = (name: string, sessionOnly = false): ResolvedProfileInput => ({
   name,
   credentials: { type: 'access-key', accessKeyId: 'LTAI5tDeletionTest01', accessKeySecret: 'Deletion-Secret-1' },
   endpoint: endpointSchema.parse({}),

@@ -38,7 +38,7 @@ describe('share channels through dispatch', () => {
     ctx = createAppContext({ userDataDir: dir, log: createMemoryLogger(), emit: () => undefined, openExternal: async () => undefined, secrets: new MemorySecretStore(), sandboxInMemory: true, host });
     table = createHandlerTable(ctx);
     sandbox = await ctx.profiles.startSandbox();
-    secret = ((await ctx.profiles.service.patchedInput(sandbox.id, {})).credentials as { accessKeySecret: string }).accessKeySecret;
+    secret = ((await ctx.profiles.service.preparePatch(sandbox.id, {})).prepared.credentials as { accessKeySecret: string }).accessKeySecret;
   });
   afterAll(async () => {
     await ctx?.profiles.close();

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { toIpcError } from '../../../ipc/map-error';
+import { describeError } from '../../oss/describe-error';
 import { ScriptedDesktopHost } from '../../host/desktop-host';
 import { startBrowseFixture, type BrowseFixture } from '../../../test-support/emulator-fixture';
 import { SANDBOX_CONFIG } from '../../../../emulator/config';
@@ -66,7 +66,7 @@ export async function startHarness(
       clients,
       events,
       host,
-      describeError: toIpcError,
+      describeError,
       tuning: { ...FAST, ...options.tuning, ...tuning },
       settings: { parallelFiles: 4, parallelParts: 4, partSize: 'auto', bandwidthUp: 0, bandwidthDown: 0, conflictDefault: 'ask', downloadFolder: '', ...options.settings },
     });
