@@ -6,7 +6,6 @@
 // `npm test` runs it as the "security" step; `node scripts/electronegativity-gate.mjs` alone works too.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,8 +52,8 @@ export function judge(findings, allowlist) {
 
 /** Our Electron version (the -e flag: electronegativity would otherwise guess it). */
 export function electronVersion() {
-  const require = createRequire(import.meta.url);
-  return require('electron/package.json').version;
+  // Read as a file: scripts never import electron (lint's boundary rule).
+  return JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
 }
 
 function scan() {

@@ -8,7 +8,7 @@ import en from '../../i18n/locales/en/share.json';
 import zh from '../../i18n/locales/zh-CN/share.json';
 import enErrors from '../../i18n/locales/en/errors.json';
 import zhErrors from '../../i18n/locales/zh-CN/errors.json';
-import { grantErrorHints } from '../../../main/services/share/grant-sts';
+import { grantErrorHints } from '../../../shared/share-hints';
 import { qrPath } from './qr-code';
 import { shareActions, shareDetailsActions } from './index';
 import { detailsActions } from '../../state/browse-extensions';

@@ -8,13 +8,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeOssBrowserGrant, parseOssBrowserCode } from '../../../shared/oss-browser-code';
-import { ProfilesFeature } from '../profiles/profiles-feature';
-import { MemorySecretStore } from '../secrets/memory-secret-store';
-import { GrantService } from './grant-service';
-import { GrantSettingsStore } from './grant-settings-store';
-import { importOssBrowserCode } from './oss-browser-import';
-import { accountProvider, startShareEmulator, type ShareEmulator } from '../../test-support/share-emulator';
+import { encodeOssBrowserGrant, parseOssBrowserCode } from '../../shared/oss-browser-code';
+import { ProfilesFeature } from '../services/profiles/profiles-feature';
+import { MemorySecretStore } from '../services/secrets/memory-secret-store';
+import { GrantService } from '../services/share/grant-service';
+import { GrantSettingsStore } from '../services/share/grant-settings-store';
+import { importOssBrowserCode } from '../services/share/oss-browser-import';
+import { accountProvider, startShareEmulator, type ShareEmulator } from '../test-support/share-emulator';
 
 /** As oss-browser's grant-token-modal.js: Buffer.from(JSON.stringify(tokenInfo)).toString('base64'). */
 function officialGrant(expiration: string, extra: Record<string, string> = {}): string {
