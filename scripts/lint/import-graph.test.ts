@@ -24,10 +24,18 @@ describe('the import graph', () => {
     expect(edgesBetween(graph, isServices, isIpcOrRoot)).toEqual([]);
   });
 
+  // Test code: test files, main/integration/, and every test-support/ folder (main/test-support/,
+  // a feature's own, e.g. main/services/transfers/test-support/).
+  const isTestCode = (f: string) => /\.test\.tsx?$/.test(f) || /(^|\/)test-support\//.test(f) || f.startsWith('main/integration/');
+  const shipped = (f: string) => /^(main|shared|renderer)\//.test(f) && !isTestCode(f);
+
+  it('has no edge from shipped code into test code, so leaving test code out below hides nothing', () => {
+    expect(edgesBetween(graph, shipped, isTestCode)).toEqual([]);
+  });
+
   it('has no edge from shipped code (main, shared, renderer) into the emulator except the sandbox', () => {
-    const shipped = (f: string) => /^(main|shared|renderer)\//.test(f) && !/\.test\.tsx?$/.test(f) && !f.startsWith('main/test-support/') && !f.startsWith('main/integration/');
     const edges = edgesBetween(graph, shipped, (f) => f.startsWith('emulator/'));
-    // The offline sandbox runs the emulator inside the app on purpose (DESIGN.md §5).
+    // The offline sandbox runs the emulator inside the app on purpose (the local sandbox, README.md).
     expect(edges.filter((e) => !e.startsWith('main/services/sandbox/'))).toEqual([]);
   });
 
