@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import featureBoundaries from './scripts/eslint/feature-boundaries.mjs';
 
-// Folder boundaries (DESIGN.md §1): one local rule, each violation with a message saying why
+// Folder boundaries (README.md, "Architecture"): one local rule, each violation with a message saying why
 // (scripts/lint/import-boundaries.mjs; scripts/lint/boundaries.test.ts plants one of each).
 import boundaries from './scripts/lint/import-boundaries.mjs';
 
@@ -40,7 +40,7 @@ export default tseslint.config(
         'error',
         {
           featuresDir: 'renderer/features',
-          message: 'renderer features do not import each other; shared widgets live in renderer/ui/, helpers in renderer/lib/, shared state in renderer/state/ (DESIGN.md §1).',
+          message: 'renderer features do not import each other; shared widgets live in renderer/ui/, helpers in renderer/lib/, shared state in renderer/state/ (README.md, "Architecture").',
         },
       ],
     },

@@ -1,5 +1,5 @@
 /**
- * The import boundaries lint enforces (DESIGN.md §1): each case plants one violation in a
+ * The import boundaries lint enforces (README.md, "Architecture"): each case plants one violation in a
  * file at a real path of the tree (ESLint lints the text as if it lived there) and checks
  * that lint fails with the rule's message; the allowed forms pass, so the check can fail
  * both ways. One row per rule: add yours to `violations` / `allowed`.

@@ -1,4 +1,4 @@
-// Feature folders do not import each other (DESIGN.md §1): a feature under `featuresDir`
+// Feature folders do not import each other (README.md, "Architecture"): a feature under `featuresDir`
 // may import its own files and anything outside the features folder (renderer/ui, lib,
 // state, shared…), never another feature. Resolving the path (not matching the string)
 // catches `../x`, `../../features/x` and deep relative forms alike.

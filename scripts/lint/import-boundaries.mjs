@@ -1,5 +1,5 @@
-// The folder boundaries of DESIGN.md §1 as one ESLint rule: each import (static, dynamic,
-// re-export or require) is resolved against the project root and checked against the
+// The folder boundaries of README.md ("Architecture") as one ESLint rule: each import (static,
+// dynamic, re-export or require) is resolved against the project root and checked against the
 // importing file's folder, with a message saying why the boundary exists. One rule rather
 // than folder-scoped no-restricted-imports blocks, which silently replace each other.
 import { builtinModules } from 'node:module';
@@ -80,7 +80,7 @@ export function boundaryProblem(file, spec, importedNames = []) {
 const importsRule = {
   meta: {
     type: 'problem',
-    docs: { description: 'Keeps imports inside the folder boundaries of DESIGN.md §1.' },
+    docs: { description: 'Keeps imports inside the folder boundaries of README.md, "Architecture".' },
     schema: [],
     messages: { boundary: "'{{spec}}': {{why}}" },
   },
