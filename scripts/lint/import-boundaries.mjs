@@ -2,6 +2,7 @@
 // dynamic, re-export or require) is resolved against the project root and checked against the
 // importing file's folder, with a message saying why the boundary exists. One rule rather
 // than folder-scoped no-restricted-imports blocks, which silently replace each other.
+import fs from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 
@@ -26,10 +27,15 @@ const why = {
 
 const RAW_IPC_FILES = new Set(['main/ipc/register.ts', 'main/preload.ts']);
 
-/** `main/services/browse/x.ts` -> 'browse'; files directly in services/ or outside it -> null. */
-function serviceFolder(rel) {
+/**
+ * `main/services/browse/x.ts` -> 'browse'; the folder itself (`../browse`, its index.ts) ->
+ * 'browse' when `isDir` says it is one; files directly in services/ or outside it -> null.
+ */
+function serviceFolder(rel, isDir = () => false) {
   const m = /^main\/services\/([^/]+)\/.+/.exec(rel);
-  return m ? m[1] : null;
+  if (m) return m[1];
+  const folder = /^main\/services\/([^/.]+)$/.exec(rel);
+  return folder && isDir(rel) ? folder[1] : null;
 }
 
 function packageName(spec) {
@@ -37,8 +43,12 @@ function packageName(spec) {
   return spec.split('/')[0];
 }
 
-/** The problem with importing `spec` from project file `file` (both relative to the root), or null. */
-export function boundaryProblem(file, spec, importedNames = []) {
+/**
+ * The problem with importing `spec` from project file `file` (both relative to the root), or
+ * null. `isDir(rel)` says whether a root-relative path is a folder (a folder import reaches
+ * its index.ts).
+ */
+export function boundaryProblem(file, spec, importedNames = [], isDir = () => false) {
   const relative = spec.startsWith('.');
   if (importedNames.some((n) => n === 'ipcMain' || n === 'ipcRenderer') && packageName(spec) === 'electron' && !RAW_IPC_FILES.has(file)) return why.rawIpc;
 
@@ -70,7 +80,7 @@ export function boundaryProblem(file, spec, importedNames = []) {
   if (file.startsWith('main/services/')) {
     if (target.startsWith('main/ipc/') || target === 'main/ipc' || /^main\/app-context(\.ts)?$/.test(target)) return why.servicesUp;
     const from = serviceFolder(file);
-    const to = serviceFolder(target.endsWith('.ts') ? target : `${target}.ts`);
+    const to = serviceFolder(target.endsWith('.ts') ? target : `${target}.ts`) ?? serviceFolder(target, isDir);
     if (from && to && from !== to && !SHARED_SERVICE_FOLDERS.includes(to)) return why.features;
   }
   return null;
@@ -88,9 +98,16 @@ const importsRule = {
     const root = context.cwd;
     const file = path.relative(root, context.filename).split(path.sep).join('/');
     if (file.startsWith('..')) return {};
+    const isDir = (rel) => {
+      try {
+        return fs.statSync(path.join(root, rel)).isDirectory();
+      } catch {
+        return false;
+      }
+    };
     const check = (node, spec, names = []) => {
       if (typeof spec !== 'string') return;
-      const problem = boundaryProblem(file, spec, names);
+      const problem = boundaryProblem(file, spec, names, isDir);
       if (problem) context.report({ node, messageId: 'boundary', data: { spec, why: problem } });
     };
     const namesOf = (specifiers) => specifiers.filter((s) => s.type === 'ImportSpecifier' || s.type === 'ExportSpecifier').map((s) => (s.imported ?? s.local)?.name ?? s.local?.name);
