@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -86,6 +87,37 @@ describe.skipIf(tooOld)('npm start without an Electron binary', () => {
     expect(r.stderr).toContain('ELECTRON_GET_USE_PROXY=1 HTTPS_PROXY=');
     expect(r.stderr + r.stdout).not.toMatch(/^\s+at /m);
     expect(fs.existsSync(path.join(electronDir, 'path.txt'))).toBe(false);
+  });
+
+  it('goes through HTTPS_PROXY when ELECTRON_GET_USE_PROXY is set, and says why the proxy refused', async () => {
+    // A proxy on loopback that refuses every tunnel and records where it was asked to go.
+    const tunnels: string[] = [];
+    const proxy = http.createServer((_req, res) => res.writeHead(403).end());
+    proxy.on('connect', (req: http.IncomingMessage, socket: net.Socket) => {
+      tunnels.push(req.url ?? '');
+      socket.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n');
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = proxy.address() as net.AddressInfo;
+      const r = await runStart(cleanEnv({
+        OSS_ELECTRON_PACKAGE_DIR: freshElectronPackage(),
+        NODE_PATH: path.join(root, 'node_modules'),
+        electron_config_cache: tempDir(),
+        ELECTRON_GET_USE_PROXY: '1',
+        HTTPS_PROXY: `http://127.0.0.1:${port}`,
+        NO_PROXY: '',
+        no_proxy: '',
+      }));
+      expect(r.code).toBe(1);
+      // Without the proxy the installer would have gone to github.com directly.
+      expect(tunnels[0]).toBe('github.com:443');
+      expect(r.stderr).toContain('Could not download Electron 45.');
+      expect(r.stderr).toContain('Reason: fetch failed (Proxy response (403) !== 200 when HTTP Tunneling) for https://github.com/electron/electron/releases/download/v45.');
+      expect(r.stderr + r.stdout).not.toMatch(/^\s+at /m);
+    } finally {
+      await new Promise((resolve) => proxy.close(resolve));
+    }
   });
 
   it('refuses an override that names nothing runnable instead of ignoring it, and downloads nothing', async () => {
