@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'ini';
 import { normalizeRegionId, regionFromHost } from '../../../shared/regions';
+import { DEFAULT_ROLE_SESSION_NAME, ROLE_SESSION_SECONDS } from '../../../shared/defaults';
 import type { ResolvedCredentials } from '../../../shared/profile-types';
 
 export interface ImportedProfile {
@@ -60,7 +61,7 @@ function sdkSection(name: string, s: Section): ImportedProfile | string {
       const policy = str(s, 'policy');
       return {
         ...base,
-        credentials: { type: 'ram-role', accessKeyId: id, accessKeySecret: secret, roleArn, sessionName: str(s, 'role_session_name') ?? 'oss-browser', durationSeconds: 3600, ...(policy ? { policy } : {}) },
+        credentials: { type: 'ram-role', accessKeyId: id, accessKeySecret: secret, roleArn, sessionName: str(s, 'role_session_name') ?? DEFAULT_ROLE_SESSION_NAME, durationSeconds: ROLE_SESSION_SECONDS.default, ...(policy ? { policy } : {}) },
       };
     }
     case 'ecs_ram_role': {
@@ -77,7 +78,7 @@ function sdkSection(name: string, s: Section): ImportedProfile | string {
       const provider = str(s, 'oidc_provider_arn');
       const file = str(s, 'oidc_token_file_path');
       if (!roleArn || !provider || !file) return 'oidc_role_arn needs role_arn, oidc_provider_arn and oidc_token_file_path';
-      return { ...base, credentials: { type: 'oidc-role', roleArn, oidcProviderArn: provider, oidcTokenFile: file, sessionName: str(s, 'role_session_name') ?? 'oss-browser', durationSeconds: 3600 } };
+      return { ...base, credentials: { type: 'oidc-role', roleArn, oidcProviderArn: provider, oidcTokenFile: file, sessionName: str(s, 'role_session_name') ?? DEFAULT_ROLE_SESSION_NAME, durationSeconds: ROLE_SESSION_SECONDS.default } };
     }
     default:
       return `type "${type.slice(0, 40)}" is not supported`;

@@ -4,6 +4,7 @@
  * (with an AccessKey pair, or with OIDC variables on ACK/RRSA), a credentials URI and an
  * ECS role name. The first complete set wins, in the order the official default chain uses.
  */
+import { DEFAULT_ROLE_SESSION_NAME, ROLE_SESSION_SECONDS } from '../../../shared/defaults';
 import type { ResolvedCredentials } from '../../../shared/profile-types';
 
 export type Env = Record<string, string | undefined>;
@@ -28,7 +29,7 @@ export function credentialsFromEnvironment(env: Env): EnvironmentMatch | undefin
   const token = pick(env, 'OSS_SESSION_TOKEN', 'ALIBABA_CLOUD_SECURITY_TOKEN');
   const roleArn = pick(env, 'ALIBABA_CLOUD_ROLE_ARN');
   const session = pick(env, 'ALIBABA_CLOUD_ROLE_SESSION_NAME');
-  const sessionName = session?.[1] ?? 'oss-browser';
+  const sessionName = session?.[1] ?? DEFAULT_ROLE_SESSION_NAME;
   const stsEndpoint = pick(env, 'ALIBABA_CLOUD_STS_ENDPOINT');
   const stsUrl = stsEndpoint ? (/^https?:\/\//.test(stsEndpoint[1]) ? stsEndpoint[1] : `https://${stsEndpoint[1]}`) : undefined;
   const names = (...found: Array<[string, string] | undefined>) => found.filter((f): f is [string, string] => !!f).map(([n]) => n);
@@ -37,13 +38,13 @@ export function credentialsFromEnvironment(env: Env): EnvironmentMatch | undefin
   const oidcFile = pick(env, 'ALIBABA_CLOUD_OIDC_TOKEN_FILE');
   if (roleArn && oidcProvider && oidcFile) {
     return {
-      credentials: { type: 'oidc-role', roleArn: roleArn[1], oidcProviderArn: oidcProvider[1], oidcTokenFile: oidcFile[1], sessionName, durationSeconds: 3600, ...(stsUrl ? { stsEndpoint: stsUrl } : {}) },
+      credentials: { type: 'oidc-role', roleArn: roleArn[1], oidcProviderArn: oidcProvider[1], oidcTokenFile: oidcFile[1], sessionName, durationSeconds: ROLE_SESSION_SECONDS.default, ...(stsUrl ? { stsEndpoint: stsUrl } : {}) },
       variables: names(roleArn, oidcProvider, oidcFile, session, stsEndpoint),
     };
   }
   if (roleArn && id && secret) {
     return {
-      credentials: { type: 'ram-role', accessKeyId: id[1], accessKeySecret: secret[1], roleArn: roleArn[1], sessionName, durationSeconds: 3600, ...(stsUrl ? { stsEndpoint: stsUrl } : {}) },
+      credentials: { type: 'ram-role', accessKeyId: id[1], accessKeySecret: secret[1], roleArn: roleArn[1], sessionName, durationSeconds: ROLE_SESSION_SECONDS.default, ...(stsUrl ? { stsEndpoint: stsUrl } : {}) },
       variables: names(id, secret, roleArn, session, stsEndpoint),
     };
   }

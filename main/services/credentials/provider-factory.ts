@@ -3,6 +3,7 @@
  * read from the keychain. The 'environment' type resolves the variables when the profile
  * is opened, so changing them and reopening takes effect.
  */
+import { DEFAULT_ROLE_SESSION_NAME, ROLE_SESSION_SECONDS } from '../../../shared/defaults';
 import { registerSecret } from '../../../shared/redact';
 import { profileErrorHints, type ResolvedCredentials, type ProfileRecord } from '../../../shared/profile-types';
 import type { Clock } from './clock';
@@ -92,8 +93,8 @@ export function credentialInputFromRecord(record: ProfileRecord, secrets: Profil
         accessKeyId: need(secrets.accessKeyId, 'AccessKey ID'),
         accessKeySecret: need(secrets.accessKeySecret, 'AccessKey secret'),
         roleArn: s.roleArn ?? '',
-        sessionName: s.sessionName ?? 'oss-browser',
-        durationSeconds: s.durationSeconds ?? 3600,
+        sessionName: s.sessionName ?? DEFAULT_ROLE_SESSION_NAME,
+        durationSeconds: s.durationSeconds ?? ROLE_SESSION_SECONDS.default,
         ...(s.policy ? { policy: s.policy } : {}),
         ...(s.stsEndpoint ? { stsEndpoint: s.stsEndpoint } : {}),
       };
@@ -107,8 +108,8 @@ export function credentialInputFromRecord(record: ProfileRecord, secrets: Profil
         roleArn: s.roleArn ?? '',
         oidcProviderArn: s.oidcProviderArn ?? '',
         oidcTokenFile: s.oidcTokenFile ?? '',
-        sessionName: s.sessionName ?? 'oss-browser',
-        durationSeconds: s.durationSeconds ?? 3600,
+        sessionName: s.sessionName ?? DEFAULT_ROLE_SESSION_NAME,
+        durationSeconds: s.durationSeconds ?? ROLE_SESSION_SECONDS.default,
         ...(s.policy ? { policy: s.policy } : {}),
         ...(s.stsEndpoint ? { stsEndpoint: s.stsEndpoint } : {}),
       };
