@@ -24,6 +24,10 @@ describe('the import graph', () => {
     expect(edgesBetween(graph, isServices, isIpcOrRoot)).toEqual([]);
   });
 
+  it('has no edge from the composition root to ipc/ (ipc/ builds on app-context, not the reverse)', () => {
+    expect(edgesBetween(graph, (f) => f === 'main/app-context.ts', (f) => f.startsWith('main/ipc/'))).toEqual([]);
+  });
+
   // Test code: test files, main/integration/, and every test-support/ folder (main/test-support/,
   // a feature's own, e.g. main/services/transfers/test-support/).
   const isTestCode = (f: string) => /\.test\.tsx?$/.test(f) || /(^|\/)test-support\//.test(f) || f.startsWith('main/integration/');
