@@ -13,6 +13,7 @@ import { qrPath } from './qr-code';
 import { shareActions, shareDetailsActions } from './index';
 import { detailsActions } from '../../state/browse-extensions';
 import { shareStore } from './share-store';
+import { expirySeconds } from './expiry-picker';
 
 type Tree = { [k: string]: string | Tree };
 const flatten = (tree: Tree, prefix = ''): string[] => Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [prefix + k] : flatten(v, `${prefix}${k}.`)));
@@ -41,6 +42,20 @@ describe('share strings', () => {
       expect(zhHints[code]).toMatch(/[。：，]/);
     }
     expect(new Set(codes.map((c) => grantErrorHints[c])).size).toBe(codes.length);
+  });
+});
+
+describe('link expiry as typed', () => {
+  const custom = (amount: string, unit: 'minutes' | 'hours' | 'days') => ({ preset: 'custom' as const, amount, unit });
+  it('caps V4 at 7 days and V1 at 365, with a message that names the right limit', () => {
+    const keys = new Set(flatten(en as Tree));
+    expect(expirySeconds(custom('7', 'days'), 'v4')).toEqual({ seconds: 604_800 });
+    expect(expirySeconds(custom('8', 'days'), 'v4')).toEqual({ problem: 'expiry.tooLongV4' });
+    expect(expirySeconds(custom('8', 'days'), 'v1')).toEqual({ seconds: 691_200 });
+    expect(expirySeconds(custom('366', 'days'), 'v1')).toEqual({ problem: 'expiry.tooLongV1' });
+    expect(expirySeconds(custom('0', 'minutes'), 'v4')).toEqual({ problem: 'expiry.tooShort' });
+    expect(expirySeconds(custom('abc', 'hours'), 'v4')).toEqual({ problem: 'expiry.tooShort' });
+    for (const k of ['expiry.tooLongV4', 'expiry.tooLongV1', 'expiry.tooShort']) expect(keys.has(k), k).toBe(true);
   });
 });
 
