@@ -4,7 +4,7 @@
  * with Copy, the warning that the code works for anyone until it expires, and the policy in
  * plain words (the JSON sent to STS on request).
  */
-import { useEffect, useId, useState, type ReactElement } from 'react';
+import { useEffect, useId, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/errors';
 import { GRANT_PERMISSIONS, type Grant, type GrantPermission, type GrantSetup } from '../../../shared/contract/share';
@@ -13,6 +13,7 @@ import { call } from '../../lib/oss-api';
 import { Dialog } from '../../ui/dialog';
 import { CopyField } from './copy-field';
 import type { ShareTarget } from './share-store';
+import { useFocusAfterWork } from './use-focus-after-work';
 import { formatTime } from './use-signature-version';
 
 const DURATIONS = [900, 3600, 21_600, 43_200] as const;
@@ -44,6 +45,9 @@ export function GrantDialog({ target, onClose }: { target: ShareTarget; onClose(
   const [trustSts, setTrustSts] = useState(false);
   const roleId = useId();
   const stsId = useId();
+  const resultRef = useRef<HTMLDivElement>(null);
+  const makeRef = useRef<HTMLButtonElement>(null);
+  useFocusAfterWork(busy, [resultRef, makeRef]);
 
   useEffect(() => {
     call('share:grant-setup', { profileId: target.profileId }).then(
@@ -93,7 +97,7 @@ export function GrantDialog({ target, onClose }: { target: ShareTarget; onClose(
             {t('common.close')}
           </button>
           {setup?.supported && !grant && (
-            <button type="button" className="ui-button ui-button--primary" disabled={busy || !roleOk} onClick={() => void make()}>
+            <button ref={makeRef} type="button" className="ui-button ui-button--primary" disabled={busy || !roleOk} onClick={() => void make()}>
               {busy ? t('common.working') : t('grant.make')}
             </button>
           )}
@@ -149,7 +153,7 @@ export function GrantDialog({ target, onClose }: { target: ShareTarget; onClose(
       )}
       {error && <ErrorPanel error={error} compact />}
       {grant && (
-        <div className="share-result" data-testid="share-grant-result">
+        <div className="share-result" data-testid="share-grant-result" ref={resultRef}>
           <p className="share-warning" role="note">
             {t('grant.warning', { time: formatTime(grant.fields.expiration, i18n.language) })}
           </p>

@@ -1,5 +1,5 @@
 /** A presigned PUT for one file name in the current folder, with its Content-Type bound, and a curl command. */
-import { useState, type ReactElement } from 'react';
+import { useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/errors';
 import type { UploadLink } from '../../../shared/contract/share';
@@ -9,6 +9,7 @@ import { Dialog } from '../../ui/dialog';
 import { CopyField } from './copy-field';
 import { DEFAULT_EXPIRY, ExpiryPicker, expirySeconds, type ExpiryValue } from './expiry-picker';
 import type { ShareTarget } from './share-store';
+import { useFocusAfterWork } from './use-focus-after-work';
 import { formatTime, useSignatureVersion } from './use-signature-version';
 
 const CONTENT_TYPE = /^[\w.+-]+\/[\w.+-]+$/;
@@ -24,6 +25,9 @@ export function UploadLinkDialog({ target, onClose }: { target: ShareTarget; onC
   const [busy, setBusy] = useState(false);
   const checked = expirySeconds(expiry, version);
   const nameProblem = !name.trim() ? 'upload.nameRequired' : name.includes('/') ? 'upload.nameSlash' : undefined;
+  const resultRef = useRef<HTMLDivElement>(null);
+  const makeRef = useRef<HTMLButtonElement>(null);
+  useFocusAfterWork(busy, [resultRef, makeRef]);
   const ok = 'seconds' in checked && !nameProblem && CONTENT_TYPE.test(contentType);
 
   const make = async () => {
@@ -51,7 +55,7 @@ export function UploadLinkDialog({ target, onClose }: { target: ShareTarget; onC
             {t('common.close')}
           </button>
           {!link && (
-            <button type="button" className="ui-button ui-button--primary" disabled={busy || !ok} onClick={() => void make()}>
+            <button ref={makeRef} type="button" className="ui-button ui-button--primary" disabled={busy || !ok} onClick={() => void make()}>
               {busy ? t('common.working') : t('upload.make')}
             </button>
           )}
@@ -77,7 +81,7 @@ export function UploadLinkDialog({ target, onClose }: { target: ShareTarget; onC
       )}
       {error && <ErrorPanel error={error} compact />}
       {link && (
-        <div className="share-result" data-testid="share-upload-result">
+        <div className="share-result" data-testid="share-upload-result" ref={resultRef}>
           <p>{t('upload.expiresAt', { time: formatTime(link.expiresAt, i18n.language) })}</p>
           {link.shortenedByCredentials && link.credentialsExpireAt && <p className="share-warning">{t('links.shortened', { time: formatTime(link.credentialsExpireAt, i18n.language) })}</p>}
           {link.carriesSecurityToken && <p className="share-warning">{t('links.token')}</p>}
