@@ -10,12 +10,14 @@ import type { Locator, Page } from '@playwright/test';
 import enShare from '../renderer/i18n/locales/en/share.json';
 import zhShare from '../renderer/i18n/locales/zh-CN/share.json';
 import enErrors from '../renderer/i18n/locales/en/errors.json';
+import enUi from '../renderer/i18n/locales/en/ui.json';
+import zhUi from '../renderer/i18n/locales/zh-CN/ui.json';
 import zhErrors from '../renderer/i18n/locales/zh-CN/errors.json';
 import { expect, listed, row, test } from './fixtures/browse-env';
 
 test.use({ realClients: true });
 
-const STRINGS = { en: { share: enShare, errors: enErrors }, 'zh-CN': { share: zhShare, errors: zhErrors } } as const;
+const STRINGS = { en: { share: enShare, errors: enErrors, ui: enUi }, 'zh-CN': { share: zhShare, errors: zhErrors, ui: zhUi } } as const;
 
 async function startSandbox(app: { invoke: (c: string, i: unknown) => Promise<unknown> }): Promise<string> {
   const r = (await app.invoke('profiles:sandbox-start', undefined)) as { ok: boolean; value: { id: string } };
@@ -94,23 +96,24 @@ test.describe('share screens', () => {
       await byKey(page, 'reports/').click({ button: 'right' });
       await page.getByRole('menuitem', { name: s.menu.grant }).click();
       const grant = page.getByTestId('share-grant-dialog');
-      await expect(grant.getByLabel(s.grant.roleArn)).toHaveValue(/role\/sandbox-role$/);
+      await expect(grant.getByLabel(s.grant.roleArn, { exact: true })).toHaveValue(/role\/sandbox-role$/);
       await shoot(page, 'grant-form', out);
       await expectAxeClean(page, 'share-grant-dialog');
 
       // A duration above the role's maximum: STS refuses, the hint is in the page's language.
-      const roleArn = await grant.getByLabel(s.grant.roleArn).inputValue();
-      await grant.getByLabel(s.grant.roleArn).fill(roleArn.replace(/sandbox-role$/, 'sandbox-readonly'));
-      await grant.getByLabel(s.grant.duration).selectOption({ label: s.grant.durationPreset['21600'] });
+      const roleArn = await grant.getByLabel(s.grant.roleArn, { exact: true }).inputValue();
+      await grant.getByLabel(s.grant.roleArn, { exact: true }).fill(roleArn.replace(/sandbox-role$/, 'sandbox-readonly'));
+      await grant.getByLabel(s.grant.duration, { exact: true }).selectOption({ label: s.grant.durationPreset['21600'] });
       await grant.getByRole('button', { name: s.grant.make }).click();
       const error = grant.getByRole('alert');
       await expect(error).toHaveAttribute('data-error-code', 'ShareDurationTooLong');
       await expect(error).toContainText(hints.ShareDurationTooLong!);
+      await expect(error.getByTestId('error-message')).toHaveText((STRINGS[lang].ui.errorText as Record<string, string>).ShareDurationTooLong!);
       await shoot(page, 'grant-error', out);
       await expectAxeClean(page, 'share-grant-dialog');
 
-      await grant.getByLabel(s.grant.roleArn).fill(roleArn);
-      await grant.getByLabel(s.grant.duration).selectOption({ label: s.grant.durationPreset['900'] });
+      await grant.getByLabel(s.grant.roleArn, { exact: true }).fill(roleArn);
+      await grant.getByLabel(s.grant.duration, { exact: true }).selectOption({ label: s.grant.durationPreset['900'] });
       await grant.getByLabel(s.grant.perm.upload).check();
       await grant.getByRole('button', { name: s.grant.make }).click();
       await expect(grant.getByTestId('share-grant-result')).toBeVisible();
@@ -123,8 +126,8 @@ test.describe('share screens', () => {
       await byKey(page, 'reports/').click({ button: 'right' });
       await page.getByRole('menuitem', { name: s.menu.upload }).click();
       const upload = page.getByTestId('share-upload-dialog');
-      await upload.getByLabel(s.upload.name).fill('报价 2025.pdf');
-      await upload.getByLabel(s.upload.contentType).fill('application/pdf');
+      await upload.getByLabel(s.upload.name, { exact: true }).fill('报价 2025.pdf');
+      await upload.getByLabel(s.upload.contentType, { exact: true }).fill('application/pdf');
       await upload.getByRole('button', { name: s.upload.make }).click();
       await expect(upload.getByTestId('share-upload-result')).toBeVisible();
       await shoot(page, 'upload-result', out);

@@ -14,7 +14,7 @@ import { Dialog } from '../../ui/dialog';
 import { CopyField } from './copy-field';
 import type { ShareTarget } from './share-store';
 import { useFocusAfterWork } from './use-focus-after-work';
-import { formatTime } from './use-signature-version';
+import { formatTime, isLocalAddress } from './use-signature-version';
 
 const DURATIONS = [900, 3600, 21_600, 43_200] as const;
 const ROLE_ARN = /^acs:ram::\d+:role\/[\w.@-]{1,64}$/i;
@@ -45,6 +45,7 @@ export function GrantDialog({ target, onClose }: { target: ShareTarget; onClose(
   const [trustSts, setTrustSts] = useState(false);
   const roleId = useId();
   const stsId = useId();
+  const durationId = useId();
   const resultRef = useRef<HTMLDivElement>(null);
   const makeRef = useRef<HTMLButtonElement>(null);
   useFocusAfterWork(busy, [resultRef, makeRef]);
@@ -121,21 +122,25 @@ export function GrantDialog({ target, onClose }: { target: ShareTarget; onClose(
               </label>
             ))}
           </fieldset>
-          <label className="share-field">
-            {t('grant.duration')}
-            <select value={duration} onChange={(e) => setDuration(Number(e.target.value))}>
+          <div className="share-field">
+            <label htmlFor={durationId}>{t('grant.duration')}</label>
+            <select id={durationId} aria-describedby={`${durationId}-hint`} value={duration} onChange={(e) => setDuration(Number(e.target.value))}>
               {DURATIONS.map((d) => (
                 <option key={d} value={d}>
                   {t(`grant.durationPreset.${d}`)}
                 </option>
               ))}
             </select>
-            <span className="share-muted">{t('grant.durationHint')}</span>
-          </label>
+            <span id={`${durationId}-hint`} className="share-muted">
+              {t('grant.durationHint')}
+            </span>
+          </div>
           <div className="share-field">
             <label htmlFor={roleId}>{t('grant.roleArn')}</label>
-            <input id={roleId} value={roleArn} onChange={(e) => setRoleArn(e.target.value)} spellCheck={false} placeholder="acs:ram::123456789012:role/oss-share" />
-            <span className="share-muted">{t('grant.roleArnHint')}</span>
+            <input id={roleId} aria-describedby={`${roleId}-hint`} value={roleArn} onChange={(e) => setRoleArn(e.target.value)} spellCheck={false} placeholder="acs:ram::123456789012:role/oss-share" />
+            <span id={`${roleId}-hint`} className="share-muted">
+              {t('grant.roleArnHint')}
+            </span>
             {!setup.roleArn && <p className="share-muted">{t('grant.roleGuide')}</p>}
           </div>
           <details>
@@ -157,6 +162,11 @@ export function GrantDialog({ target, onClose }: { target: ShareTarget; onClose(
           <p className="share-warning" role="note">
             {t('grant.warning', { time: formatTime(grant.fields.expiration, i18n.language) })}
           </p>
+          {isLocalAddress(grant.fields.endpoint) && (
+            <p className="share-warning" role="note">
+              {t('grant.localOnly')}
+            </p>
+          )}
           <h3>{t('grant.policyTitle')}</h3>
           <ul>
             <li>{t(`grant.policy.${grant.permission}`, { path })}</li>

@@ -16,7 +16,7 @@ import { DEFAULT_EXPIRY, ExpiryPicker, expirySeconds, type ExpiryValue } from '.
 import { QrCode } from './qr-code';
 import type { ShareTarget } from './share-store';
 import { useFocusAfterWork } from './use-focus-after-work';
-import { formatTime, useSignatureVersion } from './use-signature-version';
+import { formatTime, isLocalAddress, useSignatureVersion } from './use-signature-version';
 
 const nameOf = (key: string) => key.split('/').filter(Boolean).pop() ?? key;
 
@@ -128,6 +128,11 @@ export function LinksDialog({ target, onClose }: { target: ShareTarget; onClose(
             </p>
           )}
           <p className="share-muted">{t('links.host', { host: batch.host })}</p>
+          {isLocalAddress(batch.host) && (
+            <p className="share-warning" role="note">
+              {t('links.localOnly')}
+            </p>
+          )}
           <ul className="share-link-list" aria-label={t('links.result')}>
             {batch.links.map((link) => (
               <li key={link.key} data-testid="share-link">

@@ -7,7 +7,8 @@ import { useMemo, type ReactElement } from 'react';
 
 /** The dark modules of `text` as one SVG path (1 unit per module, 4-module quiet zone). */
 export function qrPath(text: string): { size: number; d: string } {
-  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  // 'L': a screen is not a worn sticker, and a long signed URL stays scannable with fewer, larger modules.
+  const qr = QRCode.create(text, { errorCorrectionLevel: 'L' });
   const n = qr.modules.size;
   const parts: string[] = [];
   for (let y = 0; y < n; y++) {

@@ -8,12 +8,15 @@ import en from '../../i18n/locales/en/share.json';
 import zh from '../../i18n/locales/zh-CN/share.json';
 import enErrors from '../../i18n/locales/en/errors.json';
 import zhErrors from '../../i18n/locales/zh-CN/errors.json';
+import enUi from '../../i18n/locales/en/ui.json';
+import zhUi from '../../i18n/locales/zh-CN/ui.json';
 import { grantErrorHints } from '../../../shared/share-hints';
 import { qrPath } from './qr-code';
 import { shareActions, shareDetailsActions } from './index';
 import { detailsActions } from '../../state/browse-extensions';
 import { shareStore } from './share-store';
 import { expirySeconds } from './expiry-picker';
+import { isLocalAddress } from './use-signature-version';
 
 type Tree = { [k: string]: string | Tree };
 const flatten = (tree: Tree, prefix = ''): string[] => Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [prefix + k] : flatten(v, `${prefix}${k}.`)));
@@ -43,6 +46,15 @@ describe('share strings', () => {
     }
     expect(new Set(codes.map((c) => grantErrorHints[c])).size).toBe(codes.length);
   });
+
+  it('gives each STS failure (and a bad link expiry) a plain headline in English and Chinese', () => {
+    const enText = (enUi as unknown as { errorText: Record<string, string> }).errorText;
+    const zhText = (zhUi as unknown as { errorText: Record<string, string> }).errorText;
+    for (const code of [...Object.keys(grantErrorHints), 'InvalidLinkExpiry']) {
+      expect(enText[code], code).toMatch(/^[A-Z].+\.$/);
+      expect(zhText[code], code).toMatch(/[\u4e00-\u9fff].*。$/);
+    }
+  });
 });
 
 describe('link expiry as typed', () => {
@@ -56,6 +68,13 @@ describe('link expiry as typed', () => {
     expect(expirySeconds(custom('0', 'minutes'), 'v4')).toEqual({ problem: 'expiry.tooShort' });
     expect(expirySeconds(custom('abc', 'hours'), 'v4')).toEqual({ problem: 'expiry.tooShort' });
     for (const k of ['expiry.tooLongV4', 'expiry.tooLongV1', 'expiry.tooShort']) expect(keys.has(k), k).toBe(true);
+  });
+});
+
+describe('local sandbox addresses', () => {
+  it('knows a link or host on this computer from one that can reach someone else', () => {
+    for (const a of ['http://localhost:4000/b/k?x=1', 'localhost:4000', 'http://127.0.0.1:9/x', 'http://[::1]:80/']) expect(isLocalAddress(a), a).toBe(true);
+    for (const a of ['https://b.oss-cn-hangzhou.aliyuncs.com/k', 'files.example.com', 'https://localhost.example.com/']) expect(isLocalAddress(a), a).toBe(false);
   });
 });
 
