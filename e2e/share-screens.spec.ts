@@ -113,10 +113,19 @@ test.describe('share screens', () => {
       await expectAxeClean(page, 'share-grant-dialog');
 
       await grant.getByLabel(s.grant.roleArn, { exact: true }).fill(roleArn);
-      await grant.getByLabel(s.grant.duration, { exact: true }).selectOption({ label: s.grant.durationPreset['900'] });
+      // A custom duration: 30 minutes (15 to 720 are accepted).
+      await grant.getByLabel(s.grant.duration, { exact: true }).selectOption({ label: s.grant.durationCustom });
+      const minutes = grant.getByRole('spinbutton', { name: s.grant.minutes });
+      await minutes.fill('5');
+      await expect(grant.getByText(s.grant.durationRange)).toBeVisible();
+      await expect(grant.getByRole('button', { name: s.grant.make })).toBeDisabled();
+      await minutes.fill('30');
       await grant.getByLabel(s.grant.perm.upload).check();
+      const asked = Date.now();
       await grant.getByRole('button', { name: s.grant.make }).click();
       await expect(grant.getByTestId('share-grant-result')).toBeVisible();
+      const expires = Date.parse(await grant.getByRole('textbox', { name: s.grant.field.expiration, exact: true }).inputValue());
+      expect(Math.abs(expires - asked - 1800_000)).toBeLessThan(120_000);
       await expect(grant.getByTestId('share-access-code').getByRole('textbox')).toHaveValue(/^ossac1\./);
       await shoot(page, 'grant-result', out);
       await expectAxeClean(page, 'share-grant-dialog');

@@ -22,7 +22,7 @@ export function qrPath(text: string): { size: number; d: string } {
 export function QrCode({ text, label }: { text: string; label: string }): ReactElement {
   const { size, d } = useMemo(() => qrPath(text), [text]);
   return (
-    <svg className="share-qr" role="img" aria-label={label} viewBox={`0 0 ${size} ${size}`} width={Math.min(320, size * 3)} height={Math.min(320, size * 3)} shapeRendering="crispEdges">
+    <svg className="share-qr" role="img" aria-label={label} viewBox={`0 0 ${size} ${size}`} width={Math.min(360, size * 4)} height={Math.min(360, size * 4)} shapeRendering="crispEdges">
       <rect width={size} height={size} fill="#fff" />
       <path d={d} fill="#000" />
     </svg>

@@ -17,6 +17,7 @@ import { detailsActions } from '../../state/browse-extensions';
 import { shareStore } from './share-store';
 import { expirySeconds } from './expiry-picker';
 import { isLocalAddress } from './use-signature-version';
+import { grantSeconds } from './grant-dialog';
 
 type Tree = { [k: string]: string | Tree };
 const flatten = (tree: Tree, prefix = ''): string[] => Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [prefix + k] : flatten(v, `${prefix}${k}.`)));
@@ -68,6 +69,16 @@ describe('link expiry as typed', () => {
     expect(expirySeconds(custom('0', 'minutes'), 'v4')).toEqual({ problem: 'expiry.tooShort' });
     expect(expirySeconds(custom('abc', 'hours'), 'v4')).toEqual({ problem: 'expiry.tooShort' });
     for (const k of ['expiry.tooLongV4', 'expiry.tooLongV1', 'expiry.tooShort']) expect(keys.has(k), k).toBe(true);
+  });
+});
+
+describe('temporary access duration', () => {
+  it('takes a preset or 15 to 720 custom minutes, nothing outside what STS accepts', () => {
+    expect(grantSeconds(3600, '')).toBe(3600);
+    expect(grantSeconds('custom', '90')).toBe(5400);
+    expect(grantSeconds('custom', '15')).toBe(900);
+    expect(grantSeconds('custom', '720')).toBe(43_200);
+    for (const bad of ['14', '721', '', 'abc', '-30']) expect(grantSeconds('custom', bad), bad).toBeUndefined();
   });
 });
 

@@ -90,7 +90,7 @@ export function UploadLinkDialog({ target, onClose }: { target: ShareTarget; onC
         <div className="share-result" data-testid="share-upload-result" ref={resultRef}>
           <p>{t('upload.target', { path: `oss://${target.bucket}/${target.prefix}${name.trim()}`, contentType: link.contentType })}</p>
           <p>{t('upload.expiresAt', { time: formatTime(link.expiresAt, i18n.language) })}</p>
-          {isLocalAddress(link.url) && <p className="share-warning">{t('links.localOnly')}</p>}
+          {isLocalAddress(link.url) && <p className="share-warning">{t('upload.localOnly')}</p>}
           {link.shortenedByCredentials && link.credentialsExpireAt && <p className="share-warning">{t('links.shortened', { time: formatTime(link.credentialsExpireAt, i18n.language) })}</p>}
           {link.carriesSecurityToken && <p className="share-warning">{t('links.token')}</p>}
           <CopyField label={t('upload.url')} value={link.url} />
