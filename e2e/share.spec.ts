@@ -3,8 +3,7 @@
  * client factory: links for three selected files (copy one and read it back from the
  * clipboard, fetch it, export the CSV through the scripted save dialog), then an access code
  * for "upload only" on a folder, imported as a new profile that lands in that folder and can
- * upload there. The transfers UI is not part of this branch, so the upload itself is done
- * with ali-oss using the imported code's credentials, and the app's listing shows the file.
+ * upload there through the app's own "Upload files…"; outside the folder the code opens nothing.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -144,18 +143,28 @@ test.describe('share', () => {
     await add.getByLabel('Sign in with').selectOption({ label: 'Access code' });
     await add.getByLabel('Access code', { exact: true }).fill(code);
     await add.getByRole('button', { name: 'Test and save' }).click();
+    // The code names the emulator's plain-HTTP localhost endpoint: the dialog asks before trusting it.
+    const host = new URL(oss.endpoint).host;
+    await add.getByRole('button', { name: `Trust ${host} and continue` }).click();
     await expect(add).toBeHidden();
     await expect(page.getByRole('textbox', { name: 'Address' })).toHaveValue(`oss://${BUCKET}/incoming/`);
     await listed(page, 1);
 
-    // Upload with the code's credentials (the transfers UI is another branch), then see it listed by the new profile.
-    const c = decodeAccessCode(code);
-    const holder = new OSS({ endpoint: oss.endpoint, region: c.region, bucket: BUCKET, sldEnable: true, authorizationV4: true, accessKeyId: c.accessKeyId, accessKeySecret: c.accessKeySecret, stsToken: c.securityToken } as unknown as OSS.Options);
-    await holder.put('incoming/artwork.pdf', Buffer.from('%PDF-1.7'));
-    await expect(holder.put('private/planted.txt', Buffer.from('x'))).rejects.toMatchObject({ code: 'AccessDenied' });
-    await expect(holder.get('incoming/readme.txt')).rejects.toMatchObject({ code: 'AccessDenied' });
-    await page.getByRole('button', { name: 'Refresh' }).first().click();
+    // The recipient uploads through the app: the native file dialog (scripted) returns a file.
+    const local = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'share-upload-')), 'artwork.pdf');
+    fs.writeFileSync(local, '%PDF-1.7');
+    app.main!.host.answers.files.push([local]);
+    await page.getByRole('toolbar', { name: 'Folder actions' }).getByRole('button', { name: 'Upload files…' }).click();
+    await expect(page.getByTestId('transfer-panel').getByTestId('transfer-row')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
     await listed(page, 2);
     await expect(row(page, 'artwork.pdf')).toBeVisible();
+    expect(String((await oss.client(BUCKET).get('incoming/artwork.pdf')).content)).toBe('%PDF-1.7');
+
+    // The code opens nothing else: upload outside the folder, download, list elsewhere are refused.
+    const c = decodeAccessCode(code);
+    const holder = new OSS({ endpoint: oss.endpoint, region: c.region, bucket: BUCKET, sldEnable: true, authorizationV4: true, accessKeyId: c.accessKeyId, accessKeySecret: c.accessKeySecret, stsToken: c.securityToken } as unknown as OSS.Options);
+    await expect(holder.put('private/planted.txt', Buffer.from('x'))).rejects.toMatchObject({ code: 'AccessDenied' });
+    await expect(holder.get('incoming/readme.txt')).rejects.toMatchObject({ code: 'AccessDenied' });
+    await expect(holder.list({ prefix: 'private/', 'max-keys': 10 }, {})).rejects.toMatchObject({ code: 'AccessDenied' });
   });
 });

@@ -4,6 +4,8 @@
  */
 /** Plain-language hints for the grant's STS failures (the renderer has the same text in share.json, en + zh-CN). */
 export const grantErrorHints = {
+  ShareRootAccountKeys:
+    "This profile uses your Alibaba Cloud account's own AccessKey pair, and STS never lets those assume a role. Create a RAM user with the AliyunSTSAssumeRoleAccess policy, and share from a profile that uses that RAM user's AccessKey pair.",
   ShareNoAssumeRolePermission:
     'The RAM user of this profile may not assume roles. In the RAM console, grant it the AliyunSTSAssumeRoleAccess policy (or sts:AssumeRole on this role), then try again.',
   ShareRoleNotTrusted:

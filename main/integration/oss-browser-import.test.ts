@@ -95,7 +95,10 @@ describe('oss-browser codes and access codes as profiles', () => {
       remember: () => undefined,
     });
     const grant = await grants.grant({ profileId: 'p', bucket: 'drop-box', prefix: 'incoming/', permission: 'upload', durationSeconds: 900, roleArn: fx.emu.roles[0]! });
-    const view = await profiles.importAccessCode(grant.accessCode, 'agency');
+    // The emulator's endpoint is a plain-HTTP localhost address: the user confirms it by name, as the import dialog asks.
+    const host = new URL(fx.emu.endpoint).host;
+    await expect(profiles.importAccessCode(grant.accessCode, 'agency')).rejects.toMatchObject({ code: 'HostNotConfirmed' });
+    const view = await profiles.importAccessCode(grant.accessCode, 'agency', { confirmHost: host, allowInsecureHttp: true });
     const opened = await profiles.open(view.id);
     expect(opened.openAt).toMatchObject({ bucket: 'drop-box', prefix: 'incoming/' });
     const client = await profiles.clients.forBucket(view.id, 'drop-box');

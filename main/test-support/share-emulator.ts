@@ -5,6 +5,7 @@
  * emulator, not on another feature's test support.
  */
 import OSS from 'ali-oss';
+import type { IamConfigInput } from '../../emulator/config';
 import { startEmulator, type RunningEmulator } from '../../emulator/index';
 import { endpointSchema, type ProfileRecord } from '../../shared/profile-types';
 import type { CredentialProvider } from '../services/credentials/types';
@@ -32,8 +33,9 @@ export interface ShareEmulator {
   close(): Promise<void>;
 }
 
-export async function startShareEmulator(): Promise<ShareEmulator> {
-  const emu = await startEmulator({ memory: true, port: 0 });
+/** `config` replaces the sandbox identities (e.g. a RAM user in another account). */
+export async function startShareEmulator(options: { config?: IamConfigInput } = {}): Promise<ShareEmulator> {
+  const emu = await startEmulator({ memory: true, port: 0, ...(options.config ? { config: options.config } : {}) });
   const admin = async (method: string, path: string, body?: unknown): Promise<void> => {
     const res = await fetch(`${emu.endpoint}/__emulator/${path}`, {
       method,

@@ -82,7 +82,11 @@ describe('share channels through dispatch', () => {
     const setup = await ok<GrantSetup>('share:grant-setup', { profileId: sandbox.id });
     expect(setup).toMatchObject({ supported: true, roleArn: expect.stringMatching(/role\/sandbox-role$/), stsEndpoint: expect.stringMatching(/^http:\/\/localhost:\d+/) });
     const grant = await ok<Grant>('share:grant', { profileId: sandbox.id, bucket: 'sandbox-photos', prefix: 'photos/', permission: 'read', durationSeconds: 900, roleArn: setup.roleArn });
-    const recipient = await ok<ProfileView>('profiles:import-access-code', { code: grant.accessCode, name: 'Recipient' });
+    // The sandbox's endpoint is plain HTTP on localhost: importing its code takes the user's confirmation, as the import dialog asks.
+    const unconfirmed = await dispatch(table, 'profiles:import-access-code', { code: grant.accessCode, name: 'Recipient' });
+    expect(unconfirmed).toMatchObject({ ok: false, error: { code: 'HostNotConfirmed' } });
+    const confirmHost = new URL(grant.fields.endpoint).host;
+    const recipient = await ok<ProfileView>('profiles:import-access-code', { code: grant.accessCode, name: 'Recipient', confirmHost, allowInsecureHttp: true });
     expect(recipient.startPath).toMatchObject({ bucket: 'sandbox-photos', prefix: 'photos/' });
     const listing = await ok<{ rows: Array<{ key: string }> }>('objects:list', { profileId: recipient.id, bucket: 'sandbox-photos', prefix: 'photos/' });
     expect(listing.rows.map((r) => r.key)).toContain('photos/README.txt');

@@ -11,6 +11,7 @@ import type { GrantPermission } from '../../../shared/contract/share';
 import { GrantService, type GrantCaller } from './grant-service';
 import { GrantSettingsStore } from './grant-settings-store';
 import { grantErrorHints } from './grant-sts';
+import { SANDBOX_CONFIG } from '../../../emulator/config';
 import { accountProvider, startShareEmulator, type ShareEmulator } from '../../test-support/share-emulator';
 
 const ROLE = 'acs:ram::1000000000000001:role/sandbox-role';
@@ -47,7 +48,16 @@ describe('temporary access grants', () => {
   const remembered: string[] = [];
 
   beforeAll(async () => {
-    fx = await startShareEmulator();
+    // The sandbox identities plus a RAM user in the second account that may call sts:AssumeRole (the role does not trust that account).
+    const config = {
+      ...SANDBOX_CONFIG,
+      accounts: SANDBOX_CONFIG.accounts.map((a) =>
+        a.name === 'other-account'
+          ? { ...a, users: [...a.users, { name: 'partner-user', accessKeys: [{ id: 'LTAI5tPartnerUserKey0001', secret: 'PartnerUserDemoSecretForTheEmulatorOnly01' }], policies: [{ Version: '1', Statement: [{ Effect: 'Allow' as const, Action: 'sts:AssumeRole', Resource: '*' }] }] }] }
+          : a,
+      ),
+    };
+    fx = await startShareEmulator({ config });
     await fx.createBucket(bucket);
     await fx.seed(bucket, [
       { key: 'incoming/existing.txt', body: 'inside' },
@@ -123,10 +133,21 @@ describe('temporary access grants', () => {
   });
 
   it('says when the role does not trust the caller’s account', async () => {
-    const other = fx.key('other-account');
-    await expect(service({ supported: true, ...other, stsEndpoint: fx.emu.stsEndpoint }).grant({ profileId: 'p', bucket, prefix: 'incoming/', permission: 'read', durationSeconds: 900, roleArn: ROLE })).rejects.toMatchObject({
+    const partner = fx.key('partner-user');
+    await expect(service({ supported: true, ...partner, stsEndpoint: fx.emu.stsEndpoint }).grant({ profileId: 'p', bucket, prefix: 'incoming/', permission: 'read', durationSeconds: 900, roleArn: ROLE })).rejects.toMatchObject({
       code: 'ShareRoleNotTrusted',
       hint: grantErrorHints.ShareRoleNotTrusted,
+    });
+  });
+
+  it("says when the profile uses an Alibaba Cloud account's own keys (STS lets no root keys assume a role)", async () => {
+    // The emulator lets its sandbox account's own keys assume roles (so the sandbox can share at once); STS refuses every
+    // account's keys with NoPermission. A refused root caller (another account here) gets the "use a RAM user" hint.
+    const root = fx.key('other-account');
+    await expect(service({ supported: true, ...root, stsEndpoint: fx.emu.stsEndpoint }).grant({ profileId: 'p', bucket, prefix: 'incoming/', permission: 'read', durationSeconds: 900, roleArn: ROLE })).rejects.toMatchObject({
+      code: 'ShareRootAccountKeys',
+      hint: grantErrorHints.ShareRootAccountKeys,
+      message: expect.stringMatching(/NoPermission/),
     });
   });
 

@@ -1,9 +1,11 @@
 /**
  * AssumeRole for a grant, through ali-oss's STS class, with STS's usual failures (the seeds'
- * FAQ) turned into errors that each say what to fix: no sts:AssumeRole permission, a role
- * that does not trust the caller's account, an inline policy that is too long, a duration
- * above the role's maximum, a role that does not exist. NoPermission is the same STS code for
- * the first two; GetCallerIdentity tells them apart (another account → not trusted).
+ * FAQ) turned into errors that each say what to fix: the Alibaba Cloud account's own keys
+ * (STS never lets them assume a role), no sts:AssumeRole permission, a role that does not
+ * trust the caller's account, an inline policy that is too long, a duration above the
+ * role's maximum, a role that does not exist. NoPermission is the same STS code for the
+ * first three; GetCallerIdentity tells them apart (root → account keys, another account →
+ * not trusted).
  */
 import OSS from 'ali-oss';
 import { AppException } from '../../../shared/errors';
@@ -108,7 +110,11 @@ async function describeStsFailure(err: StsError, caller: StsCaller, roleArn: str
   const message = (err.message ?? '').replace(/^[\w.]+: /, '');
   const rid = err.requestId;
   if (code === 'NoPermission') {
-    const account = await callerAccount(caller, sts).catch(() => undefined);
+    const identity = await callerIdentity(caller, sts).catch(() => undefined);
+    if (/root account/i.test(message) || identity?.type === 'Account') {
+      return grantError('ShareRootAccountKeys', `STS does not let an Alibaba Cloud account's own AccessKey pair assume a role (${code}: ${message}).`, rid);
+    }
+    const account = identity?.accountId;
     const target = roleAccount(roleArn);
     if (account && target && account !== target) {
       return grantError('ShareRoleNotTrusted', `The role belongs to account ${target}, which does not let account ${account} assume it (${code}: ${message}).`, rid);
@@ -123,8 +129,8 @@ async function describeStsFailure(err: StsError, caller: StsCaller, roleArn: str
   return err;
 }
 
-/** GetCallerIdentity (signed like every STS RPC call) → the caller's account ID. */
-async function callerAccount(caller: StsCaller, sts: OSS.STS): Promise<string | undefined> {
+/** GetCallerIdentity (signed like every STS RPC call) → the caller's account ID and kind (Account = root keys, RAMUser…). */
+async function callerIdentity(caller: StsCaller, sts: OSS.STS): Promise<{ accountId: string; type: string | undefined } | undefined> {
   const params: Record<string, string> = {
     Action: 'GetCallerIdentity',
     Format: 'JSON',
@@ -144,6 +150,7 @@ async function callerAccount(caller: StsCaller, sts: OSS.STS): Promise<string | 
     signal: AbortSignal.timeout(TIMEOUT_MS),
   });
   if (!res.ok) return undefined;
-  const body = (await res.json()) as { AccountId?: unknown };
-  return typeof body.AccountId === 'string' ? body.AccountId : undefined;
+  const body = (await res.json()) as { AccountId?: unknown; IdentityType?: unknown };
+  if (typeof body.AccountId !== 'string') return undefined;
+  return { accountId: body.AccountId, type: typeof body.IdentityType === 'string' ? body.IdentityType : undefined };
 }

@@ -3,6 +3,11 @@
  * after (the emulator's clock, no sleeps), download links carry Content-Disposition, PUT
  * links bind the Content-Type, STS-signed links die with the token, awkward keys in V1 and V4.
  */
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import OSS from 'ali-oss';
 import { AccessKeyProvider, StaticStsProvider } from '../credentials/static-providers';
@@ -81,6 +86,25 @@ describe('share links', () => {
       expect((head.res.headers as Record<string, string>)['content-type']).toBe('image/png');
     });
   }
+
+  // The recipient's own tool; CI images have curl, a machine without it skips this one check.
+  const hasCurl = spawnSync('sh', ['-c', 'command -v curl']).status === 0;
+  it.skipIf(!hasCurl)('the curl command, pasted into a shell as it is, uploads the file with the bound type (V1 and V4, a name with a quote and unicode)', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'share-curl-'));
+    try {
+      for (const version of ['v4', 'v1'] as const) {
+        const key = `incoming/${version} it's 报价 (1).pdf`;
+        await writeFile(path.join(dir, `${version} it's 报价 (1).pdf`), `%PDF ${version}`);
+        const link = await service(version).uploadLink({ profileId: 'p', bucket, key, contentType: 'application/pdf', expiresSeconds: 600, endpointKind: 'public' });
+        await promisify(execFile)('sh', ['-c', `${link.curl} --fail --silent --show-error`], { cwd: dir });
+        const got = await fx.client(bucket).get(key);
+        expect(String(got.content)).toBe(`%PDF ${version}`);
+        expect((got.res.headers as Record<string, string>)['content-type']).toBe('application/pdf');
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 
   it('refuses a V4 link longer than 7 days before signing; V1 may be longer', async () => {
     await expect(service('v4').links({ profileId: 'p', bucket, keys: ['docs/report.txt'], expiresSeconds: 604_801, disposition: 'inline', endpointKind: 'public' })).rejects.toMatchObject({ code: 'InvalidLinkExpiry' });

@@ -17,7 +17,8 @@ const UNIT_SECONDS: Record<ExpiryUnit, number> = { minutes: 60, hours: 3600, day
 export function expirySeconds(v: ExpiryValue, version: 'v1' | 'v4'): { seconds: number } | { problem: string } {
   const seconds = v.preset === 'custom' ? Math.round(Number(v.amount) * UNIT_SECONDS[v.unit]) : v.preset;
   if (!Number.isFinite(seconds) || seconds < 1) return { problem: 'expiry.tooShort' };
-  if (seconds > (version === 'v4' ? V4_MAX_EXPIRES_SECONDS : V1_MAX_EXPIRES_SECONDS)) return { problem: 'expiry.tooLongV4' };
+  if (version === 'v4' && seconds > V4_MAX_EXPIRES_SECONDS) return { problem: 'expiry.tooLongV4' };
+  if (version === 'v1' && seconds > V1_MAX_EXPIRES_SECONDS) return { problem: 'expiry.tooLongV1' };
   return { seconds };
 }
 

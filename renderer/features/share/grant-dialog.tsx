@@ -4,19 +4,26 @@
  * with Copy, the warning that the code works for anyone until it expires, and the policy in
  * plain words (the JSON sent to STS on request).
  */
-import { useEffect, useId, useState, type ReactElement } from 'react';
+import { useEffect, useId, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/errors';
-import { GRANT_PERMISSIONS, type Grant, type GrantPermission, type GrantSetup } from '../../../shared/contract/share';
+import { GRANT_MAX_SECONDS, GRANT_MIN_SECONDS, GRANT_PERMISSIONS, type Grant, type GrantPermission, type GrantSetup } from '../../../shared/contract/share';
 import { ErrorPanel } from '../../ui/error-panel';
 import { call } from '../../lib/oss-api';
 import { Dialog } from '../../ui/dialog';
 import { CopyField } from './copy-field';
 import type { ShareTarget } from './share-store';
-import { formatTime } from './use-signature-version';
+import { useFocusAfterWork } from './use-focus-after-work';
+import { formatTime, isLocalAddress } from './use-signature-version';
 
 const DURATIONS = [900, 3600, 21_600, 43_200] as const;
 const ROLE_ARN = /^acs:ram::\d+:role\/[\w.@-]{1,64}$/i;
+
+/** Session seconds for a preset or a custom number of minutes (STS: 15 min up to 12 h), or undefined when out of range. */
+export function grantSeconds(duration: number | 'custom', customMinutes: string): number | undefined {
+  const seconds = duration === 'custom' ? Math.round(Number(customMinutes) * 60) : duration;
+  return Number.isFinite(seconds) && seconds >= GRANT_MIN_SECONDS && seconds <= GRANT_MAX_SECONDS ? seconds : undefined;
+}
 
 /** host[:port] of an STS address that is neither Alibaba's nor this computer (it needs the user's word). */
 function hostToConfirm(text: string): string | undefined {
@@ -35,7 +42,8 @@ export function GrantDialog({ target, onClose }: { target: ShareTarget; onClose(
   const path = `oss://${target.bucket}/${target.prefix}`;
   const [setup, setSetup] = useState<GrantSetup | null>(null);
   const [permission, setPermission] = useState<GrantPermission>('read');
-  const [duration, setDuration] = useState<number>(3600);
+  const [duration, setDuration] = useState<number | 'custom'>(3600);
+  const [customMinutes, setCustomMinutes] = useState('120');
   const [roleArn, setRoleArn] = useState('');
   const [stsEndpoint, setStsEndpoint] = useState('');
   const [grant, setGrant] = useState<Grant | null>(null);
@@ -44,6 +52,10 @@ export function GrantDialog({ target, onClose }: { target: ShareTarget; onClose(
   const [trustSts, setTrustSts] = useState(false);
   const roleId = useId();
   const stsId = useId();
+  const durationId = useId();
+  const resultRef = useRef<HTMLDivElement>(null);
+  const makeRef = useRef<HTMLButtonElement>(null);
+  useFocusAfterWork(busy, [resultRef, makeRef]);
 
   useEffect(() => {
     call('share:grant-setup', { profileId: target.profileId }).then(
@@ -66,7 +78,7 @@ export function GrantDialog({ target, onClose }: { target: ShareTarget; onClose(
           bucket: target.bucket,
           prefix: target.prefix,
           permission,
-          durationSeconds: duration,
+          durationSeconds: seconds ?? GRANT_MIN_SECONDS,
           roleArn: roleArn.trim(),
           ...(stsEndpoint.trim() ? { stsEndpoint: stsEndpoint.trim() } : {}),
           ...(trustSts && stsHost ? { confirmedStsHost: stsHost } : {}),
@@ -79,6 +91,7 @@ export function GrantDialog({ target, onClose }: { target: ShareTarget; onClose(
     }
   };
   const roleOk = ROLE_ARN.test(roleArn.trim());
+  const seconds = grantSeconds(duration, customMinutes);
   const stsHost = stsEndpoint.trim() && stsEndpoint.trim() !== setup?.stsEndpoint ? hostToConfirm(stsEndpoint.trim()) : undefined;
 
   return (
@@ -93,7 +106,7 @@ export function GrantDialog({ target, onClose }: { target: ShareTarget; onClose(
             {t('common.close')}
           </button>
           {setup?.supported && !grant && (
-            <button type="button" className="ui-button ui-button--primary" disabled={busy || !roleOk} onClick={() => void make()}>
+            <button ref={makeRef} type="button" className="ui-button ui-button--primary" disabled={busy || !roleOk || seconds === undefined} onClick={() => void make()}>
               {busy ? t('common.working') : t('grant.make')}
             </button>
           )}
@@ -117,21 +130,39 @@ export function GrantDialog({ target, onClose }: { target: ShareTarget; onClose(
               </label>
             ))}
           </fieldset>
-          <label className="share-field">
-            {t('grant.duration')}
-            <select value={duration} onChange={(e) => setDuration(Number(e.target.value))}>
-              {DURATIONS.map((d) => (
-                <option key={d} value={d}>
-                  {t(`grant.durationPreset.${d}`)}
-                </option>
-              ))}
-            </select>
-            <span className="share-muted">{t('grant.durationHint')}</span>
-          </label>
+          <div className="share-field">
+            <label htmlFor={durationId}>{t('grant.duration')}</label>
+            <div className="share-row">
+              <select id={durationId} aria-describedby={`${durationId}-hint`} value={String(duration)} onChange={(e) => setDuration(e.target.value === 'custom' ? 'custom' : Number(e.target.value))}>
+                {DURATIONS.map((d) => (
+                  <option key={d} value={d}>
+                    {t(`grant.durationPreset.${d}`)}
+                  </option>
+                ))}
+                <option value="custom">{t('grant.durationCustom')}</option>
+              </select>
+              {duration === 'custom' && (
+                <label className="share-choice">
+                  <input type="number" min={GRANT_MIN_SECONDS / 60} max={GRANT_MAX_SECONDS / 60} step="1" value={customMinutes} onChange={(e) => setCustomMinutes(e.target.value)} aria-describedby={`${durationId}-hint`} />
+                  {t('grant.minutes')}
+                </label>
+              )}
+            </div>
+            {seconds === undefined && (
+              <p role="alert" className="share-problem">
+                {t('grant.durationRange')}
+              </p>
+            )}
+            <span id={`${durationId}-hint`} className="share-muted">
+              {t('grant.durationHint')}
+            </span>
+          </div>
           <div className="share-field">
             <label htmlFor={roleId}>{t('grant.roleArn')}</label>
-            <input id={roleId} value={roleArn} onChange={(e) => setRoleArn(e.target.value)} spellCheck={false} placeholder="acs:ram::123456789012:role/oss-share" />
-            <span className="share-muted">{t('grant.roleArnHint')}</span>
+            <input id={roleId} aria-describedby={`${roleId}-hint`} value={roleArn} onChange={(e) => setRoleArn(e.target.value)} spellCheck={false} placeholder="acs:ram::123456789012:role/oss-share" />
+            <span id={`${roleId}-hint`} className="share-muted">
+              {t('grant.roleArnHint')}
+            </span>
             {!setup.roleArn && <p className="share-muted">{t('grant.roleGuide')}</p>}
           </div>
           <details>
@@ -149,10 +180,15 @@ export function GrantDialog({ target, onClose }: { target: ShareTarget; onClose(
       )}
       {error && <ErrorPanel error={error} compact />}
       {grant && (
-        <div className="share-result" data-testid="share-grant-result">
+        <div className="share-result" data-testid="share-grant-result" ref={resultRef}>
           <p className="share-warning" role="note">
             {t('grant.warning', { time: formatTime(grant.fields.expiration, i18n.language) })}
           </p>
+          {isLocalAddress(grant.fields.endpoint) && (
+            <p className="share-warning" role="note">
+              {t('grant.localOnly')}
+            </p>
+          )}
           <h3>{t('grant.policyTitle')}</h3>
           <ul>
             <li>{t(`grant.policy.${grant.permission}`, { path })}</li>

@@ -4,7 +4,7 @@
  * that expire first, an embedded STS token, public-read files), and CSV export through
  * main's save dialog.
  */
-import { useState, type ReactElement } from 'react';
+import { useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/errors';
 import type { LinkBatch, LinkEndpointKind } from '../../../shared/contract/share';
@@ -15,7 +15,8 @@ import { CopyField } from './copy-field';
 import { DEFAULT_EXPIRY, ExpiryPicker, expirySeconds, type ExpiryValue } from './expiry-picker';
 import { QrCode } from './qr-code';
 import type { ShareTarget } from './share-store';
-import { formatTime, useSignatureVersion } from './use-signature-version';
+import { useFocusAfterWork } from './use-focus-after-work';
+import { formatTime, isLocalAddress, useSignatureVersion } from './use-signature-version';
 
 const nameOf = (key: string) => key.split('/').filter(Boolean).pop() ?? key;
 
@@ -32,6 +33,9 @@ export function LinksDialog({ target, onClose }: { target: ShareTarget; onClose(
   const [exported, setExported] = useState(false);
   const checked = expirySeconds(expiry, version);
   const count = target.keys.length;
+  const resultRef = useRef<HTMLDivElement>(null);
+  const makeRef = useRef<HTMLButtonElement>(null);
+  useFocusAfterWork(busy, [resultRef, makeRef]);
 
   const make = async () => {
     if (!('seconds' in checked)) return;
@@ -74,7 +78,7 @@ export function LinksDialog({ target, onClose }: { target: ShareTarget; onClose(
             {t('common.close')}
           </button>
           {!batch && (
-            <button type="button" className="ui-button ui-button--primary" disabled={busy || !('seconds' in checked)} onClick={() => void make()}>
+            <button ref={makeRef} type="button" className="ui-button ui-button--primary" disabled={busy || !('seconds' in checked)} onClick={() => void make()}>
               {busy ? t('common.working') : count === 1 ? t('links.make') : t('links.makeN', { count })}
             </button>
           )}
@@ -106,7 +110,7 @@ export function LinksDialog({ target, onClose }: { target: ShareTarget; onClose(
       )}
       {error && <ErrorPanel error={error} compact />}
       {batch && (
-        <div className="share-result" data-testid="share-links-result">
+        <div className="share-result" data-testid="share-links-result" ref={resultRef}>
           <p data-testid="share-links-expiry">{t('links.expiresAt', { time: time(batch.expiresAt) })}</p>
           {batch.shortenedByCredentials && batch.credentialsExpireAt && (
             <p className="share-warning" role="note">
@@ -124,6 +128,11 @@ export function LinksDialog({ target, onClose }: { target: ShareTarget; onClose(
             </p>
           )}
           <p className="share-muted">{t('links.host', { host: batch.host })}</p>
+          {isLocalAddress(batch.host) && (
+            <p className="share-warning" role="note">
+              {t('links.localOnly')}
+            </p>
+          )}
           <ul className="share-link-list" aria-label={t('links.result')}>
             {batch.links.map((link) => (
               <li key={link.key} data-testid="share-link">

@@ -7,7 +7,8 @@ import { useMemo, type ReactElement } from 'react';
 
 /** The dark modules of `text` as one SVG path (1 unit per module, 4-module quiet zone). */
 export function qrPath(text: string): { size: number; d: string } {
-  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  // 'L': a screen is not a worn sticker, and a long signed URL stays scannable with fewer, larger modules.
+  const qr = QRCode.create(text, { errorCorrectionLevel: 'L' });
   const n = qr.modules.size;
   const parts: string[] = [];
   for (let y = 0; y < n; y++) {
@@ -21,7 +22,7 @@ export function qrPath(text: string): { size: number; d: string } {
 export function QrCode({ text, label }: { text: string; label: string }): ReactElement {
   const { size, d } = useMemo(() => qrPath(text), [text]);
   return (
-    <svg className="share-qr" role="img" aria-label={label} viewBox={`0 0 ${size} ${size}`} width={Math.min(320, size * 3)} height={Math.min(320, size * 3)} shapeRendering="crispEdges">
+    <svg className="share-qr" role="img" aria-label={label} viewBox={`0 0 ${size} ${size}`} width={Math.min(360, size * 4)} height={Math.min(360, size * 4)} shapeRendering="crispEdges">
       <rect width={size} height={size} fill="#fff" />
       <path d={d} fill="#000" />
     </svg>

@@ -8,11 +8,16 @@ import en from '../../i18n/locales/en/share.json';
 import zh from '../../i18n/locales/zh-CN/share.json';
 import enErrors from '../../i18n/locales/en/errors.json';
 import zhErrors from '../../i18n/locales/zh-CN/errors.json';
+import enUi from '../../i18n/locales/en/ui.json';
+import zhUi from '../../i18n/locales/zh-CN/ui.json';
 import { grantErrorHints } from '../../../shared/share-hints';
 import { qrPath } from './qr-code';
 import { shareActions, shareDetailsActions } from './index';
 import { detailsActions } from '../../state/browse-extensions';
 import { shareStore } from './share-store';
+import { expirySeconds } from './expiry-picker';
+import { isLocalAddress } from './use-signature-version';
+import { grantSeconds } from './grant-dialog';
 
 type Tree = { [k: string]: string | Tree };
 const flatten = (tree: Tree, prefix = ''): string[] => Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [prefix + k] : flatten(v, `${prefix}${k}.`)));
@@ -41,6 +46,46 @@ describe('share strings', () => {
       expect(zhHints[code]).toMatch(/[。：，]/);
     }
     expect(new Set(codes.map((c) => grantErrorHints[c])).size).toBe(codes.length);
+  });
+
+  it('gives each STS failure (and a bad link expiry) a plain headline in English and Chinese', () => {
+    const enText = (enUi as unknown as { errorText: Record<string, string> }).errorText;
+    const zhText = (zhUi as unknown as { errorText: Record<string, string> }).errorText;
+    for (const code of [...Object.keys(grantErrorHints), 'InvalidLinkExpiry']) {
+      expect(enText[code], code).toMatch(/^[A-Z].+\.$/);
+      expect(zhText[code], code).toMatch(/[\u4e00-\u9fff].*。$/);
+    }
+  });
+});
+
+describe('link expiry as typed', () => {
+  const custom = (amount: string, unit: 'minutes' | 'hours' | 'days') => ({ preset: 'custom' as const, amount, unit });
+  it('caps V4 at 7 days and V1 at 365, with a message that names the right limit', () => {
+    const keys = new Set(flatten(en as Tree));
+    expect(expirySeconds(custom('7', 'days'), 'v4')).toEqual({ seconds: 604_800 });
+    expect(expirySeconds(custom('8', 'days'), 'v4')).toEqual({ problem: 'expiry.tooLongV4' });
+    expect(expirySeconds(custom('8', 'days'), 'v1')).toEqual({ seconds: 691_200 });
+    expect(expirySeconds(custom('366', 'days'), 'v1')).toEqual({ problem: 'expiry.tooLongV1' });
+    expect(expirySeconds(custom('0', 'minutes'), 'v4')).toEqual({ problem: 'expiry.tooShort' });
+    expect(expirySeconds(custom('abc', 'hours'), 'v4')).toEqual({ problem: 'expiry.tooShort' });
+    for (const k of ['expiry.tooLongV4', 'expiry.tooLongV1', 'expiry.tooShort']) expect(keys.has(k), k).toBe(true);
+  });
+});
+
+describe('temporary access duration', () => {
+  it('takes a preset or 15 to 720 custom minutes, nothing outside what STS accepts', () => {
+    expect(grantSeconds(3600, '')).toBe(3600);
+    expect(grantSeconds('custom', '90')).toBe(5400);
+    expect(grantSeconds('custom', '15')).toBe(900);
+    expect(grantSeconds('custom', '720')).toBe(43_200);
+    for (const bad of ['14', '721', '', 'abc', '-30']) expect(grantSeconds('custom', bad), bad).toBeUndefined();
+  });
+});
+
+describe('local sandbox addresses', () => {
+  it('knows a link or host on this computer from one that can reach someone else', () => {
+    for (const a of ['http://localhost:4000/b/k?x=1', 'localhost:4000', 'http://127.0.0.1:9/x', 'http://[::1]:80/']) expect(isLocalAddress(a), a).toBe(true);
+    for (const a of ['https://b.oss-cn-hangzhou.aliyuncs.com/k', 'files.example.com', 'https://localhost.example.com/']) expect(isLocalAddress(a), a).toBe(false);
   });
 });
 

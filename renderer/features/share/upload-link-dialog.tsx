@@ -1,5 +1,5 @@
 /** A presigned PUT for one file name in the current folder, with its Content-Type bound, and a curl command. */
-import { useState, type ReactElement } from 'react';
+import { useId, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/errors';
 import type { UploadLink } from '../../../shared/contract/share';
@@ -9,7 +9,8 @@ import { Dialog } from '../../ui/dialog';
 import { CopyField } from './copy-field';
 import { DEFAULT_EXPIRY, ExpiryPicker, expirySeconds, type ExpiryValue } from './expiry-picker';
 import type { ShareTarget } from './share-store';
-import { formatTime, useSignatureVersion } from './use-signature-version';
+import { useFocusAfterWork } from './use-focus-after-work';
+import { formatTime, isLocalAddress, useSignatureVersion } from './use-signature-version';
 
 const CONTENT_TYPE = /^[\w.+-]+\/[\w.+-]+$/;
 
@@ -24,6 +25,11 @@ export function UploadLinkDialog({ target, onClose }: { target: ShareTarget; onC
   const [busy, setBusy] = useState(false);
   const checked = expirySeconds(expiry, version);
   const nameProblem = !name.trim() ? 'upload.nameRequired' : name.includes('/') ? 'upload.nameSlash' : undefined;
+  const nameId = useId();
+  const typeId = useId();
+  const resultRef = useRef<HTMLDivElement>(null);
+  const makeRef = useRef<HTMLButtonElement>(null);
+  useFocusAfterWork(busy, [resultRef, makeRef]);
   const ok = 'seconds' in checked && !nameProblem && CONTENT_TYPE.test(contentType);
 
   const make = async () => {
@@ -51,7 +57,7 @@ export function UploadLinkDialog({ target, onClose }: { target: ShareTarget; onC
             {t('common.close')}
           </button>
           {!link && (
-            <button type="button" className="ui-button ui-button--primary" disabled={busy || !ok} onClick={() => void make()}>
+            <button ref={makeRef} type="button" className="ui-button ui-button--primary" disabled={busy || !ok} onClick={() => void make()}>
               {busy ? t('common.working') : t('upload.make')}
             </button>
           )}
@@ -61,24 +67,30 @@ export function UploadLinkDialog({ target, onClose }: { target: ShareTarget; onC
       <p>{t('upload.intro')}</p>
       {!link && (
         <div className="share-form">
-          <label className="share-field">
-            {t('upload.name')}
-            <input value={name} onChange={(e) => setName(e.target.value)} data-autofocus spellCheck={false} />
-            <span className="share-muted">{t('upload.folder', { folder: `oss://${target.bucket}/${target.prefix}` })}</span>
-          </label>
+          <div className="share-field">
+            <label htmlFor={nameId}>{t('upload.name')}</label>
+            <input id={nameId} aria-describedby={`${nameId}-hint`} value={name} onChange={(e) => setName(e.target.value)} data-autofocus spellCheck={false} />
+            <span id={`${nameId}-hint`} className="share-muted">
+              {t('upload.folder', { folder: `oss://${target.bucket}/${target.prefix}` })}
+            </span>
+          </div>
           {name && nameProblem && <p role="alert" className="share-problem">{t(nameProblem)}</p>}
-          <label className="share-field">
-            {t('upload.contentType')}
-            <input value={contentType} onChange={(e) => setContentType(e.target.value.trim())} spellCheck={false} />
-            <span className="share-muted">{t('upload.contentTypeHint')}</span>
-          </label>
+          <div className="share-field">
+            <label htmlFor={typeId}>{t('upload.contentType')}</label>
+            <input id={typeId} aria-describedby={`${typeId}-hint`} value={contentType} onChange={(e) => setContentType(e.target.value.trim())} spellCheck={false} />
+            <span id={`${typeId}-hint`} className="share-muted">
+              {t('upload.contentTypeHint')}
+            </span>
+          </div>
           <ExpiryPicker value={expiry} onChange={setExpiry} problem={'problem' in checked ? checked.problem : undefined} />
         </div>
       )}
       {error && <ErrorPanel error={error} compact />}
       {link && (
-        <div className="share-result" data-testid="share-upload-result">
+        <div className="share-result" data-testid="share-upload-result" ref={resultRef}>
+          <p>{t('upload.target', { path: `oss://${target.bucket}/${target.prefix}${name.trim()}`, contentType: link.contentType })}</p>
           <p>{t('upload.expiresAt', { time: formatTime(link.expiresAt, i18n.language) })}</p>
+          {isLocalAddress(link.url) && <p className="share-warning">{t('upload.localOnly')}</p>}
           {link.shortenedByCredentials && link.credentialsExpireAt && <p className="share-warning">{t('links.shortened', { time: formatTime(link.credentialsExpireAt, i18n.language) })}</p>}
           {link.carriesSecurityToken && <p className="share-warning">{t('links.token')}</p>}
           <CopyField label={t('upload.url')} value={link.url} />

@@ -17,6 +17,20 @@ export function useSignatureVersion(profileId: string): 'v1' | 'v4' {
   return version;
 }
 
+/** A link or endpoint on this computer (the local sandbox): it cannot reach anyone else. */
+export function isLocalAddress(urlOrHost: string): boolean {
+  let host = urlOrHost.replace(/:\d+$/, '');
+  // "localhost:4000" would parse as a URL with the scheme "localhost:": only full URLs go through URL.
+  if (urlOrHost.includes('://')) {
+    try {
+      host = new URL(urlOrHost).hostname;
+    } catch {
+      return false;
+    }
+  }
+  return ['localhost', '127.0.0.1', '[::1]', '::1'].includes(host.toLowerCase());
+}
+
 /** A timestamp in the user's language. */
 export function formatTime(iso: string, language: string): string {
   return new Date(iso).toLocaleString(language);
