@@ -141,6 +141,12 @@ test.describe('share', () => {
     const add = page.getByRole('dialog', { name: 'Add profile' });
     await add.getByLabel('Profile name').fill('Agency drop');
     await add.getByLabel('Sign in with').selectOption({ label: 'Access code' });
+    // An expired code from the official oss-browser (built as that app builds it) is refused in plain words, and nothing is added.
+    const expired = Buffer.from(JSON.stringify({ id: 'STS.old', secret: 's', stoken: 't', expiration: '2020-01-01T00:00:00Z', region: 'oss-cn-hangzhou', osspath: `oss://${BUCKET}/incoming/`, privilege: 'all' })).toString('base64');
+    await add.getByLabel('Access code', { exact: true }).fill(expired);
+    await add.getByRole('button', { name: 'Test and save' }).click();
+    await expect(add.getByRole('alert').filter({ hasText: 'expired at 2020-01-01T00:00:00Z' })).toBeVisible();
+    await expect(page.getByRole('navigation').getByText('Agency drop')).toHaveCount(0);
     await add.getByLabel('Access code', { exact: true }).fill(code);
     await add.getByRole('button', { name: 'Test and save' }).click();
     // The code names the emulator's plain-HTTP localhost endpoint: the dialog asks before trusting it.

@@ -94,5 +94,30 @@ describe('share channels through dispatch', () => {
     expect(denied).toMatchObject({ ok: false, error: { code: 'AccessDenied' } });
     const history = await ok<Array<{ kind: string }>>('share:history', undefined);
     expect(history[0]).toMatchObject({ kind: 'access-code' });
+    // The recipient's profile holds STS keys, which cannot call AssumeRole: the dialog says so instead of failing later.
+    expect(await ok<GrantSetup>('share:grant-setup', { profileId: recipient.id })).toMatchObject({ supported: false, reason: expect.stringMatching(/AccessKey/) });
+  });
+
+  it('a RAM-role profile grants with its own RAM user keys, role and STS address; an STS-token profile is told it cannot', async () => {
+    // The sandbox's STS address and role, and its keys as a RAM-role profile's own.
+    const local = await ok<GrantSetup>('share:grant-setup', { profileId: sandbox.id });
+    const roleArn = local.roleArn!;
+    const stsEndpoint = local.stsEndpoint!;
+    const key = (await ctx.profiles.service.preparePatch(sandbox.id, {})).prepared.credentials as { accessKeyId: string; accessKeySecret: string };
+    const added = await ok<ProfileView>('profiles:add', {
+      input: {
+        name: 'Role profile',
+        credentials: { type: 'ram-role', accessKeyId: key.accessKeyId, accessKeySecret: key.accessKeySecret, roleArn, stsEndpoint },
+        endpoint: { ...sandbox.endpoint },
+        confirmedHosts: [new URL(stsEndpoint).host],
+      },
+      test: false,
+    });
+    const setup = await ok<GrantSetup>('share:grant-setup', { profileId: added.id });
+    expect(setup).toEqual({ supported: true, roleArn, stsEndpoint });
+    const grant = await ok<Grant>('share:grant', { profileId: added.id, bucket: 'sandbox-docs', prefix: 'reports/', permission: 'read-write', durationSeconds: 900, roleArn });
+    expect(grant.fields).toMatchObject({ bucket: 'sandbox-docs', prefix: 'reports/', accessKeyId: expect.stringMatching(/^STS\./) });
+    // The grant's keys are not the profile's: nothing of the RAM user's secret leaves main.
+    expect(JSON.stringify(grant)).not.toContain(key.accessKeySecret);
   });
 });

@@ -177,6 +177,18 @@ describe('temporary access grants', () => {
     // Another HTTPS host only with the user's word for it, by name (here it cannot be reached: the request fails after the check).
     await expect(svc.grant({ profileId: 'p', bucket, prefix: '', permission: 'read', durationSeconds: 900, roleArn: ROLE, stsEndpoint: 'https://sts.private.example:1' })).rejects.toMatchObject({ code: 'ShareStsHostNotConfirmed', hint: grantErrorHints.ShareStsHostNotConfirmed });
     await expect(svc.grant({ profileId: 'p', bucket, prefix: '', permission: 'read', durationSeconds: 900, roleArn: ROLE, stsEndpoint: 'https://sts.private.example:1', confirmedStsHost: 'sts.private.example:1' })).rejects.not.toMatchObject({ code: 'ShareStsHostNotConfirmed' });
+    // The sandbox's STS port is new every start: its live address wins over one remembered from an earlier start, and is not remembered.
+    const stale = new GrantSettingsStore(undefined);
+    await stale.set('sandbox', { roleArn: ROLE, stsEndpoint: 'http://localhost:1/' });
+    const live = new GrantService({
+      callerFor: async () => ({ supported: true, ...fx.account, stsEndpoint: fx.emu.stsEndpoint, roleArn: ROLE, live: true }),
+      sessions: fx.sessions(fx.session(accountProvider(fx))),
+      settings: stale,
+      remember: () => undefined,
+    });
+    expect(await live.setup('sandbox')).toEqual({ supported: true, roleArn: ROLE, stsEndpoint: fx.emu.stsEndpoint });
+    await live.grant({ profileId: 'sandbox', bucket, prefix: '', permission: 'read', durationSeconds: 900, roleArn: ROLE, stsEndpoint: fx.emu.stsEndpoint });
+    expect(await stale.get('sandbox')).toEqual({ roleArn: ROLE, stsEndpoint: 'http://localhost:1/' });
     const unsupported = service({ supported: false, reason: 'Pasted STS tokens cannot call AssumeRole.' });
     expect(await unsupported.setup('p')).toEqual({ supported: false, reason: 'Pasted STS tokens cannot call AssumeRole.' });
     await expect(unsupported.grant({ profileId: 'p', bucket, prefix: '', permission: 'read', durationSeconds: 900, roleArn: ROLE })).rejects.toMatchObject({ code: 'ShareUnsupportedProfile' });

@@ -17,7 +17,15 @@ import type { ShareSessions } from './share-link-service';
 
 /** The keys that call STS for a profile, or why there are none. */
 export type GrantCaller =
-  | { supported: true; accessKeyId: string; accessKeySecret: string; roleArn?: string; stsEndpoint?: string }
+  | {
+      supported: true;
+      accessKeyId: string;
+      accessKeySecret: string;
+      roleArn?: string;
+      stsEndpoint?: string;
+      /** The defaults change every start (the local sandbox's ports): they win over remembered ones and are not remembered. */
+      live?: boolean;
+    }
   | { supported: false; reason: string };
 
 export interface GrantServiceOptions {
@@ -52,7 +60,7 @@ export class GrantService {
   async setup(profileId: string): Promise<GrantSetup> {
     const caller = await this.options.callerFor(profileId);
     if (!caller.supported) return { supported: false, reason: caller.reason };
-    const saved = await this.options.settings.get(profileId);
+    const saved = caller.live ? undefined : await this.options.settings.get(profileId);
     const roleArn = saved?.roleArn ?? caller.roleArn;
     const stsEndpoint = saved?.stsEndpoint ?? caller.stsEndpoint ?? DEFAULT_STS_ENDPOINT;
     return { supported: true, ...(roleArn ? { roleArn } : {}), stsEndpoint };
@@ -86,8 +94,8 @@ export class GrantService {
       `oss-browser-share-${Math.floor(this.now() / 1000)}`,
       trusted,
     );
-    // Remember what worked, so the next grant from this profile is one click.
-    await this.options.settings.set(request.profileId, { roleArn: request.roleArn, stsEndpoint: endpoint });
+    // Remember what worked, so the next grant from this profile is one click (the sandbox's address is new every start).
+    if (!caller.live) await this.options.settings.set(request.profileId, { roleArn: request.roleArn, stsEndpoint: endpoint });
     const settings = session.record.endpoint;
     // Our code carries an endpoint only when the profile uses a custom one (private cloud, sandbox).
     const customEndpoint = settings.kind === 'custom' ? resolveEndpoint(settings, region).endpoint : undefined;

@@ -77,7 +77,7 @@ export class ShareFeature {
     }
     const own = c.type === 'ram-role' ? { roleArn: c.roleArn, ...(c.stsEndpoint ? { stsEndpoint: c.stsEndpoint } : {}) } : {};
     const local = sandbox ? await this.options.sandboxSts?.() : undefined;
-    const sandboxDefaults = local ? { stsEndpoint: local.stsEndpoint, ...(local.roleArn ? { roleArn: local.roleArn } : {}) } : {};
+    const sandboxDefaults = local ? { stsEndpoint: local.stsEndpoint, ...(local.roleArn ? { roleArn: local.roleArn } : {}), live: true } : {};
     return { supported: true, accessKeyId: c.accessKeyId, accessKeySecret: c.accessKeySecret, ...own, ...sandboxDefaults };
   }
 }
