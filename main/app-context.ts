@@ -19,6 +19,7 @@ import type { SecretStore } from './services/secrets/secret-store';
 import type { CredentialEvent } from './services/credentials/types';
 import { ScriptedDesktopHost, type DesktopHost } from './services/host/desktop-host';
 import { TransferService } from './services/transfers/transfer-service';
+import { DesktopFeature } from './desktop/desktop-feature';
 import { join } from 'node:path';
 
 export interface AppContext {
@@ -45,6 +46,8 @@ export interface AppContext {
   readonly transfers: TransferService;
   /** Share links, temporary access grants and oss-browser code import. */
   readonly share: ShareFeature;
+  /** oss:// links waiting for the page, and the application menu's language. */
+  readonly desktop: DesktopFeature;
 }
 
 export interface AppContextOptions {
@@ -164,6 +167,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
     host,
     transfers,
     share,
+    desktop: new DesktopFeature(options.emit),
   };
 }
 

@@ -40,6 +40,7 @@ export const MENU_STRINGS = {
     openLogs: 'Open Logs Folder',
     diagnosticsCopied: 'Diagnostics copied. Paste them into your bug report; they contain no keys or secrets.',
     logsFailed: 'The logs folder could not be opened: {reason}',
+    linkRefused: 'This oss:// link cannot be opened: it does not name a valid bucket and folder. Check the link and try again.',
   },
   'zh-CN': {
     file: '文件',
@@ -75,6 +76,7 @@ export const MENU_STRINGS = {
     openLogs: '打开日志文件夹',
     diagnosticsCopied: '诊断信息已复制。请粘贴到问题报告中；其中不含密钥或任何机密。',
     logsFailed: '无法打开日志文件夹：{reason}',
+    linkRefused: '无法打开此 oss:// 链接：它没有指向有效的存储桶和文件夹。请检查链接后重试。',
   },
 } as const satisfies Record<MenuLanguage, Record<string, string>>;
 
