@@ -44,4 +44,20 @@ test.describe('desktop: oss:// links', () => {
     await expect(page.getByRole('textbox', { name: 'Address' })).toHaveValue('oss://sandbox-docs/文档/');
     await expect(page.getByRole('row', { name: /说明\.txt/ })).toBeVisible();
   });
+
+  test('the explanation reads in Chinese, in dark mode, on a small window, and passes axe', async ({ app }, testInfo) => {
+    const { page } = app;
+    test.skip(!app.main, 'feeds links through main’s context (Chromium bridge mode)');
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.getByRole('combobox', { name: /language|语言/i }).selectOption('zh-CN');
+    app.main!.ctx.desktop.links.receive('oss://sandbox-docs/');
+    const none = page.getByTestId('link-no-profile-dialog');
+    await expect(none).toContainText('您的配置都无法打开 oss://sandbox-docs/');
+    await expect(none.getByRole('button', { name: '添加配置' })).toBeFocused();
+    expect((await new AxeBuilder({ page }).include('[data-testid="link-no-profile-dialog"]').analyze()).violations).toEqual([]);
+    await page.screenshot({ path: testInfo.outputPath('link-no-profile-zh-dark.png') });
+    await page.keyboard.press('Escape');
+    await expect(none).toBeHidden();
+  });
 });
