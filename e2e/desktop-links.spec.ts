@@ -31,6 +31,11 @@ test.describe('desktop: oss:// links', () => {
     expect(receive('oss://sandbox-docs/reports/2024/')).toMatchObject({ accepted: true });
     await expect(page.getByRole('textbox', { name: 'Address' })).toHaveValue('oss://sandbox-docs/reports/2024/');
     await expect(page.getByRole('row', { name: /q1\.csv/ })).toBeVisible();
+    // Another bucket on screen: a link to the first one still goes there.
+    await page.getByRole('navigation', { name: 'Navigation' }).getByRole('button', { name: /sandbox-photos/ }).click();
+    await expect(page.getByRole('textbox', { name: 'Address' })).toHaveValue('oss://sandbox-photos/');
+    receive('oss://sandbox-docs/reports/');
+    await expect(page.getByRole('textbox', { name: 'Address' })).toHaveValue('oss://sandbox-docs/reports/');
 
     const profiles = (await app.invoke('profiles:list')) as { ok: true; value: { profiles: Array<{ id: string }> } };
     const [sandbox] = profiles.value.profiles;

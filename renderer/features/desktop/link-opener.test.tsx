@@ -46,7 +46,7 @@ describe('LinkOpener', () => {
     bridge = bridgeWith([link([{ id: 'p1', name: 'Work' }])]);
     render(<LinkOpener />);
     await waitFor(() => expect(openRequestStore.get().request).toMatchObject({ profileId: 'p1', location: { bucket: 'my-bucket', prefix: 'photos/2024/' } }));
-    expect(selectionStore.get().profileId).toBe('p1');
+    expect(selectionStore.get()).toMatchObject({ profileId: 'p1', bucket: 'my-bucket' });
     expect(bridge.calls.map((c) => c.channel)).toContain('profiles:open');
     expect(bridge.calls).toContainEqual({ channel: 'desktop:set-language', input: { language: 'en' } });
   });

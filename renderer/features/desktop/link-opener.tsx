@@ -9,7 +9,7 @@ import type { OpenLink } from '../../../shared/contract/desktop';
 import { useShellCommands } from '../../app/shell-context';
 import { call, on } from '../../lib/oss-api';
 import { requestOpen } from '../../state/open-request';
-import { selectProfile } from '../../state/selection-store';
+import { selectBucket, selectProfile } from '../../state/selection-store';
 import { Button } from '../../ui/button';
 import { Dialog } from '../../ui/dialog';
 import { decideLink, linkAddress } from './link-choice';
@@ -26,6 +26,8 @@ export function LinkOpener(): ReactElement | null {
     call('profiles:open', { id: profile.id }).then(
       (opened) => {
         selectProfile(profile.id, opened.openAt ?? null);
+        // The browser starts where a request says only when that bucket is the selected one.
+        selectBucket(link.bucket);
         requestOpen(profile.id, { bucket: link.bucket, prefix: link.prefix });
       },
       (error: unknown) => setPrompt({ kind: 'failed', link, profile: profile.name, message: error instanceof Error ? error.message : String(error) }),
