@@ -28,8 +28,26 @@ interface StubReport {
   navigationBlocked: boolean;
   permissions: Record<string, boolean>;
   otherContents: { windowOpen: { action: string } | null; navigationBlocked: boolean; redirectBlocked: boolean };
-  calls: { openExternal?: string[] };
+  calls: { openExternal?: string[]; openPath?: string[] };
+  protocolClients: Array<{ scheme: string; args: unknown[] }>;
+  appListeners: string[];
+  menu: MenuItem[] | null;
+  menuZh: string[];
+  takenLinks: Array<{ ok: boolean; value?: unknown }>;
+  untrustedTake: { ok: boolean; error?: { code: string } };
+  diagnostics: string;
+  sent: Array<{ channel: string; payload: unknown }>;
 }
+
+interface MenuItem {
+  label?: string;
+  role?: string;
+  id?: string;
+  bound?: boolean;
+  submenu?: MenuItem[];
+}
+
+const flat = (items: MenuItem[]): MenuItem[] => items.flatMap((i) => [i, ...flat(i.submenu ?? [])]);
 
 test.describe('the built main process', () => {
   let report: StubReport;
@@ -37,7 +55,8 @@ test.describe('the built main process', () => {
 
   test.beforeAll(() => {
     userData = fs.mkdtempSync(path.join(os.tmpdir(), 'ossb-main-'));
-    const run = spawnSync(process.execPath, ['--require', path.join(__dirname, 'support/electron-stub.cjs'), path.join(root, 'out/main/index.js')], {
+    // Started with a link, as the OS does when a click on oss://… launches the app.
+    const run = spawnSync(process.execPath, ['--require', path.join(__dirname, 'support/electron-stub.cjs'), path.join(root, 'out/main/index.js'), 'oss://start-bucket/first/'], {
       cwd: root,
       env: { ...process.env, OSS_BROWSER_USER_DATA: userData },
       encoding: 'utf8',
@@ -60,6 +79,8 @@ test.describe('the built main process', () => {
     expect(report.windows).toHaveLength(1);
     const [win] = report.windows;
     expect(win?.url).toBe('app://renderer/index.html');
+    // No saved state yet: the default size, centred on the (1920x1040 work area) screen.
+    expect(win).toMatchObject({ bounds: { x: 360, y: 130, width: 1200, height: 780 } });
     expect(win?.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
     expect(fs.existsSync(String(win?.webPreferences.preload))).toBe(true);
   });
@@ -93,5 +114,54 @@ test.describe('the built main process', () => {
   test('writes its log to the user-data folder', () => {
     const log = fs.readFileSync(path.join(userData, 'logs', 'main.log'), 'utf8');
     expect(log).toContain('starting');
+  });
+
+  test('installs the application menu with the standard roles and bound Help commands', () => {
+    expect(report.menu?.map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Window', 'Help']);
+    const items = flat(report.menu ?? []);
+    for (const role of ['cut', 'copy', 'paste', 'selectAll', 'zoomIn', 'togglefullscreen', 'minimize', 'quit', 'about']) {
+      expect(items.map((i) => i.role), role).toContain(role);
+    }
+    // Packaged: no reload, no developer tools.
+    expect(items.map((i) => i.role)).not.toContain('forceReload');
+    expect(items.map((i) => i.role)).not.toContain('toggleDevTools');
+    expect(items.filter((i) => i.id)).toEqual([
+      { id: 'copyDiagnostics', label: 'Copy Diagnostics', bound: true },
+      { id: 'openLogs', label: 'Open Logs Folder', bound: true },
+    ]);
+    expect(report.menuZh).toEqual(['文件', '编辑', '视图', '窗口', '帮助']);
+  });
+
+  test('registers as the oss:// handler and listens for links from the OS and a second launch', () => {
+    expect(report.protocolClients).toEqual([{ scheme: 'oss', args: [] }]);
+    expect(report.appListeners).toEqual(['open-url', 'second-instance']);
+  });
+
+  test('hands links over in order (start argument, then second launch), refuses a hostile one, and only to the app page', () => {
+    expect(report.takenLinks).toEqual([
+      { ok: true, value: { bucket: 'start-bucket', prefix: 'first/', candidates: [] } },
+      { ok: true, value: { bucket: 'second-bucket', prefix: 'from/second launch/', candidates: [] } },
+      { ok: true, value: null },
+    ]);
+    expect(report.untrustedTake).toMatchObject({ ok: false, error: { code: 'UntrustedSender' } });
+    expect(report.sent.filter((e) => e.channel === 'desktop:link-waiting').length).toBeGreaterThanOrEqual(1);
+    expect(report.sent).toContainEqual({ channel: 'app:notice', payload: { level: 'warn', message: expect.stringContaining('cannot be opened') } });
+    const log = fs.readFileSync(path.join(userData, 'logs', 'main.log'), 'utf8');
+    expect(log).toContain('oss:// link refused {"reason":"controlCharacter"}');
+  });
+
+  test('copies diagnostics with versions and the last error, never its secret; opens the logs folder', () => {
+    expect(report.diagnostics).toContain('OSS Browser diagnostics');
+    expect(report.diagnostics).toContain('App: 0.1.0');
+    expect(report.diagnostics).toContain('Profiles: 0');
+    expect(report.diagnostics).toMatch(/ERROR renderer: upload failed accessKeySecret=\[redacted\]/);
+    expect(report.diagnostics).not.toContain('Zx9YwVu8Ts7Rq6Po5Nm4Lk3Ji2Hg1F');
+    expect(report.sent).toContainEqual({ channel: 'app:notice', payload: { level: 'info', message: expect.stringContaining('Diagnostics copied') } });
+    expect(report.calls.openPath).toEqual([path.join(userData, 'logs')]);
+  });
+
+  test('remembers the window state when the window closes', () => {
+    const saved = JSON.parse(fs.readFileSync(path.join(userData, 'window-state.json'), 'utf8'));
+    expect(saved).toEqual({ '1920x1040@0,0': { bounds: { x: 360, y: 130, width: 1200, height: 780 }, maximized: false } });
   });
 });

@@ -19,6 +19,8 @@ import type { SecretStore } from './services/secrets/secret-store';
 import type { CredentialEvent } from './services/credentials/types';
 import { ScriptedDesktopHost, type DesktopHost } from './services/host/desktop-host';
 import { TransferService } from './services/transfers/transfer-service';
+import { DesktopFeature } from './desktop/desktop-feature';
+import { credentialNotification } from './desktop/credential-notifications';
 import { join } from 'node:path';
 
 export interface AppContext {
@@ -45,6 +47,8 @@ export interface AppContext {
   readonly transfers: TransferService;
   /** Share links, temporary access grants and oss-browser code import. */
   readonly share: ShareFeature;
+  /** oss:// links waiting for the page, and the application menu's language. */
+  readonly desktop: DesktopFeature;
 }
 
 export interface AppContextOptions {
@@ -83,6 +87,7 @@ function noProfile(): AppException {
 /** Builds the context from the few things only the host (Electron or the test bridge) knows. */
 export function createAppContext(options: AppContextOptions): AppContext {
   const host = options.host ?? new ScriptedDesktopHost();
+  const desktop = new DesktopFeature(options.emit);
   // Filled in below; a credential refresh wakes transfers waiting for it.
   const late: { transfers?: TransferService } = {};
   const sandbox = new SandboxService(options.sandboxInMemory ? {} : { dataDir: join(options.userDataDir, 'sandbox') });
@@ -96,6 +101,13 @@ export function createAppContext(options: AppContextOptions): AppContext {
     onCredentialEvent: (profileId, event) => {
       emitCredentialEvent(options.emit, profileId, event);
       if (event.kind === 'refreshed') late.transfers?.credentialsRefreshed(profileId);
+      // A user in another app hears about credentials running out from the system.
+      if ((event.kind === 'expiring' || event.kind === 'expired') && !host.isFocused()) {
+        profiles.list().then(({ profiles: list }) => {
+          const notice = credentialNotification(event, list.find((p) => p.id === profileId)?.name ?? '', new Date(), desktop.language ?? 'en');
+          if (notice) host.notify(notice);
+        }, () => undefined);
+      }
     },
   });
   const clients = options.clients ?? profiles.clients ?? noClients;
@@ -164,6 +176,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
     host,
     transfers,
     share,
+    desktop,
   };
 }
 

@@ -15,6 +15,9 @@ import { registerIpc } from './ipc/register';
 import { APP_ORIGIN, APP_SCHEME } from './ipc/trusted-sender';
 import { createFileLogger, type Logger } from './services/log/logger';
 import { createMainWindow } from './window';
+import { createWindowStateTracker, installApplicationMenu, registerLinkHandoff } from './desktop-shell';
+import { menuLanguageFor, menuText } from './desktop/menu-strings';
+import { RecentErrors } from './services/log/recent-errors';
 import {
   CONTENT_SECURITY_POLICY,
   allowedOrigins,
@@ -67,6 +70,8 @@ function lockDownSession(origins: readonly string[]): void {
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  // oss:// links: registered with the OS; those that arrive before the page is up wait.
+  const links = registerLinkHandoff();
   app.on('second-instance', () => {
     const [win] = BrowserWindow.getAllWindows();
     if (win) {
@@ -86,7 +91,10 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     const userDataDir = app.getPath('userData');
-    const ready = createFileLogger({ dir: path.join(userDataDir, 'logs'), echo: !app.isPackaged });
+    // The platform's log folder (Linux/Windows: <userData>/logs, macOS: ~/Library/Logs/<app>).
+    const recent = new RecentErrors();
+    const logsFolder = app.getPath('logs');
+    const ready = createFileLogger({ dir: logsFolder, echo: !app.isPackaged, level: app.isPackaged ? 'info' : 'debug', recent });
     log = ready;
     ready.info('starting', { version: app.getVersion(), electron: process.versions.electron, platform: process.platform });
     process.on('uncaughtException', (error) => ready.error('uncaught exception', { error }));
@@ -109,9 +117,21 @@ if (!app.requestSingleInstanceLock()) {
     // Transfers that were running when the app closed resume now (their checkpoints say where).
     ctx.transfers.start().catch((error: unknown) => ready.warn('transfer queue could not be loaded', { error }));
 
+    installApplicationMenu({ ctx, recent, logsFolder, development: !app.isPackaged });
+    const windowState = createWindowStateTracker(userDataDir, ready.warn);
     const open = () =>
-      createMainWindow({ preloadPath, startUrl: devServerUrl ?? `${APP_ORIGIN}/index.html`, log: ready });
+      createMainWindow({ preloadPath, startUrl: devServerUrl ?? `${APP_ORIGIN}/index.html`, log: ready, windowState });
     open();
+    links.attach((link) => {
+      const arrival = ctx.desktop.links.receive(link);
+      if (!arrival.accepted) {
+        ready.warn('oss:// link refused', { reason: arrival.reason });
+        ctx.emit('app:notice', { level: 'warn', message: menuText(ctx.desktop.language ?? menuLanguageFor(app.getLocale()), 'linkRefused') });
+      }
+      const [win] = BrowserWindow.getAllWindows();
+      if (!win) open();
+      else if (!win.isFocused()) win.focus();
+    });
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) open();
     });

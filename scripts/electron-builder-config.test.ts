@@ -69,3 +69,84 @@ describe('electron-builder.yml', () => {
     expect(c.productName).toBe('OSS Browser');
   });
 });
+
+/** Width and height of a PNG (its IHDR chunk). */
+function pngSize(png: Buffer): { width: number; height: number } {
+  expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+describe('installers: platforms, signing readiness, links and keychain', () => {
+  it('builds NSIS per-user for x64 and arm64', () => {
+    const c = load() as BuilderConfig & { nsis: Record<string, unknown> };
+    expect(c.win.target).toEqual([{ target: 'nsis', arch: ['x64', 'arm64'] }]);
+    expect(c.nsis.perMachine).toBe(false);
+    expect(c.nsis.oneClick).toBe(false);
+  });
+
+  it('gives macOS the hardened runtime with an entitlements file that only allows the JIT', () => {
+    const mac = load().mac as unknown as Record<string, unknown>;
+    expect(mac.hardenedRuntime).toBe(true);
+    for (const key of ['entitlements', 'entitlementsInherit']) {
+      const plist = readFileSync(join(root, String(mac[key])), 'utf8');
+      expect(plist).toContain('<key>com.apple.security.cs.allow-jit</key>');
+      expect(plist).not.toContain('disable-library-validation');
+      expect(plist).not.toContain('com.apple.security.get-task-allow');
+    }
+  });
+
+  it('makes the deb depend on libsecret-1-0 (keytar reaches the keychain through it)', () => {
+    const deb = load().deb as { depends: string[] };
+    expect(deb.depends).toContain('libsecret-1-0');
+  });
+
+  it('declares oss:// so electron-builder writes x-scheme-handler/oss into the Linux .desktop file', async () => {
+    const c = load();
+    expect(c.protocols).toEqual([{ name: 'OSS Browser link', schemes: ['oss'] }]);
+    // electron-builder's own .desktop generator, fed with this config (a packager stand-in
+    // carrying only what the generator reads).
+    const { LinuxTargetHelper } = require('app-builder-lib/out/targets/LinuxTargetHelper') as {
+      LinuxTargetHelper: { prototype: { computeDesktopEntry(options: unknown, exec?: string, extra?: unknown): Promise<string> } };
+    };
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    const helper = Object.create(LinuxTargetHelper.prototype) as typeof LinuxTargetHelper.prototype & { packager: unknown };
+    helper.packager = {
+      appInfo: { productName: c.productName, sanitizedProductName: c.productName, description: pkg.description },
+      executableName: pkg.name,
+      info: { metadata: pkg },
+      config: c,
+      platformSpecificBuildOptions: c.linux,
+      fileAssociations: [],
+    };
+    const entry = await helper.computeDesktopEntry(c.linux);
+    expect(entry).toMatch(/^MimeType=x-scheme-handler\/oss;$/m);
+    // %U hands the link to the app as an argument (main reads it with linkFromArgv).
+    expect(entry).toMatch(/^Exec=.* %U$/m);
+    expect(entry).toMatch(/^StartupWMClass=oss-browser$/m);
+  });
+
+  it('has every icon file it names, at every size, rendered from one source image', () => {
+    const c = load() as BuilderConfig & { mac: { icon: string }; win: { icon: string }; linux: { icon: string } };
+    expect(readFileSync(join(root, 'build/icon.svg'), 'utf8')).toContain('<svg');
+    for (const size of [16, 24, 32, 48, 64, 128, 256, 512, 1024]) {
+      expect(pngSize(readFileSync(join(root, c.linux.icon, `${size}x${size}.png`))), `${size}px`).toEqual({ width: size, height: size });
+    }
+    expect(pngSize(readFileSync(join(root, 'build/icon.png')))).toEqual({ width: 1024, height: 1024 });
+
+    // ICO: a directory of images; width/height bytes (0 means 256).
+    const ico = readFileSync(join(root, c.win.icon));
+    expect(ico.readUInt16LE(2)).toBe(1);
+    const icoSizes = Array.from({ length: ico.readUInt16LE(4) }, (_, i) => ico[6 + i * 16] || 256);
+    expect(icoSizes).toEqual([16, 24, 32, 48, 64, 128, 256]);
+
+    // ICNS: 'icns' + length, then typed chunks, each a PNG here.
+    const icns = readFileSync(join(root, c.mac.icon));
+    expect(icns.subarray(0, 4).toString('ascii')).toBe('icns');
+    expect(icns.readUInt32BE(4)).toBe(icns.length);
+    const chunks: Record<string, number> = {};
+    for (let at = 8; at < icns.length; at += icns.readUInt32BE(at + 4)) {
+      chunks[icns.subarray(at, at + 4).toString('ascii')] = pngSize(icns.subarray(at + 8, at + icns.readUInt32BE(at + 4))).width;
+    }
+    expect(chunks).toEqual({ icp4: 16, icp5: 32, icp6: 64, ic07: 128, ic08: 256, ic09: 512, ic10: 1024, ic11: 32, ic12: 64, ic13: 256, ic14: 512 });
+  });
+});

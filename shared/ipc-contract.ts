@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import * as app from './contract/app';
 import * as browse from './contract/browse';
 import type { OutputOf, PayloadOf } from './contract/define';
+import * as desktop from './contract/desktop';
 import { mergeSide, type DuplicateChannels } from './contract/merge';
 import * as profiles from './contract/profiles';
 import * as share from './contract/share';
@@ -16,7 +17,7 @@ import * as transfers from './contract/transfers';
 import type { IpcResult } from './errors';
 
 /** Feature contracts by name: a new feature adds one entry here and nothing else. */
-export const featureContracts = { app, profiles, browse, transfers, share } as const;
+export const featureContracts = { app, profiles, browse, transfers, share, desktop } as const;
 
 /** Fails to compile when two features declare the same channel name (see contract/merge.ts). */
 const _noDuplicateChannels: [DuplicateChannels<typeof featureContracts, 'requests'>, DuplicateChannels<typeof featureContracts, 'events'>] extends [never, never]

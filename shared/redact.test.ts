@@ -65,11 +65,11 @@ describe('redact: what the security review found it missed', () => {
     expect(out).not.toMatch(/hunter2|abc\/def/);
   });
 
-  it('masks registered secrets in every encoding (raw, URL, JSON-escaped, base64, base64url)', () => {
+  it('masks registered secrets in every encoding (raw, URL, JSON-escaped, base64, base64url, hex)', () => {
     const secret = 'p@ss/with+odd"chars\\ü';
     registerSecret(secret);
     const b64 = Buffer.from(secret).toString('base64');
-    const forms = [secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1), b64, Buffer.from(secret).toString('base64url')];
+    const forms = [secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1), b64, Buffer.from(secret).toString('base64url'), Buffer.from(secret).toString('hex'), Buffer.from(secret).toString('hex').toUpperCase()];
     for (const form of forms) expect(redact(`before ${form} after`), form).toBe('before [redacted] after');
   });
 

@@ -3,7 +3,7 @@
  * IPC or shown. Used by the IPC error mapper and the logger; errors from ali-oss and urllib
  * can carry request URLs, headers and option dumps. Two nets: secrets by shape (patterns
  * below) and secrets by value (every secret main loads is registered with `registerSecret`,
- * and is masked raw, URL-encoded, JSON-escaped and base64-encoded).
+ * and is masked raw, URL-encoded, JSON-escaped, base64- and hex-encoded).
  */
 const MASK = '[redacted]';
 
@@ -40,12 +40,16 @@ const MAX_REGISTERED = 2000;
 /** All encoded forms of the registered secrets, longest first; rebuilt after a registration. */
 let registeredForms: string[] | undefined;
 
-/** Every form a registered secret may take in text: raw, URL-encoded, JSON-escaped, base64 and base64url. */
+/** Every form a registered secret may take in text: raw, URL-encoded, JSON-escaped, base64, base64url and hex. */
 function encodedForms(secret: string): string[] {
   const forms = new Set([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)]);
-  const b64 = btoa(String.fromCharCode(...new TextEncoder().encode(secret)));
+  const bytes = new TextEncoder().encode(secret);
+  const b64 = btoa(String.fromCharCode(...bytes));
   forms.add(b64);
   forms.add(b64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''));
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  forms.add(hex);
+  forms.add(hex.toUpperCase());
   return [...forms];
 }
 

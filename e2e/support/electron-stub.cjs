@@ -13,7 +13,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { EventEmitter } = require('node:events');
 
-const report = { schemes: [], protocolHandlers: [], ipcChannels: [], windows: [], calls: {}, errors: [] };
+const report = { schemes: [], protocolHandlers: [], ipcChannels: [], windows: [], calls: {}, errors: [], protocolClients: [], appListeners: [], sent: [] };
 const ipcHandlers = new Map();
 const protocolHandlers = new Map();
 let permissionRequestHandler = null;
@@ -22,11 +22,13 @@ const userData = process.env.OSS_BROWSER_USER_DATA || fs.mkdtempSync(path.join(o
 const app = Object.assign(new EventEmitter(), {
   isPackaged: true,
   setPath() {},
-  getPath: (name) => (name === 'userData' ? userData : os.tmpdir()),
+  // Electron's 'logs' is <userData>/logs on Linux and Windows.
+  getPath: (name) => (name === 'userData' ? userData : name === 'logs' ? path.join(userData, 'logs') : os.tmpdir()),
   getVersion: () => require(path.join(__dirname, '../../package.json')).version,
   getName: () => 'OSS Browser',
   getLocale: () => 'en-US',
   requestSingleInstanceLock: () => true,
+  setAsDefaultProtocolClient(scheme, ...rest) { report.protocolClients.push({ scheme, args: rest }); return true; },
   quit() {},
   whenReady: () => Promise.resolve(),
 });
@@ -38,7 +40,7 @@ class WebContents extends EventEmitter {
     this.windowOpenHandler = null;
   }
   setWindowOpenHandler(fn) { this.windowOpenHandler = fn; }
-  send() {}
+  send(channel, payload) { report.sent.push({ channel, payload }); }
 }
 
 class BrowserWindow extends EventEmitter {
@@ -54,19 +56,36 @@ class BrowserWindow extends EventEmitter {
   }
   isDestroyed() { return false; }
   isMinimized() { return false; }
+  isFocused() { return false; }
+  isMaximized() { return false; }
+  maximize() { (report.calls.maximize ??= []).push(true); }
+  getNormalBounds() { const { x, y, width, height } = this.options; return { x, y, width, height }; }
+  setProgressBar() {}
   show() {}
-  focus() {}
+  focus() { (report.calls.focus ??= []).push(true); }
   restore() {}
   async loadURL(url) {
     this.webContents.mainFrame.url = url;
-    report.windows.push({ url, webPreferences: this.options.webPreferences, show: this.options.show });
+    const { x, y, width, height } = this.options;
+    report.windows.push({ url, webPreferences: this.options.webPreferences, show: this.options.show, bounds: { x, y, width, height } });
     setImmediate(() => exercise(this).catch((e) => report.errors.push(String(e && e.stack || e))).finally(finish));
   }
 }
 
+// One 1920x1080 screen with a 40 px task bar.
+const display = { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 0, width: 1920, height: 1040 } };
+let applicationMenu = null;
+let clipboardText = null;
+
 const electron = {
   app,
   BrowserWindow,
+  Menu: {
+    buildFromTemplate: (template) => ({ template }),
+    setApplicationMenu(menu) { applicationMenu = menu; },
+  },
+  clipboard: { writeText(text) { clipboardText = text; } },
+  screen: { getPrimaryDisplay: () => display, getAllDisplays: () => [display] },
   ipcMain: {
     handle(channel, fn) { ipcHandlers.set(channel, fn); report.ipcChannels.push(channel); },
     removeHandler(channel) { ipcHandlers.delete(channel); },
@@ -89,7 +108,10 @@ const electron = {
       webRequest: { onHeadersReceived() {} },
     },
   },
-  shell: { async openExternal(url) { (report.calls.openExternal ??= []).push(url); } },
+  shell: {
+    async openExternal(url) { (report.calls.openExternal ??= []).push(url); },
+    async openPath(target) { (report.calls.openPath ??= []).push(target); return ''; },
+  },
   webUtils: { getPathForFile: () => '' },
   contextBridge: { exposeInMainWorld() {} },
   ipcRenderer: { invoke() {}, on() {}, removeListener() {} },
@@ -107,6 +129,7 @@ async function exercise(win) {
   }
 
   const invoke = (channel, url, input) => ipcHandlers.get(channel)({ senderFrame: { url, parent: null } }, input);
+  await exerciseDesktop(win, invoke, `${origin}/index.html`);
   report.trustedInfo = await invoke('app:info', `${origin}/index.html`);
   report.untrustedInfo = await invoke('app:info', 'https://evil.example/');
   report.badArgument = await invoke('profiles:list', `${origin}/index.html`, { unexpected: 1 });
@@ -136,6 +159,56 @@ async function exercise(win) {
       permissionRequestHandler(win.webContents, permission, resolve, { requestingUrl: `${origin}/index.html` }),
     );
   }
+}
+
+/** The menu as data: labels, roles, ids and whether a command is bound. */
+function describeMenu(items) {
+  return items.map((i) => ({
+    ...(i.label ? { label: i.label } : {}),
+    ...(i.role ? { role: i.role } : {}),
+    ...(i.id ? { id: i.id, bound: typeof i.click === 'function' } : {}),
+    ...(i.accelerator ? { accelerator: i.accelerator } : {}),
+    ...(i.type ? { type: i.type } : {}),
+    ...(i.submenu ? { submenu: describeMenu(i.submenu) } : {}),
+  }));
+}
+
+function findItem(items, id) {
+  for (const item of items) {
+    if (item.id === id) return item;
+    const inner = item.submenu && findItem(item.submenu, id);
+    if (inner) return inner;
+  }
+  return null;
+}
+
+async function until(check) {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+}
+
+/** The desktop shell: menu, oss:// links (start argument, second launch), diagnostics, window state. */
+async function exerciseDesktop(win, invoke, trusted) {
+  report.menu = applicationMenu ? describeMenu(applicationMenu.template) : null;
+  report.appListeners = ['open-url', 'second-instance'].filter((e) => app.listenerCount(e) > 0);
+  // A second launch hands over its command line: one valid link, then a hostile one.
+  app.emit('second-instance', {}, ['/opt/OSS Browser/oss-browser', '--no-sandbox', 'oss://second-bucket/from/second%20launch/'], '/');
+  app.emit('second-instance', {}, ['/opt/OSS Browser/oss-browser', 'oss://Bad_Bucket/%00'], '/');
+  report.takenLinks = [];
+  for (let i = 0; i < 3; i++) report.takenLinks.push(await invoke('desktop:take-link', trusted));
+  report.untrustedTake = await invoke('desktop:take-link', 'https://evil.example/');
+
+  // Something fails with a secret in its text; diagnostics must carry the failure, not the secret.
+  await invoke('app:log', trusted, { level: 'error', message: 'upload failed accessKeySecret=Zx9YwVu8Ts7Rq6Po5Nm4Lk3Ji2Hg1F' });
+  const help = report.menu && applicationMenu.template;
+  findItem(help, 'copyDiagnostics').click();
+  await until(() => clipboardText !== null);
+  report.diagnostics = clipboardText;
+  findItem(help, 'openLogs').click();
+  await until(() => report.calls.openPath);
+  // The page switches to Chinese: the menu follows.
+  await invoke('desktop:set-language', trusted, { language: 'zh-CN' });
+  report.menuZh = describeMenu(applicationMenu.template).map((m) => m.label);
+  win.emit('close', { preventDefault() {} });
 }
 
 function finish() {

@@ -6,6 +6,7 @@ import type { AppContext } from '../../app-context';
 import type { HandlerTable } from '../handler-types';
 import { createAppHandlers } from './app';
 import { createBrowseHandlers } from './browse';
+import { createDesktopHandlers } from './desktop';
 import { createProfilesHandlers } from './profiles';
 import { createTransfersHandlers } from './transfers';
 import { createShareHandlers } from './share';
@@ -18,5 +19,6 @@ export function createHandlerTable(ctx: AppContext): HandlerTable {
     ...createBrowseHandlers(ctx),
     ...createTransfersHandlers(ctx),
     ...createShareHandlers(ctx),
+    ...createDesktopHandlers(ctx),
   };
 }

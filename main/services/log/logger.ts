@@ -6,8 +6,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { redact } from '../../../shared/redact';
+import type { RecentErrors } from './recent-errors';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+const LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
 
 /** What services receive; tests may pass `createMemoryLogger()` instead of a file. */
 export interface Logger {
@@ -21,8 +23,12 @@ export interface Logger {
 export interface FileLoggerOptions {
   /** The folder for main.log (the app's user-data logs folder). */
   dir: string;
-  /** Rotate to main.old.log when the file passes this size at start-up. */
+  /** Rotate to main.old.log when the file passes this size (at start-up and while writing). */
   maxBytes?: number;
+  /** Lines below this level are not written (default: everything). */
+  level?: LogLevel;
+  /** Keeps the last warnings and errors for diagnostics. */
+  recent?: RecentErrors;
   /** Also print to stderr (development). */
   echo?: boolean;
   now?: () => Date;
@@ -45,22 +51,43 @@ export function formatLine(level: LogLevel, message: string, meta: Record<string
 
 /** Creates the logger that writes <dir>/main.log. */
 export function createFileLogger(options: FileLoggerOptions): Logger {
-  const { dir, maxBytes = 5 * 1024 * 1024, echo = false, now = () => new Date() } = options;
+  const { dir, maxBytes = 5 * 1024 * 1024, echo = false, now = () => new Date(), level: threshold = 'debug', recent } = options;
   // Logs name buckets, keys and hosts: only this user may read them (0700 folder, 0600 files),
   // also when an older version created them with the default umask.
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   restrict(dir, 0o700);
   const file = path.join(dir, 'main.log');
+  // One old file is kept: the log never takes more than twice maxBytes.
+  const rotate = () => {
+    try {
+      fs.renameSync(file, path.join(dir, 'main.old.log'));
+    } catch {
+      // No log file yet: nothing to rotate.
+    }
+  };
+  let size = 0;
   try {
-    if (fs.statSync(file).size > maxBytes) fs.renameSync(file, path.join(dir, 'main.old.log'));
+    size = fs.statSync(file).size;
   } catch {
-    // No log file yet: nothing to rotate.
+    // No log file yet.
+  }
+  if (size > maxBytes) {
+    rotate();
+    size = 0;
   }
   for (const name of ['main.log', 'main.old.log']) restrict(path.join(dir, name), 0o600);
   const write = (level: LogLevel) => (message: string, meta?: Record<string, unknown>) => {
-    const line = formatLine(level, message, meta, now());
+    const at = now();
+    if (recent && (level === 'warn' || level === 'error')) recent.record(level, message, meta, at);
+    if (LEVELS.indexOf(level) < LEVELS.indexOf(threshold)) return;
+    const line = formatLine(level, message, meta, at);
     try {
+      if (size > maxBytes) {
+        rotate();
+        size = 0;
+      }
       fs.appendFileSync(file, `${line}\n`, { mode: 0o600 });
+      size += Buffer.byteLength(line) + 1;
     } catch {
       // A full disk or a deleted folder must not crash the app over a log line.
     }

@@ -6,6 +6,7 @@
 import { useEffect, useState, type ReactElement } from 'react';
 import type { ShellFeature } from '../../app/feature-registry';
 import { call } from '../../lib/oss-api';
+import { openRequestStore } from '../../state/open-request';
 import { selectProfile, selectionStore } from '../../state/selection-store';
 import { BrowseView } from './browse-view';
 import { SidebarBuckets } from './components/bucket-list';
@@ -27,8 +28,13 @@ function BrowseMain(): ReactElement | null {
   }, [link]);
   const profileId = selectionStore.use((s) => s.profileId);
   const openAt = selectionStore.use((s) => s.openAt);
+  // An oss:// link from the OS (renderer/state/open-request.ts): a new view at that folder.
+  const request = openRequestStore.use((s) => s.request);
   // The shell shows its welcome screen while no profile is active.
   if (!profileId) return null;
+  if (request && request.profileId === profileId) {
+    return <BrowseView key={`${profileId}#${request.seq}`} profileId={profileId} start={request.location} />;
+  }
   // A link with an address opens there; otherwise the profile's start path, if any.
   const start: Location | null = link?.location && link.profileId === profileId ? link.location : openAt;
   return <BrowseView key={profileId} profileId={profileId} start={start} />;
