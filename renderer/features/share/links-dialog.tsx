@@ -7,7 +7,7 @@
 import { useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/errors';
-import type { LinkBatch, LinkEndpointKind } from '../../../shared/contract/share';
+import { MAX_LINKS_PER_REQUEST, type LinkBatch, type LinkEndpointKind } from '../../../shared/contract/share';
 import { ErrorPanel } from '../../ui/error-panel';
 import { call } from '../../lib/oss-api';
 import { Dialog } from '../../ui/dialog';
@@ -33,12 +33,13 @@ export function LinksDialog({ target, onClose }: { target: ShareTarget; onClose(
   const [exported, setExported] = useState(false);
   const checked = expirySeconds(expiry, version);
   const count = target.keys.length;
+  const tooMany = count > MAX_LINKS_PER_REQUEST;
   const resultRef = useRef<HTMLDivElement>(null);
   const makeRef = useRef<HTMLButtonElement>(null);
   useFocusAfterWork(busy, [resultRef, makeRef]);
 
   const make = async () => {
-    if (!('seconds' in checked)) return;
+    if (!('seconds' in checked) || tooMany) return;
     setBusy(true);
     setError(null);
     try {
@@ -78,7 +79,7 @@ export function LinksDialog({ target, onClose }: { target: ShareTarget; onClose(
             {t('common.close')}
           </button>
           {!batch && (
-            <button ref={makeRef} type="button" className="ui-button ui-button--primary" disabled={busy || !('seconds' in checked)} onClick={() => void make()}>
+            <button ref={makeRef} type="button" className="ui-button ui-button--primary" disabled={busy || tooMany || !('seconds' in checked)} onClick={() => void make()}>
               {busy ? t('common.working') : count === 1 ? t('links.make') : t('links.makeN', { count })}
             </button>
           )}
@@ -86,6 +87,11 @@ export function LinksDialog({ target, onClose }: { target: ShareTarget; onClose(
       }
     >
       <p>{t('links.intro')}</p>
+      {tooMany && (
+        <p role="alert" className="share-problem">
+          {t('links.tooMany', { count, max: MAX_LINKS_PER_REQUEST })}
+        </p>
+      )}
       {!batch && (
         <div className="share-form">
           <ExpiryPicker value={expiry} onChange={setExpiry} problem={'problem' in checked ? checked.problem : undefined} />
