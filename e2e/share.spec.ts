@@ -168,7 +168,7 @@ test.describe('share', () => {
 
     // The code opens nothing else: upload outside the folder, download, list elsewhere are refused.
     const c = decodeAccessCode(code);
-    const holder = new OSS({ endpoint: oss.endpoint, region: c.region, bucket: BUCKET, sldEnable: true, authorizationV4: true, accessKeyId: c.accessKeyId, accessKeySecret: c.accessKeySecret, stsToken: c.securityToken } as unknown as OSS.Options);
+    const holder = new OSS({ endpoint: oss.endpoint, region: c.region, bucket: BUCKET, sldEnable: true, authorizationV4: true, accessKeyId: c.accessKeyId, accessKeySecret: c.accessKeySecret, stsToken: c.securityToken, refreshSTSTokenInterval: 300_000 } as unknown as OSS.Options);
     await expect(holder.put('private/planted.txt', Buffer.from('x'))).rejects.toMatchObject({ code: 'AccessDenied' });
     await expect(holder.get('incoming/readme.txt')).rejects.toMatchObject({ code: 'AccessDenied' });
     await expect(holder.list({ prefix: 'private/', 'max-keys': 10 }, {})).rejects.toMatchObject({ code: 'AccessDenied' });

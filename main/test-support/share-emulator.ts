@@ -51,7 +51,7 @@ export async function startShareEmulator(options: { config?: IamConfigInput } = 
   };
   const account = key('sandbox');
   const client = (bucket: string, creds: { accessKeyId: string; accessKeySecret: string; stsToken?: string } = account) =>
-    new OSS({ endpoint: emu.endpoint, region: emu.region, bucket, sldEnable: true, authorizationV4: true, ...creds } as unknown as OSS.Options);
+    new OSS({ endpoint: emu.endpoint, region: emu.region, bucket, sldEnable: true, authorizationV4: true, refreshSTSTokenInterval: 300_000, ...creds } as unknown as OSS.Options);
   const endpoint = endpointSchema.parse({ kind: 'custom', region: emu.region, customRegionUrls: emu.endpoints, pathStyle: true, allowInsecureHttp: true, proxy: { mode: 'none' } });
   return {
     emu,

@@ -182,7 +182,8 @@ export class ShareLinkService {
     const client = new OSS({
       accessKeyId: creds.accessKeyId,
       accessKeySecret: creds.accessKeySecret,
-      ...(creds.securityToken ? { stsToken: creds.securityToken } : {}),
+      // The interval only quiets ali-oss's advice to refresh: a link's signer lives for one request.
+      ...(creds.securityToken ? { stsToken: creds.securityToken, refreshSTSTokenInterval: 300_000 } : {}),
       endpoint: target.endpoint,
       region: target.region,
       bucket,
