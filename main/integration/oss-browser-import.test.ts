@@ -8,6 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeAccessCode } from '../../shared/access-code';
 import { encodeOssBrowserGrant, parseOssBrowserCode } from '../../shared/oss-browser-code';
 import { ProfilesFeature } from '../services/profiles/profiles-feature';
 import { MemorySecretStore } from '../services/secrets/memory-secret-store';
@@ -95,7 +96,8 @@ describe('oss-browser codes and access codes as profiles', () => {
       remember: () => undefined,
     });
     const grant = await grants.grant({ profileId: 'p', bucket: 'drop-box', prefix: 'incoming/', permission: 'upload', durationSeconds: 900, roleArn: fx.emu.roles[0]! });
-    const view = await profiles.importAccessCode(grant.accessCode, 'agency');
+    // The emulator is a plain-http loopback host, confirmed by name as the form does.
+    const view = await profiles.importAccessCode(grant.accessCode, 'agency', { confirmHost: new URL(decodeAccessCode(grant.accessCode).endpoint!).host, allowInsecureHttp: true });
     const opened = await profiles.open(view.id);
     expect(opened.openAt).toMatchObject({ bucket: 'drop-box', prefix: 'incoming/' });
     const client = await profiles.clients.forBucket(view.id, 'drop-box');
