@@ -46,6 +46,22 @@ export function createElectronDesktopHost(): DesktopHost {
       const result = win ? await dialog.showSaveDialog(win, dialogOptions) : await dialog.showSaveDialog(dialogOptions);
       return result.canceled ? undefined : result.filePath;
     },
+    async confirmHost({ host, insecure, purpose }) {
+      const win = parent();
+      const what = purpose === 'access-code' ? 'open this access code through' : 'send your sign-in request to';
+      const options = {
+        type: 'warning' as const,
+        title: 'Trust this address?',
+        message: `OSS Browser would ${what} ${host}, which is not an Alibaba Cloud address.`,
+        detail: `${insecure ? 'It uses plain HTTP: anyone on the network could read the credentials it returns.\n\n' : ''}Trust it only if you (or your administrator) set it up.`,
+        buttons: ['Cancel', `Trust ${host}`],
+        defaultId: 0,
+        cancelId: 0,
+        noLink: true,
+      };
+      const result = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
+      return result.response === 1;
+    },
     async openPath(path) {
       const error = await shell.openPath(path);
       if (error) throw new Error(error);

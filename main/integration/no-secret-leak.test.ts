@@ -19,6 +19,7 @@ import type { HandlerTable } from '../ipc/handler-types';
 import { createFileLogger, type Logger } from '../services/log/logger';
 import { ramRoleSource } from '../services/credentials/remote-sources';
 import { MemorySecretStore } from '../services/secrets/memory-secret-store';
+import { ScriptedDesktopHost } from '../services/host/desktop-host';
 
 let emu: RunningEmulator;
 let userDataDir: string;
@@ -27,6 +28,7 @@ let ctx: AppContext;
 let table: HandlerTable;
 let log: Logger;
 const secrets = new MemorySecretStore();
+const host = new ScriptedDesktopHost();
 const replies: string[] = [];
 const events: string[] = [];
 const knownSecrets = new Set<string>();
@@ -78,6 +80,7 @@ beforeAll(async () => {
     secrets,
     home,
     sandboxInMemory: true,
+    host,
     env: { OSS_ACCESS_KEY_ID: reader().accessKeyId, OSS_ACCESS_KEY_SECRET: reader().accessKeySecret },
   });
   table = createHandlerTable(ctx);
@@ -96,8 +99,9 @@ describe('a full profiles session leaks no secret', () => {
   it('adds, tests, lists, refreshes, fails and deletes profiles of every type', async () => {
     const added: ProfileView[] = [];
     const add = async (name: string, credentials: Record<string, unknown>, extra: Record<string, unknown> = {}) => {
-      // The emulator's STS/credentials/metadata port is a custom host: confirmed, as the dialog would.
+      // The emulator's STS/credentials/metadata port is a custom host: the user trusts it in main's dialog (asked once).
       const side = new URL(emu.stsEndpoint).host;
+      if (!host.calls.some((c) => c.kind === 'confirmHost')) host.answers.hosts.push(true);
       const v = await ok<ProfileView>('profiles:add', { input: { name, credentials, endpoint: endpoint(), confirmedHosts: [side], ...extra } });
       added.push(v);
       return v;
@@ -122,6 +126,7 @@ describe('a full profiles session leaks no secret', () => {
     // Imports default to the public endpoints; point them at the emulator like a user would.
     for (const id of [env.profile.id, imported.imported[0]!.id]) await ok('profiles:update', { id, endpoint: endpoint() });
     const code = encodeAccessCode({ v: 1, accessKeyId: sts.accessKeyId, accessKeySecret: sts.accessKeySecret, securityToken: sts.securityToken!, expiration: sts.expiration!.toISOString(), bucket: 'leak-bucket', prefix: 'photos/', region: emu.region, endpoint: emu.endpoint, actions: ['list', 'read'] });
+    host.answers.hosts.push(true);
     const fromCode = await ok<ProfileView>('profiles:import-access-code', { code, confirmHost: new URL(emu.endpoint).host, allowInsecureHttp: true });
     expect(fromCode.startPath).toMatchObject({ bucket: 'leak-bucket', prefix: 'photos/' });
     const sandbox = await ok<ProfileView>('profiles:sandbox-start');
