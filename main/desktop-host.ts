@@ -3,8 +3,9 @@
  * window, shell.openPath / showItemInFolder, Notification, powerSaveBlocker and the
  * taskbar/dock progress bar.
  */
-import { BrowserWindow, Notification, dialog, powerSaveBlocker, shell } from 'electron';
+import { BrowserWindow, Notification, app, dialog, powerSaveBlocker, shell } from 'electron';
 import type { DesktopHost } from './services/host/desktop-host';
+import { hostConfirmationText } from './services/host/host-confirmation-text';
 
 function parent(): BrowserWindow | undefined {
   return BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
@@ -46,15 +47,15 @@ export function createElectronDesktopHost(): DesktopHost {
       const result = win ? await dialog.showSaveDialog(win, dialogOptions) : await dialog.showSaveDialog(dialogOptions);
       return result.canceled ? undefined : result.filePath;
     },
-    async confirmHost({ host, insecure, purpose }) {
+    async confirmHost(request) {
       const win = parent();
-      const what = purpose === 'access-code' ? 'open this access code through' : 'send your sign-in request to';
+      const text = hostConfirmationText(request, app.getLocale());
       const options = {
         type: 'warning' as const,
-        title: 'Trust this address?',
-        message: `OSS Browser would ${what} ${host}, which is not an Alibaba Cloud address.`,
-        detail: `${insecure ? 'It uses plain HTTP: anyone on the network could read the credentials it returns.\n\n' : ''}Trust it only if you (or your administrator) set it up.`,
-        buttons: ['Cancel', `Trust ${host}`],
+        title: text.title,
+        message: text.message,
+        detail: text.detail,
+        buttons: [text.cancel, text.trust],
         defaultId: 0,
         cancelId: 0,
         noLink: true,
