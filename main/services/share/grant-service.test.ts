@@ -165,6 +165,10 @@ describe('temporary access grants', () => {
     expect(asked).toEqual(['sts.private.example:1', 'sts.private.example:1']);
     answers.push(true);
     await expect(svc.grant({ profileId: 'p', bucket, prefix: '', permission: 'read', durationSeconds: 900, roleArn: ROLE, stsEndpoint: 'https://sts.private.example:1' })).rejects.not.toMatchObject({ code: 'ShareStsHostNotConfirmed' });
+    // Another port on this computer is not trusted by itself either: any local process could listen there.
+    asked.length = 0;
+    await expect(svc.grant({ profileId: 'p', bucket, prefix: '', permission: 'read', durationSeconds: 900, roleArn: ROLE, stsEndpoint: 'http://localhost:9/' })).rejects.toMatchObject({ code: 'ShareStsHostNotConfirmed' });
+    expect(asked).toEqual(['localhost:9']);
     const unsupported = service({ supported: false, reason: 'Pasted STS tokens cannot call AssumeRole.' });
     expect(await unsupported.setup('p')).toEqual({ supported: false, reason: 'Pasted STS tokens cannot call AssumeRole.' });
     await expect(unsupported.grant({ profileId: 'p', bucket, prefix: '', permission: 'read', durationSeconds: 900, roleArn: ROLE })).rejects.toMatchObject({ code: 'ShareUnsupportedProfile' });

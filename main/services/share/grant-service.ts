@@ -30,7 +30,7 @@ export interface GrantServiceOptions {
    * Main's own dialog naming a non-Alibaba STS host (DesktopHost.confirmHost): true when the
    * user trusts it. Without it such hosts are refused. What the page says was confirmed never counts.
    */
-  confirmHost?: (host: string) => Promise<boolean>;
+  confirmHost?: (host: string, insecure: boolean) => Promise<boolean>;
   now?: () => number;
 }
 
@@ -66,8 +66,8 @@ export class GrantService {
   /**
    * STS hosts the signed AssumeRole may go to: the profile's own (confirmed when it was saved),
    * the one a grant from this profile already used (main wrote that down), or one the user
-   * trusts now in main's dialog. Official and loopback hosts need none of this; forbidden,
-   * plain-http and malformed ones are refused before any dialog (checkStsEndpoint).
+   * trusts now in main's dialog. Official hosts need none of this; forbidden, malformed and
+   * plain-http ones off this computer are refused before any dialog (checkStsEndpoint).
    */
   private async trustedStsHosts(profileId: string, caller: Extract<GrantCaller, { supported: true }>, endpoint: string): Promise<string[]> {
     const saved = (await this.options.settings.get(profileId))?.stsEndpoint;
@@ -76,8 +76,9 @@ export class GrantService {
       checkStsEndpoint(endpoint, trusted);
       return trusted;
     } catch (err) {
-      const host = new URL(endpoint).host;
-      if ((err as { code?: string }).code !== 'ShareStsHostNotConfirmed' || !(await this.options.confirmHost?.(host))) throw err;
+      const url = new URL(endpoint);
+      const host = url.host;
+      if ((err as { code?: string }).code !== 'ShareStsHostNotConfirmed' || !(await this.options.confirmHost?.(host, url.protocol === 'http:'))) throw err;
       return [...trusted, host];
     }
   }
