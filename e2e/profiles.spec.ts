@@ -15,6 +15,7 @@ import { createStore } from '../emulator/store/index';
 import { encodeAccessCode } from '../shared/access-code';
 import { MemorySecretStore } from '../main/services/secrets/memory-secret-store';
 import { expect, test as base } from './support/fixtures';
+import type { TestAppContext } from './support/test-app-context';
 
 const ROLE = 'acs:ram::1000000000000001:role/sandbox-role';
 
@@ -61,10 +62,14 @@ async function expectBuckets(page: Page, names: string[]) {
   for (const n of names) await expect(list.getByRole('button', { name: new RegExp(n) })).toBeVisible();
 }
 
-/** Confirms the host the dialog names (it must name `host`). */
-async function trustHost(dialog: ReturnType<Page['getByRole']>, host: string): Promise<void> {
+/**
+ * Confirms the host the dialog names (it must name `host`); main then asks in its own native
+ * dialog (scripted here: the user answers "Trust" the first time main asks about `host`).
+ */
+async function trustHost(main: TestAppContext | undefined, dialog: ReturnType<Page['getByRole']>, host: string): Promise<void> {
   const confirm = dialog.getByTestId('host-confirmation');
   await expect(confirm).toContainText(host);
+  if (main && !main.host.calls.some((c) => c.kind === 'confirmHost' && c.request.host === host)) main.host.answers.hosts.push(true);
   await confirm.getByRole('button', { name: `Trust ${host} and continue` }).click();
 }
 
@@ -117,7 +122,7 @@ test.describe('profiles', () => {
       await fillEmulatorEndpoint(dialog, emu);
       await dialog.getByRole('button', { name: 'Test connection' }).click();
       // A host that is not Alibaba Cloud's is named and confirmed before main contacts it.
-      if (form.confirms) await trustHost(dialog, form.confirms);
+      if (form.confirms) await trustHost(app.main, dialog, form.confirms);
       await expect(dialog.getByTestId('profile-test-result')).toContainText('e2e-photos');
       await dialog.getByRole('button', { name: 'Test and save' }).click();
       await expect(dialog).toBeHidden();
@@ -134,7 +139,7 @@ test.describe('profiles', () => {
     await dialog.getByRole('button', { name: 'Test and save' }).click();
     // The code points at a plain-HTTP host that is not OSS's: named, with the plain-HTTP warning.
     await expect(dialog.getByTestId('host-confirmation')).toContainText('plain HTTP');
-    await trustHost(dialog, new URL(emu.endpoint).host);
+    await trustHost(app.main, dialog, new URL(emu.endpoint).host);
     await expect(dialog).toBeHidden();
     await expect(page.getByText('holiday.txt')).toBeVisible();
 
@@ -255,7 +260,7 @@ test.describe('profiles', () => {
     await dialog.getByLabel('STS endpoint (optional)').fill(emu.stsEndpoint);
     await fillEmulatorEndpoint(dialog, emu);
     await dialog.getByRole('button', { name: 'Test connection' }).click();
-    await trustHost(dialog, new URL(emu.stsEndpoint).host);
+    await trustHost(app.main, dialog, new URL(emu.stsEndpoint).host);
     const alert = dialog.getByRole('alert');
     await expect(alert.getByTestId('error-code')).toHaveText('AuthenticationFail.OIDCToken.Expired');
     await expect(alert).toContainText('The cluster rotates it');

@@ -126,6 +126,8 @@ test.describe('share', () => {
     await dialog.getByLabel('RAM role ARN').fill(oss.emulator.roles[0]!);
     await dialog.getByText('Advanced').click();
     await dialog.getByLabel('STS address').fill(oss.emulator.stsEndpoint);
+    // The emulator's STS is not Alibaba Cloud's (nor this profile's own): the user trusts it in main's (scripted) dialog.
+    app.main?.host.answers.hosts.push(true);
     await dialog.getByRole('button', { name: 'Create access code' }).click();
     const result = dialog.getByTestId('share-grant-result');
     await expect(result).toContainText('Anyone holding this code has this access until');
@@ -149,9 +151,11 @@ test.describe('share', () => {
     await expect(page.getByRole('navigation').getByText('Agency drop')).toHaveCount(0);
     await add.getByLabel('Access code', { exact: true }).fill(code);
     await add.getByRole('button', { name: 'Test and save' }).click();
-    // The code names the emulator's plain-HTTP localhost endpoint: the dialog asks before trusting it.
-    const host = new URL(oss.endpoint).host;
-    await add.getByRole('button', { name: `Trust ${host} and continue` }).click();
+    // The code points at the emulator (plain HTTP, not Alibaba Cloud): named in the form, then trusted in main's (scripted) dialog.
+    const codeHost = new URL(decodeAccessCode(code).endpoint!).host;
+    await expect(add.getByTestId('host-confirmation')).toContainText(codeHost);
+    app.main?.host.answers.hosts.push(true);
+    await add.getByTestId('host-confirmation').getByRole('button', { name: `Trust ${codeHost} and continue` }).click();
     await expect(add).toBeHidden();
     await expect(page.getByRole('textbox', { name: 'Address' })).toHaveValue(`oss://${BUCKET}/incoming/`);
     await listed(page, 1);

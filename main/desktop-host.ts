@@ -3,8 +3,9 @@
  * window, shell.openPath / showItemInFolder, Notification, powerSaveBlocker and the
  * taskbar/dock progress bar.
  */
-import { BrowserWindow, Notification, dialog, powerSaveBlocker, shell } from 'electron';
+import { BrowserWindow, Notification, app, dialog, powerSaveBlocker, shell } from 'electron';
 import type { DesktopHost } from './services/host/desktop-host';
+import { hostConfirmationText } from './services/host/host-confirmation-text';
 
 function parent(): BrowserWindow | undefined {
   return BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
@@ -45,6 +46,22 @@ export function createElectronDesktopHost(): DesktopHost {
       };
       const result = win ? await dialog.showSaveDialog(win, dialogOptions) : await dialog.showSaveDialog(dialogOptions);
       return result.canceled ? undefined : result.filePath;
+    },
+    async confirmHost(request) {
+      const win = parent();
+      const text = hostConfirmationText(request, app.getLocale());
+      const options = {
+        type: 'warning' as const,
+        title: text.title,
+        message: text.message,
+        detail: text.detail,
+        buttons: [text.cancel, text.trust],
+        defaultId: 0,
+        cancelId: 0,
+        noLink: true,
+      };
+      const result = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
+      return result.response === 1;
     },
     async openPath(path) {
       const error = await shell.openPath(path);

@@ -173,7 +173,7 @@ export const profileInputSchema = z.object({
   /** Keep secrets in memory only, for this session (e.g. when the keychain is unavailable). */
   sessionOnly: z.boolean().default(false),
   proxyPassword: z.string().max(1024).optional(),
-  /** Non-Alibaba Cloud hosts of the credential URLs that the user confirmed in a dialog naming them (shared/remote-hosts.ts). */
+  /** Non-Alibaba Cloud hosts the page's form had the user confirm. Informational: main trusts a new host only after its own dialog. */
   confirmedHosts: confirmedHostsSchema.optional(),
 });
 export type ProfileInput = z.infer<typeof profileInputSchema>;

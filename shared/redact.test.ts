@@ -73,6 +73,20 @@ describe('redact: what the security review found it missed', () => {
     for (const form of forms) expect(redact(`before ${form} after`), form).toBe('before [redacted] after');
   });
 
+  it('masks a registered secret inside a longer base64 or base64url text, at any byte alignment', () => {
+    const secret = 'Registered-Secret-Value-0042';
+    registerSecret(secret);
+    for (const before of ['', '{', '{"', '{"k":"', '{"input":{"accessKeySecret":"']) {
+      const json = `${before}${secret}","after":1}`;
+      for (const encoded of [Buffer.from(json).toString('base64'), Buffer.from(json).toString('base64url')]) {
+        const out = redact(`ipc ${encoded}`);
+        expect(out, before).toContain('[redacted]');
+        // What is left cannot be decoded back to the secret.
+        expect(Buffer.from(out.slice(4).replace(/\[redacted\]/g, ''), 'base64').toString('latin1')).not.toContain(secret.slice(4, 20));
+      }
+    }
+  });
+
   it('ignores registered values too short to be secrets', () => {
     registerSecret('abc', '', undefined);
     expect(redact('abc abc')).toBe('abc abc');

@@ -40,7 +40,11 @@ const MAX_REGISTERED = 2000;
 /** All encoded forms of the registered secrets, longest first; rebuilt after a registration. */
 let registeredForms: string[] | undefined;
 
-/** Every form a registered secret may take in text: raw, URL-encoded, JSON-escaped, base64, base64url and hex. */
+/**
+ * Every form a registered secret may take in text: raw, URL-encoded, JSON-escaped, hex, base64 and
+ * base64url, the last two also inside a longer encoded text (base64 of a JSON dump holding the
+ * secret): for each of the three byte alignments, the groups made of the secret's bytes alone.
+ */
 function encodedForms(secret: string): string[] {
   const forms = new Set([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)]);
   const bytes = new TextEncoder().encode(secret);
@@ -50,6 +54,14 @@ function encodedForms(secret: string): string[] {
   const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
   forms.add(hex);
   forms.add(hex.toUpperCase());
+  for (let offset = 0; offset < 3; offset++) {
+    const shifted = btoa(String.fromCharCode(...new Uint8Array(offset), ...bytes));
+    const core = shifted.slice(offset ? 4 : 0, Math.floor((offset + bytes.length) / 3) * 4);
+    // Too short a core would mask unrelated base64 text.
+    if (core.length < 12) continue;
+    forms.add(core);
+    forms.add(core.replace(/\+/g, '-').replace(/\//g, '_'));
+  }
   return [...forms];
 }
 

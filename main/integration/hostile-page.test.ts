@@ -2,7 +2,9 @@
  * The security review's attacks, replayed as a hostile page would: scripts calling main's
  * real handler table (dispatch, zod validation, the profiles feature) with a capture
  * server standing in for the attacker's host. Each attack must fail, and the capture server
- * must receive nothing it could use (issue 10, findings 3 and 5).
+ * must receive nothing it could use (issue 10, findings 1, 2, 3 and 5). A host that is not
+ * Alibaba Cloud's is trusted only through main's own dialog (the scripted host here): what
+ * the page says the user confirmed never counts.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -29,7 +31,10 @@ interface Captured {
 }
 
 let capture: Server;
+/** The capture server as the attacker names it: never trusted in main's dialog. */
 let captureHost: string;
+/** The same server under another name, which the user trusts in main's dialog where a test says so. */
+let trustedHost: string;
 let respond: (req: IncomingMessage) => { status: number; body: string | Buffer } = () => ({ status: 200, body: '{}' });
 const captured: Captured[] = [];
 let userDataDir: string;
@@ -68,6 +73,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => capture.listen(0, '127.0.0.1', resolve));
   captureHost = `127.0.0.1:${(capture.address() as AddressInfo).port}`;
+  trustedHost = `localhost:${(capture.address() as AddressInfo).port}`;
   userDataDir = await mkdtemp(join(tmpdir(), 'hostile-'));
   ctx = createAppContext({ userDataDir, log, emit: () => undefined, openExternal: async () => undefined, secrets: new MemorySecretStore(), sandboxInMemory: true, env: {}, host });
   table = createHandlerTable(ctx);
@@ -75,6 +81,7 @@ beforeAll(async () => {
 
 afterEach(() => {
   captured.length = 0;
+  host.answers.hosts.length = 0;
   respond = () => ({ status: 200, body: '{}' });
 });
 
@@ -90,11 +97,16 @@ describe('finding 5: main fetches only URLs it can justify', () => {
     ['credentials-uri', () => ({ type: 'credentials-uri', credentialsUri: `http://${captureHost}/creds` })],
     ['ram-role STS endpoint', () => ({ type: 'ram-role', accessKeyId: 'LTAI5tExampleKey01', accessKeySecret: 'Ram-Secret-Value-That-Leaks-1', roleArn: 'acs:ram::1:role/x', stsEndpoint: `http://${captureHost}/` })],
     ['ecs metadata URL', () => ({ type: 'ecs-ram-role', metadataUrl: `http://${captureHost}` })],
-  ])('refuses an unconfirmed %s host and sends it nothing', async (_name, credentials) => {
+  ])('refuses a %s host the user did not trust in main\'s dialog, whatever the page claims, and sends it nothing', async (_name, credentials) => {
+    const asked = host.calls.length;
     const reply = await call('profiles:test', { input: { name: 'x', credentials: credentials(), endpoint: insecure } });
     expect(reply).toMatchObject({ ok: false, error: { code: 'HostNotConfirmed', message: expect.stringContaining(captureHost), hint: expect.any(String) } });
-    const saved = await call('profiles:add', { input: { name: 'x', credentials: credentials(), endpoint: insecure }, test: false });
+    // The page claims the user confirmed the host in its form: main still asks, and the user cancels.
+    const claimed = await call('profiles:test', { input: { name: 'x', credentials: credentials(), endpoint: insecure, confirmedHosts: [captureHost] } });
+    expect(claimed).toMatchObject({ ok: false, error: { code: 'HostNotConfirmed' } });
+    const saved = await call('profiles:add', { input: { name: 'x', credentials: credentials(), endpoint: insecure, confirmedHosts: [captureHost] }, test: false });
     expect(saved).toMatchObject({ ok: false, error: { code: 'HostNotConfirmed' } });
+    expect(host.calls.slice(asked)).toEqual(Array(3).fill({ kind: 'confirmHost', request: { host: captureHost, insecure: true, purpose: 'sign-in' } }));
     expect(captured).toEqual([]);
   });
 
@@ -110,14 +122,17 @@ describe('finding 5: main fetches only URLs it can justify', () => {
     }
   });
 
-  it('needs the plain-HTTP warning for an http credentials service even when the host is confirmed', async () => {
+  it('needs the plain-HTTP warning for an http credentials service, before asking about the host', async () => {
+    const asked = host.calls.length;
     const reply = await call('profiles:test', { input: { name: 'x', credentials: { type: 'credentials-uri', credentialsUri: `http://${captureHost}/c` }, confirmedHosts: [captureHost] } });
     expect(reply).toMatchObject({ ok: false, error: { code: 'InsecureHttpNotAllowed' } });
+    expect(host.calls.length).toBe(asked);
     expect(captured).toEqual([]);
   });
 
   it('echoes no response text that is not an error code, and refuses oversized answers', async () => {
-    const input = { name: 'x', credentials: { type: 'credentials-uri', credentialsUri: `http://${captureHost}/c` }, endpoint: insecure, confirmedHosts: [captureHost] };
+    const input = { name: 'x', credentials: { type: 'credentials-uri', credentialsUri: `http://${trustedHost}/c` }, endpoint: insecure };
+    host.answers.hosts.push(true);
     respond = () => ({ status: 200, body: JSON.stringify({ Code: 'root:x:0:0:root:/root:/bin/bash daemon:x:1:1 private data here' }) });
     const echoed = await call('profiles:test', { input });
     expect(echoed).toMatchObject({ ok: false, error: { code: 'CredentialsUnavailable' } });
@@ -138,12 +153,16 @@ describe('finding 3: access codes cannot switch on plain HTTP or point anywhere'
     }
   });
 
-  it('asks for the host by name, then for the plain-HTTP warning; the code itself switches nothing on', async () => {
+  it('needs the plain-HTTP warning, then the host trusted in main\'s dialog; the code itself switches nothing on', async () => {
     const code = codeFor(`http://${captureHost}`);
-    expect(await call('profiles:import-access-code', { code })).toMatchObject({ ok: false, error: { code: 'HostNotConfirmed', message: expect.stringContaining(captureHost) } });
-    expect(await call('profiles:import-access-code', { code, confirmHost: captureHost })).toMatchObject({ ok: false, error: { code: 'InsecureHttpNotAllowed' } });
-    const ok = await call('profiles:import-access-code', { code, confirmHost: captureHost, allowInsecureHttp: true });
-    expect(ok).toMatchObject({ ok: true, value: { endpoint: { allowInsecureHttp: true, customRegionUrls: { 'oss-cn-hangzhou': `http://${captureHost}` } } } });
+    expect(await call('profiles:import-access-code', { code })).toMatchObject({ ok: false, error: { code: 'InsecureHttpNotAllowed' } });
+    // The page says the user confirmed the host: main asks in its own dialog anyway, and the user cancels.
+    expect(await call('profiles:import-access-code', { code, confirmHost: captureHost, allowInsecureHttp: true })).toMatchObject({ ok: false, error: { code: 'HostNotConfirmed', message: expect.stringContaining(captureHost) } });
+    expect(host.calls.at(-1)).toEqual({ kind: 'confirmHost', request: { host: captureHost, insecure: true, purpose: 'access-code' } });
+    host.answers.hosts.push(true);
+    const trusted = codeFor(`http://${trustedHost}`);
+    const ok = await call('profiles:import-access-code', { code: trusted, confirmHost: trustedHost, allowInsecureHttp: true });
+    expect(ok).toMatchObject({ ok: true, value: { endpoint: { allowInsecureHttp: true, customRegionUrls: { 'oss-cn-hangzhou': `http://${trustedHost}` } } } });
     expect(captured).toEqual([]);
   });
 
@@ -157,12 +176,8 @@ describe('finding 3: access codes cannot switch on plain HTTP or point anywhere'
 });
 
 describe('finding 1: the page cannot make main read a local file', () => {
-  const oidc = (extra: Record<string, unknown>) => ({
-    name: 'oidc',
-    credentials: { type: 'oidc-role', roleArn: 'acs:ram::1:role/x', oidcProviderArn: 'acs:ram::1:oidc-provider/ack', stsEndpoint: `http://${captureHost}/`, ...extra },
-    endpoint: insecure,
-    confirmedHosts: [captureHost],
-  });
+  const oidcCredentials = (extra: Record<string, unknown>, sts = captureHost) => ({ type: 'oidc-role', roleArn: 'acs:ram::1:role/x', oidcProviderArn: 'acs:ram::1:oidc-provider/ack', stsEndpoint: `http://${sts}/`, ...extra });
+  const oidc = (extra: Record<string, unknown>, sts = captureHost) => ({ name: 'oidc', credentials: oidcCredentials(extra, sts), endpoint: insecure, confirmedHosts: [sts] });
 
   it('ignores a path the page names, and an id main never gave: nothing is read or sent', async () => {
     const planted = join(userDataDir, 'id_rsa');
@@ -186,15 +201,41 @@ describe('finding 1: the page cannot make main read a local file', () => {
     expect(host.calls.at(-1)).toMatchObject({ kind: 'chooseFiles', options: { multiple: false } });
     if (!chosen.ok) throw new Error('not chosen');
     respond = () => ({ status: 400, body: JSON.stringify({ Code: 'AuthenticationFail.OIDCToken.Invalid', Message: 'bad token' }) });
-    const tested = await call('profiles:test', { input: oidc({ oidcTokenFileId: chosen.value.id }) });
+    host.answers.hosts.push(true);
+    const tested = await call('profiles:test', { input: oidc({ oidcTokenFileId: chosen.value.id }, trustedHost) });
     expect(tested).toMatchObject({ ok: false, error: { code: 'AuthenticationFail.OIDCToken.Invalid' } });
     expect(captured).toHaveLength(1);
     expect(new URLSearchParams(captured[0]!.body).get('OIDCToken')).toBe(token);
 
-    const saved = (await call('profiles:add', { input: oidc({ oidcTokenFileId: chosen.value.id }), test: false })) as IpcResult<ProfileView>;
+    const saved = (await call('profiles:add', { input: oidc({ oidcTokenFileId: chosen.value.id }, trustedHost), test: false })) as IpcResult<ProfileView>;
     expect(saved).toMatchObject({ ok: true, value: { settings: { oidcTokenFileName: 'token' } } });
     const list = await call('profiles:list');
     expect(JSON.stringify([saved, list])).not.toContain(userDataDir);
+  });
+
+  it('never sends a saved profile\'s token to an STS host the page names, even when it claims the user confirmed it', async () => {
+    const token = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzYXZlZCJ9.c2F2ZWQtc2ln';
+    const file = join(userDataDir, 'saved-token');
+    await writeFile(file, token);
+    host.answers.files.push([file]);
+    const chosen = (await call('profiles:choose-token-file')) as IpcResult<{ id: string; name: string }>;
+    if (!chosen.ok) throw new Error('not chosen');
+    host.answers.hosts.push(true);
+    const saved = (await call('profiles:add', { input: oidc({ oidcTokenFileId: chosen.value.id }, trustedHost), test: false })) as IpcResult<ProfileView>;
+    if (!saved.ok) throw new Error(saved.error.message);
+    const id = saved.value.id;
+    host.answers.hosts.length = 0; // (the host may have been trusted already; the user answers "Cancel" from here on)
+    // The attack: keep the saved token file, point STS at the attacker, claim the user confirmed it.
+    const credentials = oidcCredentials({ oidcTokenFileId: 'saved' });
+    const asked = host.calls.length;
+    expect(await call('profiles:test', { id, patch: { credentials, confirmedHosts: [captureHost] } })).toMatchObject({ ok: false, error: { code: 'HostNotConfirmed' } });
+    expect(await call('profiles:update', { id, credentials, confirmedHosts: [captureHost], test: true })).toMatchObject({ ok: false, error: { code: 'HostNotConfirmed' } });
+    expect(host.calls.slice(asked).map((c) => c.kind)).toEqual(['confirmHost', 'confirmHost']);
+    expect(captured).toEqual([]);
+    // Its own STS host stays trusted without asking again.
+    respond = () => ({ status: 400, body: JSON.stringify({ Code: 'AuthenticationFail.OIDCToken.Invalid', Message: 'bad token' }) });
+    expect(await call('profiles:test', { id })).toMatchObject({ ok: false, error: { code: 'AuthenticationFail.OIDCToken.Invalid' } });
+    expect(new URLSearchParams(captured[0]!.body).get('OIDCToken')).toBe(token);
   });
 
   it('refuses a chosen file too large to be a token, and a cancelled dialog chooses nothing', async () => {

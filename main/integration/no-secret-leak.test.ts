@@ -1,7 +1,11 @@
 /**
  * A full profiles session through main's real handler table (dispatch, zod validation,
  * error mapping, file logger) against the emulator; afterwards no secret may appear in any
- * IPC reply, event, the log, or any byte of the user data folder.
+ * IPC reply, event, the log, or any byte of the user data folder, in any encoding (raw,
+ * base64, base64url, URL-encoded, JSON-escaped), and no request to a host that is not OSS
+ * (STS, credentials service, metadata, proxy) may carry one it should not. The secrets
+ * searched for include every access code and every credential the STS, credentials and
+ * metadata services issued during the session (read from their recorded answers).
  */
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,16 +21,23 @@ import { dispatch } from '../ipc/dispatch';
 import { createHandlerTable } from '../ipc/handlers';
 import type { HandlerTable } from '../ipc/handler-types';
 import { createFileLogger, type Logger } from '../services/log/logger';
+import { findEncoded, issuedSecrets, startForwardProxy, startRecordingProxy, type ForwardProxy, type RecordingProxy } from '../test-support/leak-search';
 import { ramRoleSource } from '../services/credentials/remote-sources';
 import { MemorySecretStore } from '../services/secrets/memory-secret-store';
+import { ScriptedDesktopHost } from '../services/host/desktop-host';
 
 let emu: RunningEmulator;
+/** Stands between main and the emulator's STS / credentials / metadata port, recording both ways. */
+let side: RecordingProxy;
+/** The corporate proxy of the proxy-password profile. */
+let proxy: ForwardProxy;
 let userDataDir: string;
 let home: string;
 let ctx: AppContext;
 let table: HandlerTable;
 let log: Logger;
 const secrets = new MemorySecretStore();
+const host = new ScriptedDesktopHost();
 const replies: string[] = [];
 const events: string[] = [];
 const knownSecrets = new Set<string>();
@@ -34,6 +45,12 @@ const knownSecrets = new Set<string>();
 const stsKeyIds = new Set<string>();
 
 const ROLE = 'acs:ram::1000000000000001:role/sandbox-role';
+const OIDC_PROVIDER = 'acs:ram::1000000000000001:oidc-provider/sandbox-oidc';
+const PROXY_PASSWORD = 'Proxy-Password-Secret-42';
+/** Texts that are secret as a whole (access codes, the OIDC token): searched for like secrets. */
+const secretTexts = new Set<string>();
+/** The emulator's side-port URL, through the recorder. */
+const viaSide = (url: string) => url.replace(/^http:\/\/[^/]+/, side.origin);
 const acct = () => emu.accounts.find((a) => a.name === 'sandbox')!;
 const reader = () => emu.accounts.find((a) => a.name === 'photos-reader')!;
 const endpoint = () => ({ kind: 'custom', region: emu.region, customRegionUrls: emu.endpoints, pathStyle: true, allowInsecureHttp: true, proxy: { mode: 'none' } });
@@ -62,6 +79,8 @@ async function filesUnder(dir: string): Promise<string[]> {
 
 beforeAll(async () => {
   emu = await startEmulator({ memory: true });
+  side = await startRecordingProxy(new URL(emu.stsEndpoint).origin);
+  proxy = await startForwardProxy();
   userDataDir = await mkdtemp(join(tmpdir(), 'leak-userdata-'));
   home = await mkdtemp(join(tmpdir(), 'leak-home-'));
   const admin = new OSS({ accessKeyId: acct().accessKeyId, accessKeySecret: acct().accessKeySecret, endpoint: emu.endpoint, region: emu.region, sldEnable: true, authorizationV4: true } as OSS.Options);
@@ -78,6 +97,7 @@ beforeAll(async () => {
     secrets,
     home,
     sandboxInMemory: true,
+    host,
     env: { OSS_ACCESS_KEY_ID: reader().accessKeyId, OSS_ACCESS_KEY_SECRET: reader().accessKeySecret },
   });
   table = createHandlerTable(ctx);
@@ -88,6 +108,8 @@ afterAll(async () => {
   ctx?.profiles.dispose();
   await ctx?.previewServer.close();
   await emu?.close();
+  await side?.close();
+  await proxy?.close();
   await rm(userDataDir, { recursive: true, force: true });
   await rm(home, { recursive: true, force: true });
 });
@@ -96,9 +118,10 @@ describe('a full profiles session leaks no secret', () => {
   it('adds, tests, lists, refreshes, fails and deletes profiles of every type', async () => {
     const added: ProfileView[] = [];
     const add = async (name: string, credentials: Record<string, unknown>, extra: Record<string, unknown> = {}) => {
-      // The emulator's STS/credentials/metadata port is a custom host: confirmed, as the dialog would.
-      const side = new URL(emu.stsEndpoint).host;
-      const v = await ok<ProfileView>('profiles:add', { input: { name, credentials, endpoint: endpoint(), confirmedHosts: [side], ...extra } });
+      // The emulator's STS/credentials/metadata port is a custom host: the user trusts it in main's dialog (asked once).
+      const sideHost = new URL(side.origin).host;
+      if (!host.calls.some((c) => c.kind === 'confirmHost')) host.answers.hosts.push(true);
+      const v = await ok<ProfileView>('profiles:add', { input: { name, credentials, endpoint: endpoint(), confirmedHosts: [sideHost], ...extra } });
       added.push(v);
       return v;
     };
@@ -109,9 +132,25 @@ describe('a full profiles session leaks no secret', () => {
     knownSecrets.add(sts.accessKeySecret).add(sts.securityToken!);
     stsKeyIds.add(sts.accessKeyId);
     const pasted = await add('sts', { type: 'sts-token', accessKeyId: sts.accessKeyId, accessKeySecret: sts.accessKeySecret, securityToken: sts.securityToken, expiration: sts.expiration!.toISOString() });
-    const role = await add('role', { type: 'ram-role', accessKeyId: acct().accessKeyId, accessKeySecret: acct().accessKeySecret, roleArn: ROLE, durationSeconds: 900, stsEndpoint: emu.stsEndpoint });
-    const uri = await add('uri', { type: 'credentials-uri', credentialsUri: emu.credentialsUriEndpoint });
-    const ecs = await add('ecs', { type: 'ecs-ram-role', metadataUrl: emu.ecsMetadataEndpoint });
+    const role = await add('role', { type: 'ram-role', accessKeyId: acct().accessKeyId, accessKeySecret: acct().accessKeySecret, roleArn: ROLE, durationSeconds: 900, stsEndpoint: viaSide(emu.stsEndpoint) });
+    const uri = await add('uri', { type: 'credentials-uri', credentialsUri: viaSide(emu.credentialsUriEndpoint) });
+    const ecs = await add('ecs', { type: 'ecs-ram-role', metadataUrl: viaSide(emu.ecsMetadataEndpoint) });
+
+    // OIDC role: the token file is chosen in main's dialog; the token is a secret the page never sees.
+    const part = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+    const oidcToken = `${part({ alg: 'RS256', typ: 'JWT' })}.${part({ iss: 'https://oidc.emulator.local', aud: 'sts.aliyuncs.com', sub: 'system:serviceaccount:ns:leak', exp: Math.floor(Date.now() / 1000) + 3600 })}.c2lnbmF0dXJlLW9mLWxlYWs`;
+    await writeFile(join(home, 'oidc-token'), oidcToken);
+    secretTexts.add(oidcToken);
+    host.answers.files.push([join(home, 'oidc-token')]);
+    const tokenFile = await ok<{ id: string }>('profiles:choose-token-file');
+    const oidc = await add('oidc', { type: 'oidc-role', roleArn: ROLE, oidcProviderArn: OIDC_PROVIDER, oidcTokenFileId: tokenFile.id, durationSeconds: 900, stsEndpoint: viaSide(emu.stsEndpoint) });
+
+    // An AccessKey profile behind a proxy with a password.
+    knownSecrets.add(PROXY_PASSWORD);
+    const proxied = await add('proxied', { type: 'access-key', accessKeyId: acct().accessKeyId, accessKeySecret: acct().accessKeySecret }, {
+      endpoint: { ...endpoint(), proxy: { mode: 'manual', url: `http://${proxy.host}`, username: 'alice' } },
+      proxyPassword: PROXY_PASSWORD,
+    });
     const restricted = await add('reader', { type: 'access-key', accessKeyId: reader().accessKeyId, accessKeySecret: reader().accessKeySecret }, { startPath: { bucket: 'leak-bucket', prefix: 'photos/' } });
     expect(restricted.startPath).toEqual({ bucket: 'leak-bucket', prefix: 'photos/', region: emu.region });
 
@@ -122,6 +161,8 @@ describe('a full profiles session leaks no secret', () => {
     // Imports default to the public endpoints; point them at the emulator like a user would.
     for (const id of [env.profile.id, imported.imported[0]!.id]) await ok('profiles:update', { id, endpoint: endpoint() });
     const code = encodeAccessCode({ v: 1, accessKeyId: sts.accessKeyId, accessKeySecret: sts.accessKeySecret, securityToken: sts.securityToken!, expiration: sts.expiration!.toISOString(), bucket: 'leak-bucket', prefix: 'photos/', region: emu.region, endpoint: emu.endpoint, actions: ['list', 'read'] });
+    host.answers.hosts.push(true);
+    secretTexts.add(code);
     const fromCode = await ok<ProfileView>('profiles:import-access-code', { code, confirmHost: new URL(emu.endpoint).host, allowInsecureHttp: true });
     expect(fromCode.startPath).toMatchObject({ bucket: 'leak-bucket', prefix: 'photos/' });
     const sandbox = await ok<ProfileView>('profiles:sandbox-start');
@@ -136,8 +177,8 @@ describe('a full profiles session leaks no secret', () => {
       await ok('profiles:session-status', { id: p.id });
     }
 
-    // Refresh: the role and URI sessions are fetched anew (their secrets are collected too).
-    for (const id of [role.id, uri.id]) {
+    // Refresh: the role, URI and OIDC sessions are fetched anew (their secrets are collected too).
+    for (const id of [role.id, uri.id, oidc.id]) {
       const session = await ctx.profiles.service.session(id);
       const before = await session.provider.getCredentials();
       session.provider.invalidate();
@@ -148,7 +189,7 @@ describe('a full profiles session leaks no secret', () => {
 
     // Previews and details with every STS profile: the replies are local links or plain URLs, and the objects stream through the links.
     const previewReplies: string[] = [];
-    for (const p of [pasted, role, uri, ecs, fromCode]) {
+    for (const p of [pasted, role, uri, ecs, oidc, fromCode]) {
       const creds = await (await ctx.profiles.service.session(p.id)).provider.getCredentials();
       knownSecrets.add(creds.accessKeySecret).add(creds.securityToken!);
       stsKeyIds.add(creds.accessKeyId);
@@ -206,12 +247,34 @@ describe('a full profiles session leaks no secret', () => {
       ['events', Buffer.from(events.join('\n'))],
       ...(await Promise.all(files.map(async (f) => [f, await readFile(f)] as [string, Buffer]))),
     ];
-    expect(knownSecrets.size).toBeGreaterThan(10);
-    for (const secret of knownSecrets) {
+    // Every credential STS, the credentials service and the metadata service issued, connection tests included.
+    const issued = issuedSecrets(side.exchanges);
+    expect(issued.length).toBeGreaterThan(10);
+    for (const secret of issued) knownSecrets.add(secret);
+    expect(knownSecrets.size).toBeGreaterThan(20);
+    const everySecret = [...knownSecrets, ...secretTexts];
+    for (const secret of everySecret) {
       for (const [where, bytes] of haystacks) {
-        expect(bytes.includes(Buffer.from(secret)), `${secret.slice(0, 3)}… found in ${where}`).toBe(false);
+        const form = findEncoded(bytes, secret);
+        expect(form, `${secret.slice(0, 3)}… found in ${where} as ${form === secret ? 'itself' : `an encoded form (${form?.slice(0, 6)}…)`}`).toBeUndefined();
       }
     }
+
+    // Requests to hosts that are not OSS carry no secret: STS and the credential services get
+    // AccessKey IDs and signatures, never a secret; only the OIDC token goes to STS (it is what
+    // AssumeRoleWithOIDC exchanges), and the proxy password only to its proxy.
+    expect(side.exchanges.some((e) => e.body.includes('AssumeRoleWithOIDC') || e.url.includes('AssumeRoleWithOIDC'))).toBe(true);
+    for (const e of side.exchanges) {
+      const request = `${e.method} ${e.url}\n${JSON.stringify(e.headers)}\n${e.body}`;
+      for (const secret of everySecret) {
+        if (secret === oidcToken && /AssumeRoleWithOIDC/.test(request)) continue;
+        expect(findEncoded(request, secret), `${secret.slice(0, 3)}… sent to ${side.origin}${e.url.slice(0, 40)}`).toBeUndefined();
+      }
+    }
+    const basic = `Basic ${Buffer.from(`alice:${PROXY_PASSWORD}`).toString('base64')}`;
+    expect(proxy.authorizations.length).toBeGreaterThan(0);
+    expect(new Set(proxy.authorizations)).toEqual(new Set([basic]));
+    expect(proxied.endpoint.proxy).toMatchObject({ mode: 'manual', username: 'alice' });
     // Full AccessKey IDs stay in the keychain too: the file holds masked ones only.
     const profilesJson = await readFile(join(userDataDir, 'profiles.json'), 'utf8');
     expect(profilesJson).not.toContain(acct().accessKeyId);

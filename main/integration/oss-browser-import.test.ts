@@ -8,7 +8,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeAccessCode } from '../../shared/access-code';
 import { encodeOssBrowserGrant, parseOssBrowserCode } from '../../shared/oss-browser-code';
+import { ScriptedDesktopHost } from '../services/host/desktop-host';
 import { ProfilesFeature } from '../services/profiles/profiles-feature';
 import { MemorySecretStore } from '../services/secrets/memory-secret-store';
 import { GrantService } from '../services/share/grant-service';
@@ -43,10 +45,12 @@ describe('oss-browser codes and access codes as profiles', () => {
   let profiles: ProfilesFeature;
   const later = new Date(Date.now() + 3600_000).toISOString();
 
+  const host = new ScriptedDesktopHost();
+
   beforeAll(async () => {
     fx = await startShareEmulator();
     dir = await mkdtemp(path.join(os.tmpdir(), 'share-import-'));
-    profiles = new ProfilesFeature({ userDataDir: dir, secrets: new MemorySecretStore() });
+    profiles = new ProfilesFeature({ userDataDir: dir, secrets: new MemorySecretStore(), host });
   });
   afterAll(async () => {
     profiles?.dispose();
@@ -95,10 +99,9 @@ describe('oss-browser codes and access codes as profiles', () => {
       remember: () => undefined,
     });
     const grant = await grants.grant({ profileId: 'p', bucket: 'drop-box', prefix: 'incoming/', permission: 'upload', durationSeconds: 900, roleArn: fx.emu.roles[0]! });
-    // The emulator's endpoint is a plain-HTTP localhost address: the user confirms it by name, as the import dialog asks.
-    const host = new URL(fx.emu.endpoint).host;
-    await expect(profiles.importAccessCode(grant.accessCode, 'agency')).rejects.toMatchObject({ code: 'HostNotConfirmed' });
-    const view = await profiles.importAccessCode(grant.accessCode, 'agency', { confirmHost: host, allowInsecureHttp: true });
+    // The emulator is a plain-http loopback host: the user trusts it in main's dialog.
+    host.answers.hosts.push(true);
+    const view = await profiles.importAccessCode(grant.accessCode, 'agency', { confirmHost: new URL(decodeAccessCode(grant.accessCode).endpoint!).host, allowInsecureHttp: true });
     const opened = await profiles.open(view.id);
     expect(opened.openAt).toMatchObject({ bucket: 'drop-box', prefix: 'incoming/' });
     const client = await profiles.clients.forBucket(view.id, 'drop-box');

@@ -14,6 +14,7 @@ import type { IpcResult } from '../../shared/errors';
 import type { PreviewUrl, ThumbnailUrl } from '../../shared/object-types';
 import type { ProfileView } from '../../shared/profile-types';
 import { createAppContext, type AppContext } from '../app-context';
+import { ScriptedDesktopHost } from '../services/host/desktop-host';
 import { dispatch } from '../ipc/dispatch';
 import { createHandlerTable } from '../ipc/handlers';
 import type { HandlerTable } from '../ipc/handler-types';
@@ -28,6 +29,7 @@ const PDF_KEY = 'docs/报告 "final".pdf';
 let emu: RunningEmulator;
 let userDataDir: string;
 let ctx: AppContext;
+const host = new ScriptedDesktopHost();
 let table: HandlerTable;
 let profileId: string;
 const log = createMemoryLogger();
@@ -77,9 +79,12 @@ beforeAll(async () => {
     home: userDataDir,
     env: {},
     sandboxInMemory: true,
+    host,
   });
   table = createHandlerTable(ctx);
   const endpoint = { kind: 'custom', region: emu.region, customRegionUrls: emu.endpoints, pathStyle: true, allowInsecureHttp: true, proxy: { mode: 'none' } };
+  // The emulator's credentials service is not Alibaba Cloud's: the user trusts it in main's dialog.
+  host.answers.hosts.push(true);
   const added = await ok<ProfileView>('profiles:add', { input: { name: 'uri', credentials: { type: 'credentials-uri', credentialsUri: emu.credentialsUriEndpoint }, endpoint, confirmedHosts: [new URL(emu.credentialsUriEndpoint).host] } });
   profileId = added.value.id;
 });

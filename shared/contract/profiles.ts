@@ -55,7 +55,7 @@ const patchSchema = z.object({
   endpoint: endpointSchema.optional(),
   startPath: startPathSchema.nullable().optional(),
   proxyPassword: z.string().max(1024).optional(),
-  /** Hosts the user confirmed for new credential URLs (shared/remote-hosts.ts). */
+  /** Hosts the page's form had the user confirm. Informational: main trusts a new host only after its own dialog. */
   confirmedHosts: confirmedHostsSchema.optional(),
 });
 
@@ -87,7 +87,7 @@ export const requests = {
     z.object({
       code: z.string().min(1).max(20_000),
       name: z.string().trim().min(1).max(80).optional(),
-      /** The code's endpoint host, when it is not an official OSS endpoint and the user confirmed it by name. */
+      /** The code's endpoint host the page's form had the user confirm. Informational: main asks in its own dialog. */
       confirmHost: z.string().trim().toLowerCase().min(1).max(261).optional(),
       /** The user accepted the plain-HTTP warning for the code's endpoint. */
       allowInsecureHttp: z.boolean().default(false),

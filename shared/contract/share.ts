@@ -10,7 +10,7 @@ import type { ProfileView } from '../profile-types';
 import { out, req, type EventTable, type RequestTable } from './define';
 
 const profileId = z.string().min(1).max(200);
-const bucket = z.string().regex(/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/, 'Bucket names are 3-63 lowercase letters, digits or hyphens.');
+const bucket = z.string().max(63).regex(/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/, 'Bucket names are 3-63 lowercase letters, digits or hyphens.');
 /** OSS keys are 1-1023 bytes of UTF-8; a JS string of ≤ 1023 code units may still be longer in bytes (checked in main). */
 const objectKey = z.string().min(1).max(1023);
 const prefix = z.string().max(1023);

@@ -8,6 +8,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeAccessCode } from '../../../shared/access-code';
 import type { ProfileView } from '../../../shared/profile-types';
 import type { Grant, GrantSetup, LinkBatch } from '../../../shared/contract/share';
 import { createAppContext, type AppContext } from '../../app-context';
@@ -82,10 +83,11 @@ describe('share channels through dispatch', () => {
     const setup = await ok<GrantSetup>('share:grant-setup', { profileId: sandbox.id });
     expect(setup).toMatchObject({ supported: true, roleArn: expect.stringMatching(/role\/sandbox-role$/), stsEndpoint: expect.stringMatching(/^http:\/\/localhost:\d+/) });
     const grant = await ok<Grant>('share:grant', { profileId: sandbox.id, bucket: 'sandbox-photos', prefix: 'photos/', permission: 'read', durationSeconds: 900, roleArn: setup.roleArn });
-    // The sandbox's endpoint is plain HTTP on localhost: importing its code takes the user's confirmation, as the import dialog asks.
-    const unconfirmed = await dispatch(table, 'profiles:import-access-code', { code: grant.accessCode, name: 'Recipient' });
-    expect(unconfirmed).toMatchObject({ ok: false, error: { code: 'HostNotConfirmed' } });
-    const confirmHost = new URL(grant.fields.endpoint).host;
+    // The sandbox's endpoint is a loopback http:// host: the recipient trusts it in main's dialog.
+    const confirmHost = new URL(decodeAccessCode(grant.accessCode).endpoint!).host;
+    const refused = await dispatch(table, 'profiles:import-access-code', { code: grant.accessCode, name: 'Recipient', confirmHost, allowInsecureHttp: true });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'HostNotConfirmed' } });
+    host.answers.hosts.push(true); // (the refusal above was the user pressing Cancel in main's dialog)
     const recipient = await ok<ProfileView>('profiles:import-access-code', { code: grant.accessCode, name: 'Recipient', confirmHost, allowInsecureHttp: true });
     expect(recipient.startPath).toMatchObject({ bucket: 'sandbox-photos', prefix: 'photos/' });
     const listing = await ok<{ rows: Array<{ key: string }> }>('objects:list', { profileId: recipient.id, bucket: 'sandbox-photos', prefix: 'photos/' });

@@ -35,6 +35,16 @@ export interface ChooseSaveFileOptions {
   filters?: FileFilter[];
 }
 
+/** What main's own "trust this address?" dialog names (issue 10: the page cannot answer it). */
+export interface HostConfirmation {
+  /** host[:port] main would contact. */
+  host: string;
+  /** Plain http://: the dialog warns that anyone on the network could read the answer. */
+  insecure: boolean;
+  /** What main would send there. */
+  purpose: 'sign-in' | 'access-code';
+}
+
 export interface DesktopNotification {
   title: string;
   body: string;
@@ -47,6 +57,12 @@ export interface DesktopHost {
   chooseFolder(options: ChooseFolderOptions): Promise<string | undefined>;
   /** Native "save as" dialog: the chosen absolute path, undefined when cancelled. */
   chooseSaveFile(options: ChooseSaveFileOptions): Promise<string | undefined>;
+  /**
+   * Main's native dialog asking whether to trust a host that is not Alibaba Cloud's, naming
+   * it. True only when the user chose to trust it. Run by main, so script in the page cannot
+   * answer it for the user.
+   */
+  confirmHost(request: HostConfirmation): Promise<boolean>;
   /** Opens a local file with the OS's default app; rejects with the OS's reason. */
   openPath(path: string): Promise<void>;
   /** Shows a local file in the OS file manager. */
@@ -65,6 +81,7 @@ export type HostCall =
   | { kind: 'chooseFiles'; options: ChooseFilesOptions }
   | { kind: 'chooseFolder'; options: ChooseFolderOptions }
   | { kind: 'chooseSaveFile'; options: ChooseSaveFileOptions }
+  | { kind: 'confirmHost'; request: HostConfirmation }
   | { kind: 'openPath'; path: string }
   | { kind: 'showItemInFolder'; path: string }
   | { kind: 'notify'; notification: DesktopNotification }
@@ -82,6 +99,8 @@ export class ScriptedDesktopHost implements DesktopHost {
     files: [] as string[][],
     folders: [] as Array<string | undefined>,
     saveFiles: [] as Array<string | undefined>,
+    /** Answers to confirmHost: true = "Trust", false or an empty queue = "Cancel". */
+    hosts: [] as boolean[],
   };
   focused = true;
   /** How many keepAwake holds are active now. */
@@ -100,6 +119,11 @@ export class ScriptedDesktopHost implements DesktopHost {
   async chooseSaveFile(options: ChooseSaveFileOptions): Promise<string | undefined> {
     this.calls.push({ kind: 'chooseSaveFile', options });
     return this.answers.saveFiles.shift();
+  }
+
+  async confirmHost(request: HostConfirmation): Promise<boolean> {
+    this.calls.push({ kind: 'confirmHost', request });
+    return this.answers.hosts.shift() ?? false;
   }
 
   async openPath(path: string): Promise<void> {

@@ -11,6 +11,7 @@ import { toCredentialError } from '../credentials/credential-errors';
 import { providerFor } from '../credentials/provider-factory';
 import { RegionsUnavailableError } from '../oss/endpoints';
 import { MemorySecretStore } from '../secrets/memory-secret-store';
+import { ScriptedDesktopHost } from '../host/desktop-host';
 import { ProfilesFeature } from './profiles-feature';
 
 function lookup(code: string): unknown {
@@ -36,7 +37,10 @@ describe('a user who may not list buckets', () => {
   it('is told to enter a start path (ListBucketsDenied), and gets in with one', async () => {
     const emu = await startEmulator({ memory: true });
     const dir = await mkdtemp(join(tmpdir(), 'list-denied-'));
-    const feature = new ProfilesFeature({ userDataDir: dir, secrets: new MemorySecretStore() });
+    // The emulator's STS is not Alibaba Cloud's: the user trusts it in main's dialog.
+    const host = new ScriptedDesktopHost();
+    host.answers.hosts.push(true);
+    const feature = new ProfilesFeature({ userDataDir: dir, secrets: new MemorySecretStore(), host });
     try {
       const owner = emu.accounts.find((a) => a.kind === 'account' && a.name === 'sandbox')!;
       const opts = { accessKeyId: owner.accessKeyId, accessKeySecret: owner.accessKeySecret, endpoint: emu.endpoint, region: emu.region, sldEnable: true, authorizationV4: true };

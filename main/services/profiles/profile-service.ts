@@ -60,7 +60,7 @@ export interface ProfilePatch {
   endpoint?: EndpointSettings;
   startPath?: StartPath | null;
   proxyPassword?: string;
-  /** Hosts the user confirmed for new credential URLs (shared/remote-hosts.ts). */
+  /** Hosts the page says the user confirmed in its form: informational only, main asks in its own dialog (profiles-feature approveHosts). */
   confirmedHosts?: string[];
 }
 
@@ -210,8 +210,8 @@ export class ProfileService {
   }
 
   /**
-   * What a saved profile becomes after `patch`, prepared but not stored. Stored credential
-   * URLs count as confirmed; a stored proxy password is reused only for the same proxy
+   * What a saved profile becomes after `patch`, prepared but not stored. The saved profile's
+   * own credential URLs count as confirmed (returned as `confirmedHosts`); a stored proxy password is reused only for the same proxy
    * (scheme, host, port, user): pointed at another proxy, it must be typed again.
    */
   async preparePatch(id: string, patch: ProfilePatch): Promise<{ prepared: PreparedProfile; confirmedHosts: string[] }> {
@@ -231,7 +231,9 @@ export class ProfileService {
       ...(proxyPassword ? { proxyPassword } : {}),
     };
     const prepared = buildRecord(input, { id, now: this.now(), createdAt: current.createdAt, ...(current.sandbox ? { sandbox: true } : {}) });
-    const confirmedHosts = patch.credentials ? (patch.confirmedHosts ?? []) : hostsToConfirm(credentials, current.endpoint.region).map((h) => h.host);
+    // Hosts the saved profile already uses count as trusted; hosts the page says it confirmed do not.
+    const stored = patch.credentials ? credentialInputFromRecord(current, secrets) : credentials;
+    const confirmedHosts = hostsToConfirm(stored, current.endpoint.region).map((h) => h.host);
     return { prepared, confirmedHosts };
   }
 

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { homedir } from 'node:os';
 import { decodeAccessCode } from '../../../shared/access-code';
 import { AppException } from '../../../shared/errors';
-import { assertCredentialUrlsAllowed, assertRemoteUrlAllowed } from '../../../shared/remote-hosts';
+import { assertCredentialUrlsAllowed, assertRemoteUrlAllowed, hostsToConfirm, judgeRemoteUrl, RemoteHostError } from '../../../shared/remote-hosts';
 import {
   endpointSchema,
   maskAccessKeyId,
@@ -57,11 +57,6 @@ export function toAppException(err: unknown): AppException {
   return err instanceof AppException ? err : new AppException(describeError(err));
 }
 
-/** Refuses credential URLs that are neither official nor confirmed by the user (issue 10, finding 5). */
-function checkHosts(p: PreparedProfile, confirmedHosts: readonly string[]): void {
-  assertCredentialUrlsAllowed(p.credentials, p.record.endpoint.region, { confirmedHosts, allowInsecureHttp: p.record.endpoint.allowInsecureHttp });
-}
-
 async function mapped<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
@@ -79,6 +74,8 @@ export class ProfilesFeature {
   private readonly drafts = new Map<string, ProfileSession>();
   private readonly tokenFiles = new TokenFileRegistry();
   private readonly host: DesktopHost;
+  /** Hosts the user trusted in main's own dialog during this run (the page cannot add to it). */
+  private readonly trustedHosts = new Set<string>();
 
   constructor(options: ProfilesFeatureOptions) {
     this.options = options;
@@ -129,7 +126,7 @@ export class ProfilesFeature {
 
   /** Tests unsaved input (nothing stored, nothing cached). */
   testInput(input: ProfileInput): Promise<ConnectionTestResult> {
-    return mapped(async () => this.runTest(this.prepareInput(input), input.confirmedHosts ?? []));
+    return mapped(async () => this.runTest(this.prepareInput(input), []));
   }
 
   testSaved(id: string, startPath?: StartPath): Promise<ConnectionTestResult> {
@@ -153,9 +150,9 @@ export class ProfilesFeature {
   add(input: ProfileInput, test: boolean): Promise<ProfileView> {
     return mapped(async () => {
       const prepared = this.prepareInput(input);
-      checkHosts(prepared, input.confirmedHosts ?? []);
+      await this.approveHosts(prepared, []);
       if (test) {
-        const result = await this.runTest({ ...prepared, record: { ...prepared.record, id: `draft-${randomUUID()}` } }, input.confirmedHosts ?? []);
+        const result = await this.runTest({ ...prepared, record: { ...prepared.record, id: `draft-${randomUUID()}` } }, []);
         // Keep the region the test found so the profile opens without another lookup.
         if (result.openAt) prepared.record.startPath = result.openAt;
       }
@@ -167,7 +164,7 @@ export class ProfilesFeature {
     return mapped(async () => {
       // Test what the profile would become; nothing is saved when the test fails.
       const { prepared, confirmedHosts } = await this.service.preparePatch(id, patch);
-      checkHosts(prepared, confirmedHosts);
+      await this.approveHosts(prepared, confirmedHosts);
       if (test) {
         const result = await this.runTest({ ...prepared, record: { ...prepared.record, id: `draft-${randomUUID()}` } }, confirmedHosts);
         if (result.openAt && patch.startPath !== null) prepared.record.startPath = result.openAt;
@@ -176,13 +173,38 @@ export class ProfilesFeature {
     });
   }
 
+  /**
+   * Refuses credential URLs that are neither official nor trusted (issue 10, findings 1, 3, 5).
+   * A host counts as trusted when the saved profile already used it (`storedHosts`) or the
+   * user trusted it in main's own dialog, which names it; what the page claims it confirmed
+   * does not count, since script in the page could claim anything. Forbidden hosts are
+   * refused without asking.
+   */
+  private async approveHosts(p: PreparedProfile, storedHosts: readonly string[]): Promise<void> {
+    const region = p.record.endpoint.region;
+    // Forbidden hosts, and plain http without the profile's warning, are refused before any dialog.
+    assertCredentialUrlsAllowed(p.credentials, region, { confirmedHosts: hostsToConfirm(p.credentials, region).map((h) => h.host), allowInsecureHttp: p.record.endpoint.allowInsecureHttp });
+    for (const { host, insecure } of hostsToConfirm(p.credentials, region)) await this.trust(host, insecure, 'sign-in', storedHosts);
+    assertCredentialUrlsAllowed(p.credentials, region, { confirmedHosts: [...storedHosts, ...this.trustedHosts], allowInsecureHttp: p.record.endpoint.allowInsecureHttp });
+  }
+
+  /** Asks main's dialog about `host` unless it is already trusted; throws HostNotConfirmed when the user declines. */
+  private async trust(host: string, insecure: boolean, purpose: 'sign-in' | 'access-code', storedHosts: readonly string[] = []): Promise<void> {
+    if (storedHosts.includes(host) || this.trustedHosts.has(host)) return;
+    if (await this.host.confirmHost({ host, insecure, purpose })) {
+      this.trustedHosts.add(host);
+      return;
+    }
+    throw new RemoteHostError('HostNotConfirmed', `You did not trust ${host}, so OSS Browser did not contact it.`, `Check that you trust ${host}, then confirm it when asked.`);
+  }
+
   private prepareInput(input: ProfileInput): PreparedProfile {
     return this.service.prepare({ ...input, credentials: this.service.resolveCredentials(input.credentials) });
   }
 
   /** Tests a prepared profile through the app's client factory, under a draft id dropped afterwards. */
-  private async runTest(prepared: PreparedProfile, confirmedHosts: readonly string[]): Promise<ConnectionTestResult> {
-    checkHosts(prepared, confirmedHosts);
+  private async runTest(prepared: PreparedProfile, storedHosts: readonly string[]): Promise<ConnectionTestResult> {
+    await this.approveHosts(prepared, storedHosts);
     const session = this.service.draftSession(prepared);
     const id = prepared.record.id;
     this.drafts.set(id, session);
@@ -249,19 +271,20 @@ export class ProfilesFeature {
 
   /**
    * Imports an access code. A code names its endpoint: an official OSS endpoint of its region
-   * is used as is; any other host must be one the user confirmed by name (`confirmHost`), plain
-   * http needs the same explicit warning as the form, and link-local or metadata addresses are
-   * refused. The code's scheme never switches plain HTTP on by itself.
+   * is used as is; any other host must be one the user trusts in main's dialog naming it (the
+   * page's `confirmHost` only says the page asked too), plain http needs the same explicit
+   * warning as the form, and link-local or metadata addresses are refused. The code's scheme
+   * never switches plain HTTP on by itself.
    */
   importAccessCode(text: string, name?: string, approval: { confirmHost?: string; allowInsecureHttp?: boolean } = {}): Promise<ProfileView> {
     return mapped(async () => {
       const now = new Date(this.options.clock?.now() ?? Date.now());
       const code = decodeAccessCode(text, now);
       if (code.endpoint) {
-        assertRemoteUrlAllowed('oss-endpoint', code.endpoint, code.region, {
-          confirmedHosts: approval.confirmHost ? [approval.confirmHost] : [],
-          allowInsecureHttp: !!approval.allowInsecureHttp,
-        });
+        const verdict = judgeRemoteUrl('oss-endpoint', code.endpoint, code.region);
+        // Forbidden hosts and plain http without the page's warning are refused before any dialog.
+        assertRemoteUrlAllowed('oss-endpoint', code.endpoint, code.region, { confirmedHosts: verdict.kind === 'confirm' ? [verdict.host] : [], allowInsecureHttp: !!approval.allowInsecureHttp });
+        if (verdict.kind === 'confirm') await this.trust(verdict.host, verdict.insecure, 'access-code');
       }
       const endpoint = endpointSchema.parse(
         code.endpoint

@@ -163,20 +163,33 @@ describe('temporary access grants', () => {
 
   it('remembers the role that worked; refuses plain-HTTP STS off this computer; explains unsupported profiles', async () => {
     const settings = new GrantSettingsStore(undefined);
+    const asked: string[] = [];
+    const answers: boolean[] = [];
     const svc = new GrantService({
       callerFor: async () => ({ supported: true, ...fx.account, stsEndpoint: fx.emu.stsEndpoint }),
       sessions: fx.sessions(fx.session(accountProvider(fx))),
       settings,
       remember: () => undefined,
+      // Main's own dialog (scripted): answers in order, "Cancel" when none is left.
+      confirmHost: async (host) => (asked.push(host), answers.shift() ?? false),
     });
     expect(await svc.setup('p')).toEqual({ supported: true, stsEndpoint: fx.emu.stsEndpoint });
     await svc.grant({ profileId: 'p', bucket, prefix: '', permission: 'read', durationSeconds: 900, roleArn: ROLE });
     expect(await svc.setup('p')).toEqual({ supported: true, roleArn: ROLE, stsEndpoint: fx.emu.stsEndpoint });
     await expect(svc.grant({ profileId: 'p', bucket, prefix: '', permission: 'read', durationSeconds: 900, roleArn: ROLE, stsEndpoint: 'http://sts.example.com' })).rejects.toMatchObject({ code: 'ShareInvalidStsEndpoint' });
     await expect(svc.grant({ profileId: 'p', bucket, prefix: '', permission: 'read', durationSeconds: 900, roleArn: ROLE, stsEndpoint: 'https://169.254.169.254/' })).rejects.toMatchObject({ code: 'ShareInvalidStsEndpoint' });
-    // Another HTTPS host only with the user's word for it, by name (here it cannot be reached: the request fails after the check).
+    expect(asked).toEqual([]);
+    // Another HTTPS host only with the user's word for it in main's dialog, by name; the page
+    // saying it was confirmed does not count (here it cannot be reached: the request fails after the check).
     await expect(svc.grant({ profileId: 'p', bucket, prefix: '', permission: 'read', durationSeconds: 900, roleArn: ROLE, stsEndpoint: 'https://sts.private.example:1' })).rejects.toMatchObject({ code: 'ShareStsHostNotConfirmed', hint: grantErrorHints.ShareStsHostNotConfirmed });
-    await expect(svc.grant({ profileId: 'p', bucket, prefix: '', permission: 'read', durationSeconds: 900, roleArn: ROLE, stsEndpoint: 'https://sts.private.example:1', confirmedStsHost: 'sts.private.example:1' })).rejects.not.toMatchObject({ code: 'ShareStsHostNotConfirmed' });
+    await expect(svc.grant({ profileId: 'p', bucket, prefix: '', permission: 'read', durationSeconds: 900, roleArn: ROLE, stsEndpoint: 'https://sts.private.example:1', confirmedStsHost: 'sts.private.example:1' })).rejects.toMatchObject({ code: 'ShareStsHostNotConfirmed' });
+    expect(asked).toEqual(['sts.private.example:1', 'sts.private.example:1']);
+    answers.push(true);
+    await expect(svc.grant({ profileId: 'p', bucket, prefix: '', permission: 'read', durationSeconds: 900, roleArn: ROLE, stsEndpoint: 'https://sts.private.example:1' })).rejects.not.toMatchObject({ code: 'ShareStsHostNotConfirmed' });
+    // Another port on this computer is not trusted by itself either: any local process could listen there.
+    asked.length = 0;
+    await expect(svc.grant({ profileId: 'p', bucket, prefix: '', permission: 'read', durationSeconds: 900, roleArn: ROLE, stsEndpoint: 'http://localhost:9/' })).rejects.toMatchObject({ code: 'ShareStsHostNotConfirmed' });
+    expect(asked).toEqual(['localhost:9']);
     // The sandbox's STS port is new every start: its live address wins over one remembered from an earlier start, and is not remembered.
     const stale = new GrantSettingsStore(undefined);
     await stale.set('sandbox', { roleArn: ROLE, stsEndpoint: 'http://localhost:1/' });

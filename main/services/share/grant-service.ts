@@ -34,6 +34,11 @@ export interface GrantServiceOptions {
   sessions: ShareSessions;
   settings: GrantSettingsStore;
   remember(entry: ShareHistoryEntry): void;
+  /**
+   * Main's own dialog naming a non-Alibaba STS host (DesktopHost.confirmHost): true when the
+   * user trusts it. Without it such hosts are refused. What the page says was confirmed never counts.
+   */
+  confirmHost?: (host: string, insecure: boolean) => Promise<boolean>;
   now?: () => number;
 }
 
@@ -45,7 +50,7 @@ export interface GrantRequest {
   durationSeconds: number;
   roleArn: string;
   stsEndpoint?: string | undefined;
-  /** A non-Alibaba STS host (host[:port]) the user confirmed by name in the dialog. */
+  /** A non-Alibaba STS host the page's dialog had the user confirm. Informational: main asks in its own dialog. */
   confirmedStsHost?: string | undefined;
 }
 
@@ -66,15 +71,33 @@ export class GrantService {
     return { supported: true, ...(roleArn ? { roleArn } : {}), stsEndpoint };
   }
 
+  /**
+   * STS hosts the signed AssumeRole may go to: the profile's own (confirmed when it was saved),
+   * the one a grant from this profile already used (main wrote that down), or one the user
+   * trusts now in main's dialog. Official hosts need none of this; forbidden, malformed and
+   * plain-http ones off this computer are refused before any dialog (checkStsEndpoint).
+   */
+  private async trustedStsHosts(profileId: string, caller: Extract<GrantCaller, { supported: true }>, endpoint: string): Promise<string[]> {
+    const saved = (await this.options.settings.get(profileId))?.stsEndpoint;
+    const trusted = [caller.stsEndpoint, saved].flatMap((u) => (u ? [new URL(u).host] : []));
+    try {
+      checkStsEndpoint(endpoint, trusted);
+      return trusted;
+    } catch (err) {
+      const url = new URL(endpoint);
+      const host = url.host;
+      if ((err as { code?: string }).code !== 'ShareStsHostNotConfirmed' || !(await this.options.confirmHost?.(host, url.protocol === 'http:'))) throw err;
+      return [...trusted, host];
+    }
+  }
+
   /** Asks STS for the scoped session and packs it for the recipient. */
   async grant(request: GrantRequest): Promise<Grant> {
     const caller = await this.options.callerFor(request.profileId);
     if (!caller.supported) throw new AppException({ code: 'ShareUnsupportedProfile', message: caller.reason, hint: grantErrorHints.ShareUnsupportedProfile });
     if (request.prefix && !request.prefix.endsWith('/')) request = { ...request, prefix: `${request.prefix}/` };
     const endpoint = request.stsEndpoint ?? caller.stsEndpoint ?? DEFAULT_STS_ENDPOINT;
-    // The profile's own STS address was confirmed when the profile was saved; another needs the user's word now.
-    const trusted = [...(caller.stsEndpoint ? [new URL(caller.stsEndpoint).host] : []), ...(request.confirmedStsHost ? [request.confirmedStsHost] : [])];
-    checkStsEndpoint(endpoint, trusted);
+    const trusted = await this.trustedStsHosts(request.profileId, caller, endpoint);
     const policy = grantPolicy(request.bucket, request.prefix, request.permission);
     const text = policyText(policy);
     if (text.length > MAX_POLICY_LENGTH) {

@@ -60,9 +60,11 @@ function isForbidden(hostname: string): boolean {
 }
 
 /**
- * Which STS address main may send the signed AssumeRole to: an official one; this computer
- * (the sandbox); or another HTTPS host only when it is already trusted (the profile's own,
- * confirmed when the profile was saved) or the user confirmed it by name in the dialog.
+ * Which STS address main may send the signed AssumeRole to: an official one; or a trusted
+ * one (the profile's own, confirmed when the profile was saved, or one the user trusted by
+ * name in main's dialog) that is HTTPS, or on this computer (the sandbox's plain-http STS).
+ * This computer is not trusted by itself: any local process could listen there, and a
+ * signed AssumeRole can be replayed against the real STS.
  */
 export function checkStsEndpoint(endpoint: string, trusted: readonly string[] = []): void {
   let url: URL;
@@ -71,14 +73,16 @@ export function checkStsEndpoint(endpoint: string, trusted: readonly string[] = 
   } catch {
     throw grantError('ShareInvalidStsEndpoint', `"${endpoint.slice(0, 200)}" is not a valid STS address.`);
   }
-  if (isOfficialSts(url) || (isLoopback(url.hostname) && (url.protocol === 'http:' || url.protocol === 'https:'))) return;
+  if (isOfficialSts(url)) return;
+  const isTrusted = trusted.map((h) => h.toLowerCase()).includes(url.host.toLowerCase());
+  if (isLoopback(url.hostname) && (url.protocol === 'http:' || url.protocol === 'https:') && isTrusted) return;
   if (url.username || url.password || isForbidden(url.hostname)) {
     throw grantError('ShareInvalidStsEndpoint', `OSS Browser never sends sign-in requests to ${url.host}.`);
   }
-  if (url.protocol !== 'https:') {
+  if (url.protocol !== 'https:' && !isLoopback(url.hostname)) {
     throw grantError('ShareInvalidStsEndpoint', `The STS address ${url.host} does not use HTTPS: the temporary keys would cross the network in clear text.`);
   }
-  if (!trusted.map((h) => h.toLowerCase()).includes(url.host.toLowerCase())) {
+  if (!isTrusted) {
     throw new AppException({
       code: 'ShareStsHostNotConfirmed',
       message: `${url.host} is not an Alibaba Cloud STS address. OSS Browser sends the signed request there only after you confirm it.`,

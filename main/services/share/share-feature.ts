@@ -47,6 +47,7 @@ export class ShareFeature {
       sessions: options.sessions,
       settings: this.settings,
       remember: (e) => this.links.remember(e),
+      confirmHost: (host, insecure) => options.host.confirmHost({ host, insecure, purpose: 'sign-in' }),
       ...(options.now ? { now: options.now } : {}),
     });
   }

@@ -1,8 +1,10 @@
 /**
  * The confirmation that names a host before main contacts it (issue 10, findings 3 and 5):
  * a custom STS endpoint, credentials URI or metadata URL typed in the form, or the endpoint
- * an access code carries. Main refuses such hosts unless the request says the user confirmed
- * them; plain HTTP is spelled out with the same warning as the form.
+ * an access code carries. It explains, in the user's language, before anything is sent; main
+ * then asks once more in its own native dialog (script in the page cannot answer that one),
+ * so what the page says was confirmed is never enough on its own. Plain HTTP is spelled out
+ * with the same warning as the form.
  */
 import { useEffect, useId, useRef, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';

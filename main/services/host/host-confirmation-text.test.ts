@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { hostConfirmationText } from './host-confirmation-text';
+
+describe("main's host confirmation dialog text", () => {
+  it('names the host in the message and on the trust button, in English and Chinese', () => {
+    for (const locale of ['en-US', 'zh-CN']) {
+      for (const purpose of ['sign-in', 'access-code'] as const) {
+        const t = hostConfirmationText({ host: 'sts.private.example:8443', insecure: false, purpose }, locale);
+        expect(t.message, `${locale} ${purpose}`).toContain('sts.private.example:8443');
+        expect(t.trust).toContain('sts.private.example:8443');
+      }
+    }
+    expect(hostConfirmationText({ host: 'h', insecure: false, purpose: 'sign-in' }, 'zh-CN').title).toBe('信任此地址？');
+    expect(hostConfirmationText({ host: 'h', insecure: false, purpose: 'sign-in' }, 'fr').title).toBe('Trust this address?');
+  });
+
+  it('warns about plain HTTP only when the address uses it', () => {
+    expect(hostConfirmationText({ host: 'h', insecure: true, purpose: 'sign-in' }, 'en').detail).toMatch(/plain HTTP/);
+    expect(hostConfirmationText({ host: 'h', insecure: false, purpose: 'sign-in' }, 'en').detail).not.toMatch(/HTTP/);
+    expect(hostConfirmationText({ host: 'h', insecure: true, purpose: 'access-code' }, 'zh-CN').detail).toMatch(/明文 HTTP/);
+  });
+});
