@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { app, clipboard, Menu, screen, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import type { AppContext } from './app-context';
+import { APP_ID } from './desktop/app-identity';
 import { linkFromArgv } from './desktop/deep-link';
 import { buildDiagnostics } from './desktop/diagnostics';
 import { buildMenuTemplate, type MenuCommand, type MenuSpec } from './desktop/menu';
@@ -29,6 +30,8 @@ export interface LinkHandoff {
  * macOS sends 'open-url' for the link that launched the app before the app is ready.
  */
 export function registerLinkHandoff(): LinkHandoff {
+  // Windows notifications and taskbar grouping need the installer's AppUserModelID.
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
   const early: string[] = [];
   let deliver: ((link: string) => void) | undefined;
   const receive = (link: string | undefined) => {
