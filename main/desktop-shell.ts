@@ -39,10 +39,12 @@ export function registerLinkHandoff(): LinkHandoff {
     if (deliver) deliver(link);
     else if (early.length < 8) early.push(link);
   };
-  // Unpackaged (electron .), the OS must start Electron with the app's path as well.
+  // A development run takes over oss:// only when asked (OSS_BROWSER_DEV_LINKS=1): it would
+  // otherwise replace the installed app as the handler. Unpackaged, the OS must start
+  // Electron with the app's path as well.
   const entry = process.argv[1];
-  if (process.defaultApp && entry) app.setAsDefaultProtocolClient(LINK_SCHEME, process.execPath, [path.resolve(entry)]);
-  else app.setAsDefaultProtocolClient(LINK_SCHEME);
+  if (app.isPackaged) app.setAsDefaultProtocolClient(LINK_SCHEME);
+  else if (process.env.OSS_BROWSER_DEV_LINKS === '1' && entry) app.setAsDefaultProtocolClient(LINK_SCHEME, process.execPath, [path.resolve(entry)]);
   app.on('open-url', (event, url) => {
     event.preventDefault();
     receive(url);
