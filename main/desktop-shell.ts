@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { app, clipboard, Menu, screen, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import type { AppContext } from './app-context';
+import { APP_ID } from './desktop/app-identity';
 import { linkFromArgv } from './desktop/deep-link';
 import { buildDiagnostics } from './desktop/diagnostics';
 import { buildMenuTemplate, type MenuCommand, type MenuSpec } from './desktop/menu';
@@ -29,6 +30,8 @@ export interface LinkHandoff {
  * macOS sends 'open-url' for the link that launched the app before the app is ready.
  */
 export function registerLinkHandoff(): LinkHandoff {
+  // Windows notifications and taskbar grouping need the installer's AppUserModelID.
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
   const early: string[] = [];
   let deliver: ((link: string) => void) | undefined;
   const receive = (link: string | undefined) => {
@@ -36,10 +39,12 @@ export function registerLinkHandoff(): LinkHandoff {
     if (deliver) deliver(link);
     else if (early.length < 8) early.push(link);
   };
-  // Unpackaged (electron .), the OS must start Electron with the app's path as well.
+  // A development run takes over oss:// only when asked (OSS_BROWSER_DEV_LINKS=1): it would
+  // otherwise replace the installed app as the handler. Unpackaged, the OS must start
+  // Electron with the app's path as well.
   const entry = process.argv[1];
-  if (process.defaultApp && entry) app.setAsDefaultProtocolClient(LINK_SCHEME, process.execPath, [path.resolve(entry)]);
-  else app.setAsDefaultProtocolClient(LINK_SCHEME);
+  if (app.isPackaged) app.setAsDefaultProtocolClient(LINK_SCHEME);
+  else if (process.env.OSS_BROWSER_DEV_LINKS === '1' && entry) app.setAsDefaultProtocolClient(LINK_SCHEME, process.execPath, [path.resolve(entry)]);
   app.on('open-url', (event, url) => {
     event.preventDefault();
     receive(url);

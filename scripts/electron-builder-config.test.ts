@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { APP_ID } from '../main/desktop/app-identity';
 
 // electron-builder cannot package here (it downloads Electron and toolchains), but its own
 // schema validation runs offline: use it, then check the choices this product depends on.
@@ -66,6 +67,8 @@ describe('electron-builder.yml', () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
     expect(pkg.main).toBe('out/main/index.js');
     expect(c.appId).toMatch(/^[a-z]+(\.[a-z0-9-]+)+$/);
+    // Windows shows notifications only when the running app's AppUserModelID is the installer's appId.
+    expect(c.appId).toBe(APP_ID);
     expect(c.productName).toBe('OSS Browser');
   });
 });

@@ -25,6 +25,17 @@ describe('application menu', () => {
     expect(roles(submenu(build(platform), 'Edit'))).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'selectAll']);
   });
 
+  it('leaves the Edit keys to the page on Windows and Linux (object list and text fields), registers them on macOS', () => {
+    for (const platform of ['win32', 'linux'] as const) {
+      const edit = submenu(build(platform), 'Edit').filter((i) => i.accelerator);
+      expect(edit.map((i) => i.role)).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']);
+      expect(edit.every((i) => i.registerAccelerator === false)).toBe(true);
+    }
+    expect(flattenMenu(build('darwin')).some((i) => 'registerAccelerator' in i)).toBe(false);
+    // Only the Edit items share keys with the page: zoom, full screen, quit stay registered.
+    expect(flattenMenu(build('linux', true)).filter((i) => i.registerAccelerator === false)).toHaveLength(6);
+  });
+
   it('offers reload and developer tools only in development', () => {
     expect(roles(submenu(build('linux'), 'View'))).toEqual(['resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen']);
     expect(roles(submenu(build('linux', true), 'View'))).toEqual(['forceReload', 'toggleDevTools', 'resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen']);

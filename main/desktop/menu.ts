@@ -8,6 +8,13 @@
  * Accelerators are written out (not left to the roles' defaults) so the test can check
  * them against the shortcuts the page handles itself: Ctrl/Cmd+R refreshes the listing
  * and Ctrl/Cmd+F focuses the filter, so no menu item may take those keys.
+ *
+ * The Edit shortcuts are shared: in a text field they edit text, in the object list they
+ * select, copy, cut and paste objects. On Windows and Linux a registered menu accelerator
+ * is consumed before the page sees the key, and Chromium already edits text fields on
+ * those keys itself, so there the Edit items only show their shortcut
+ * (registerAccelerator: false). macOS needs them registered: text fields get Cmd+C/V/X/A
+ * through the Edit menu.
  */
 import { menuText, type MenuLanguage, type MenuStringKey } from './menu-strings';
 
@@ -26,6 +33,8 @@ export interface MenuSpec {
   role?: MenuRole;
   id?: MenuCommand;
   accelerator?: string;
+  /** false: the accelerator is shown but the key press still goes to the page. */
+  registerAccelerator?: boolean;
   type?: 'separator';
   submenu?: MenuSpec[];
 }
@@ -38,7 +47,7 @@ export interface MenuOptions {
   development: boolean;
 }
 
-/** Shortcuts the page handles itself (renderer/features/browse keyboard commands). */
+/** Shortcuts only the page handles (renderer/features/browse keyboard commands); no menu item may show them. */
 export const PAGE_SHORTCUTS = ['CmdOrCtrl+R', 'CmdOrCtrl+F', 'Alt+Left', 'Alt+Right', 'Alt+Up'] as const;
 
 const separator: MenuSpec = { type: 'separator' };
@@ -48,6 +57,7 @@ export function buildMenuTemplate({ platform, language, appName, development }: 
   const mac = platform === 'darwin';
   const t = (key: MenuStringKey) => menuText(language, key, { app: appName });
   const item = (role: MenuRole, key: MenuStringKey, accelerator?: string): MenuSpec => ({ role, label: t(key), ...(accelerator ? { accelerator } : {}) });
+  const editItem = (role: MenuRole, key: MenuStringKey, accelerator: string): MenuSpec => ({ ...item(role, key, accelerator), ...(mac ? {} : { registerAccelerator: false }) });
 
   const appMenu: MenuSpec = {
     label: appName,
@@ -68,15 +78,15 @@ export function buildMenuTemplate({ platform, language, appName, development }: 
   const editMenu: MenuSpec = {
     label: t('edit'),
     submenu: [
-      item('undo', 'undo', 'CmdOrCtrl+Z'),
-      item('redo', 'redo', mac ? 'Shift+Command+Z' : 'Ctrl+Y'),
+      editItem('undo', 'undo', 'CmdOrCtrl+Z'),
+      editItem('redo', 'redo', mac ? 'Shift+Command+Z' : 'Ctrl+Y'),
       separator,
-      item('cut', 'cut', 'CmdOrCtrl+X'),
-      item('copy', 'copy', 'CmdOrCtrl+C'),
-      item('paste', 'paste', 'CmdOrCtrl+V'),
+      editItem('cut', 'cut', 'CmdOrCtrl+X'),
+      editItem('copy', 'copy', 'CmdOrCtrl+C'),
+      editItem('paste', 'paste', 'CmdOrCtrl+V'),
       item('delete', 'delete'),
       separator,
-      item('selectAll', 'selectAll', 'CmdOrCtrl+A'),
+      editItem('selectAll', 'selectAll', 'CmdOrCtrl+A'),
     ],
   };
   const viewMenu: MenuSpec = {

@@ -17,7 +17,7 @@ const why = {
   rendererEmulator: 'renderer/ ships to users: the emulator is a test server and never part of the page.',
   rendererAliOss: 'OSS requests are signed in main, where the credentials live: the page never imports ali-oss.',
   shared: 'shared/ is loaded by main and by the sandboxed renderer: it may import only zod and other shared/ files.',
-  electron: 'main/services/ runs in plain Node so its unit tests need no Electron: electron is imported only by main/index.ts, window*.ts, desktop-host.ts, preload.ts and ipc/.',
+  electron: 'main/services/ runs in plain Node so its unit tests need no Electron: electron is imported only by main/index.ts, window*.ts, desktop-host.ts, desktop-shell.ts, preload.ts and ipc/.',
   electronOutsideMain: 'electron exists only in the main process: import it only in main/ (outside services/).',
   keytar: 'keytar is reached only through the SecretStore interface (main/services/secrets/keytar-secret-store.ts), so tests can use the in-memory store.',
   servicesUp: 'main/services/ sits below the IPC layer and the composition root: take what a service needs as a constructor argument instead of importing ipc/ or app-context.',

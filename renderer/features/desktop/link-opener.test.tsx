@@ -52,12 +52,20 @@ describe('LinkOpener', () => {
   });
 
   it('asks which profile when several may reach the link, and opens the chosen one', async () => {
+    // The first take answers "none" but its reply is still on the way when the link arrives.
+    let answerFirst: (value: null) => void = () => undefined;
     const queue: Array<OpenLink | null> = [];
-    bridge = bridgeWith(queue);
+    let takes = 0;
+    bridge = installTestBridge({
+      'desktop:take-link': () => (++takes === 1 ? new Promise<null>((resolve) => (answerFirst = resolve)) : (queue.shift() ?? null)),
+      'desktop:set-language': () => undefined,
+      'profiles:open': ({ id }) => ({ profile: view(id, id) }),
+    });
     render(<LinkOpener />);
-    await waitFor(() => expect(bridge!.calls.filter((c) => c.channel === 'desktop:take-link')).toHaveLength(1));
+    await waitFor(() => expect(takes).toBe(1));
     queue.push(link([{ id: 'p1', name: 'Work' }, { id: 'p2', name: 'Home' }]));
     act(() => bridge!.emit('desktop:link-waiting', { waiting: 1 }));
+    await act(async () => answerFirst(null));
     const dialog = await screen.findByTestId('link-profile-dialog');
     expect(dialog.textContent).toContain('Several profiles may open oss://my-bucket/photos/2024/');
     expect(document.activeElement?.textContent).toBe('Work');

@@ -43,16 +43,25 @@ export function LinkOpener(): ReactElement | null {
   }, [i18n]);
 
   useEffect(() => {
+    // One drain at a time; news of a link during a drain runs it once more, so a link queued
+    // just after a take answered "none" is still picked up.
     let draining = false;
+    let again = false;
     const drain = async () => {
-      if (draining) return;
+      if (draining) {
+        again = true;
+        return;
+      }
       draining = true;
       try {
-        for (let link = await call('desktop:take-link'); link; link = await call('desktop:take-link')) {
-          const decision = decideLink(link);
-          if (decision.kind === 'open') openWith(link, { id: decision.profileId, name: decision.profileName });
-          else setPrompt(decision.kind === 'choose' ? { kind: 'choose', link } : { kind: 'none', link });
-        }
+        do {
+          again = false;
+          for (let link = await call('desktop:take-link'); link; link = await call('desktop:take-link')) {
+            const decision = decideLink(link);
+            if (decision.kind === 'open') openWith(link, { id: decision.profileId, name: decision.profileName });
+            else setPrompt(decision.kind === 'choose' ? { kind: 'choose', link } : { kind: 'none', link });
+          }
+        } while (again);
       } catch {
         // Main logged it; a link that cannot be taken is not worth an error on screen.
       } finally {
