@@ -182,12 +182,12 @@ test.describe('browse: object actions', () => {
 
     // Thumbnails: the grid shows the image itself (the emulator has no image processing).
     await page.getByRole('button', { name: 'Thumbnails' }).click();
-    const thumb = page.locator('.browse-tile[data-key="pics/red.png"] img');
+    const thumb = page.locator('.browse-grid__tile[data-key="pics/red.png"] img');
     await expect.poll(() => thumb.evaluate((el) => (el as unknown as { naturalWidth: number }).naturalWidth)).toBe(40);
     // The grid works from the keyboard too: End selects the last tile, Enter previews it.
     await page.getByRole('grid', { name: 'Thumbnails' }).focus();
     await page.keyboard.press('End');
-    await expect(page.locator('.browse-tile[data-key="pics/red.png"]')).toHaveAttribute('aria-selected', 'true');
+    await expect(page.locator('.browse-grid__tile[data-key="pics/red.png"]')).toHaveAttribute('aria-selected', 'true');
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('preview-image')).toBeVisible();
   });

@@ -95,6 +95,6 @@ test.describe('browse: buckets, multipart uploads, symlinks and long listings', 
     await status.getByRole('button', { name: 'Continue listing' }).click();
     await listed(page, 4200);
     // Sorted by size (ascending) over everything: the first row is the smallest.
-    await expect(page.locator('.browse-rows .browse-row').first()).toHaveAttribute('data-key', 'many/item-0.dat');
+    await expect(page.locator('.browse-table__rows .browse-table__row').first()).toHaveAttribute('data-key', 'many/item-0.dat');
   });
 });

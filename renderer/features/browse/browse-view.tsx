@@ -8,11 +8,11 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } 
 import { useTranslation } from 'react-i18next';
 import type { OperationProgress } from '../../../shared/object-types';
 import { ErrorPanel } from '../../ui/error-panel';
-import { selectBucket, selectionStore } from '../../state/selection-store';
 import type { ActionContext, Clipboard, DialogState, Item } from './browse-actions';
 import { copyItems } from './browse-actions';
 import { AddressBar } from './components/address-bar';
 import { BookmarksMenu } from './components/bookmarks-menu';
+import { BrowseToolbar } from './components/browse-toolbar';
 import { BucketTable } from './components/bucket-list';
 import { ContextMenu } from './components/context-menu';
 import { DetailsPane, type DetailsTarget } from './components/details-pane';
@@ -23,13 +23,14 @@ import { buildMenu } from './components/menu-items';
 import { DialogHost } from './dialogs/dialog-host';
 import { acceptsDrops, dropFiles, extraActions } from './extension-points';
 import { previewKindOf } from './format';
+import { pendingFocusRow, useBrowseNavigation } from './hooks/use-browse-navigation';
 import { useFolderListing } from './hooks/use-folder-listing';
 import { useSearch } from './hooks/use-search';
-import { parentPrefix } from './model/address';
+import { useWindowKeys } from './hooks/use-window-keys';
 import { filterIds } from './model/filter-index';
 import { ListingColumns } from './model/listing-columns';
 import type { ListCommand } from './model/keyboard-commands';
-import { back, canGoBack, canGoForward, current, forward, push, startHistory, type Location } from './model/nav-history';
+import type { Location } from './model/nav-history';
 import { EMPTY_SELECTION, pruneSelection, selectedInViewOrder, type Selection } from './model/selection';
 import { DEFAULT_SORT, type SortColumn, type SortSpec } from './model/sort-index';
 import { ThumbnailGrid } from './preview/thumbnail-grid';
@@ -50,18 +51,6 @@ export interface BrowseViewProps {
 
 export function BrowseView({ profileId, start }: BrowseViewProps): ReactElement {
   const { t } = useTranslation('browse');
-  const storeBucket = selectionStore.use((s) => s.bucket) ?? '';
-  const [history, setHistory] = useState(() =>
-    startHistory(start && (!storeBucket || storeBucket === start.bucket) ? start : { bucket: storeBucket, prefix: '' }),
-  );
-  const loc = current(history);
-  const [synced, setSynced] = useState(storeBucket);
-  useEffect(() => {
-    // Tell the sidebar which bucket a start path opened.
-    if (start && !storeBucket) selectBucket(start.bucket);
-    // Only at mount: later bucket changes come from the user.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
   const [reloadKey, setReloadKey] = useState(0);
   const [sort, setSort] = useState<SortSpec>(DEFAULT_SORT);
   const [sortChosen, setSortChosen] = useState(false);
@@ -73,20 +62,19 @@ export function BrowseView({ profileId, start }: BrowseViewProps): ReactElement 
   const [progress, setProgress] = useState<OperationProgress | null>(null);
   const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
   const [clipboard, setClipboard] = useState<Clipboard | null>(null);
-  const [pendingFocus, setPendingFocus] = useState<string | null>(null);
   const [detailsKey, setDetailsKey] = useState(0);
   const [, setLocalVersion] = useState(0);
 
-
-  // A bucket picked in the sidebar opens its root.
-  if (storeBucket !== synced) {
-    setSynced(storeBucket);
-    if (storeBucket !== loc.bucket) {
-      setHistory(push(history, { bucket: storeBucket, prefix: '' }));
-      setSelection(EMPTY_SELECTION);
+  // Read by navigation when leaving a folder; set below once the listing is known.
+  const focusKeyRef = useRef<() => string | undefined>(() => undefined);
+  const nav = useBrowseNavigation(start, {
+    leavingFocusKey: () => focusKeyRef.current(),
+    onMove: () => {
       setFilter('');
-    }
-  }
+      setSelection(EMPTY_SELECTION);
+    },
+  });
+  const loc = nav.loc;
 
   const { listing, snap } = useFolderListing(profileId, loc.bucket, loc.prefix, reloadKey, sort);
   const search = useSearch(profileId, loc.bucket, loc.prefix, sort);
@@ -100,29 +88,18 @@ export function BrowseView({ profileId, start }: BrowseViewProps): ReactElement 
   );
   const sel = useMemo(() => pruneSelection(selection, view), [selection, view]);
 
-  // The entry that had the focus in each visited folder, so Back lands on it again.
-  const lastFocus = useRef(new Map<string, string>());
-  const go = (next: typeof history, focusName?: string) => {
-    const target = current(next);
-    const focusKey = sel.focus >= 0 && model ? model.cols.keys[sel.focus] : undefined;
-    if (focusKey && !search.session) lastFocus.current.set(`${loc.bucket}\n${loc.prefix}`, focusKey);
-    const remembered = lastFocus.current.get(`${target.bucket}\n${target.prefix}`);
-    setPendingFocus(focusName ?? (remembered?.startsWith(target.prefix) ? remembered.slice(target.prefix.length) : null));
-    setSynced(target.bucket);
-    setHistory(next);
-    setFilter('');
-    setSelection(EMPTY_SELECTION);
-    if ((selectionStore.get().bucket ?? '') !== target.bucket) selectBucket(target.bucket || null);
-  };
-  const navigate = (to: Location, focusName?: string) => go(push(history, to), focusName);
+  useEffect(() => {
+    focusKeyRef.current = () => (sel.focus >= 0 && model && !search.session ? model.cols.keys[sel.focus] : undefined);
+  });
+  const navigate = nav.navigate;
 
-  // Select the entry an address without a trailing slash pointed at, once it is listed.
-  if (pendingFocus && model && !search.session && snap) {
-    const id = Math.max(model.cols.findKey(loc.prefix + pendingFocus), model.cols.findKey(loc.prefix + pendingFocus + '/'));
-    if (id >= 0) {
-      setSelection({ selected: new Set([id]), anchor: id, focus: id });
-      setPendingFocus(null);
-    } else if (snap.status !== 'loading') setPendingFocus(null);
+  // Select the entry an address without a trailing slash (or a Back) pointed at, once listed.
+  if (nav.pendingFocus && model && !search.session && snap) {
+    const id = pendingFocusRow(model, loc.prefix, nav.pendingFocus, snap.status === 'loading');
+    if (id !== null) {
+      if (id >= 0) setSelection({ selected: new Set([id]), anchor: id, focus: id });
+      nav.clearPendingFocus();
+    }
   }
 
   const itemsOf = useCallback(
@@ -164,10 +141,7 @@ export function BrowseView({ profileId, start }: BrowseViewProps): ReactElement 
     if (it.isPrefix) navigate({ bucket: it.bucket, prefix: it.key });
     else setDialog({ kind: 'preview', key: it.key });
   };
-  const goUp = () => {
-    const up = parentPrefix(loc.prefix);
-    navigate(up === null ? { bucket: '', prefix: '' } : { bucket: loc.bucket, prefix: up }, loc.prefix ? loc.prefix.slice(up?.length ?? 0, -1) : loc.bucket || undefined);
-  };
+  const goUp = nav.up;
   const paste = () => {
     if (!clipboard || !loc.bucket) return;
     void copyItems(ctx, clipboard.items, loc, clipboard.cut);
@@ -192,9 +166,9 @@ export function BrowseView({ profileId, start }: BrowseViewProps): ReactElement 
       case 'refresh':
         return ctx.reload();
       case 'back':
-        return go(back(history));
+        return nav.back();
       case 'forward':
-        return go(forward(history));
+        return nav.forward();
       case 'clearSelection':
         return setSelection(EMPTY_SELECTION);
       default:
@@ -202,23 +176,8 @@ export function BrowseView({ profileId, start }: BrowseViewProps): ReactElement 
     }
   };
 
-  // Alt+Left/Right anywhere in the view; Ctrl+F focuses the filter.
   const filterRef = useRef<HTMLInputElement>(null);
-  const onWindowKey = useRef<(e: KeyboardEvent) => void>(() => undefined);
-  useEffect(() => {
-    onWindowKey.current = (e: KeyboardEvent) => {
-      if (e.altKey && e.key === 'ArrowLeft') go(back(history));
-      else if (e.altKey && e.key === 'ArrowRight') go(forward(history));
-      else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') filterRef.current?.focus();
-      else return;
-      e.preventDefault();
-    };
-  });
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => onWindowKey.current(e);
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useWindowKeys({ back: nav.back, forward: nav.forward, focusFilter: () => filterRef.current?.focus() });
 
   const previewStep = (delta: 1 | -1) => {
     if (dialog?.kind !== 'preview' || !model) return;
@@ -243,10 +202,10 @@ export function BrowseView({ profileId, start }: BrowseViewProps): ReactElement 
   const addressBar = (
     <AddressBar
       location={loc}
-      canBack={canGoBack(history)}
-      canForward={canGoForward(history)}
-      onBack={() => go(back(history))}
-      onForward={() => go(forward(history))}
+      canBack={nav.canBack}
+      canForward={nav.canForward}
+      onBack={nav.back}
+      onForward={nav.forward}
       onUp={goUp}
       onNavigate={navigate}
     >
@@ -271,49 +230,38 @@ export function BrowseView({ profileId, start }: BrowseViewProps): ReactElement 
   return (
     <div className="browse-view">
       {addressBar}
-      <div className="browse-toolbar" role="toolbar" aria-label={t('toolbar.label')}>
-        <button type="button" className="ui-button" onClick={() => setDialog({ kind: 'newFolder' })} disabled={!!search.session}>
-          {t('action.newFolder')}
-        </button>
-        <button type="button" className="ui-button" onClick={paste} disabled={!clipboard}>
-          {clipboard ? t('action.pasteN', { count: clipboard.items.length }) : t('action.paste')}
-        </button>
-        <button type="button" className="ui-button" onClick={() => setDialog({ kind: 'delete', items: selectedItems })} disabled={selectedItems.length === 0}>
-          {t('action.delete')}
-        </button>
-        <button type="button" className="ui-button" onClick={ctx.reload}>
-          {t('action.refresh')}
-        </button>
-        <span className="browse-toolbar-gap" />
-        <SearchBar
-          filter={filter}
-          onFilter={setFilter}
-          inputRef={filterRef}
-          search={search.snap}
-          query={search.session?.query ?? null}
-          onSearch={search.start}
-          onCancel={() => void search.session?.cancel()}
-          onClear={search.clear}
-        />
-        <div className="browse-segmented" role="group" aria-label={t('view.label')}>
-          <button type="button" aria-pressed={mode === 'list'} onClick={() => setMode('list')}>
-            {t('view.list')}
-          </button>
-          <button type="button" aria-pressed={mode === 'grid'} onClick={() => setMode('grid')}>
-            {t('view.grid')}
-          </button>
-        </div>
-        <button type="button" className="ui-button" aria-pressed={showDetails} onClick={() => setShowDetails(!showDetails)}>
-          {t('details.title')}
-        </button>
-      </div>
+      <BrowseToolbar
+        inSearch={!!search.session}
+        clipboardCount={clipboard?.items.length ?? 0}
+        selectedCount={selectedItems.length}
+        mode={mode}
+        showDetails={showDetails}
+        onNewFolder={() => setDialog({ kind: 'newFolder' })}
+        onPaste={paste}
+        onDelete={() => setDialog({ kind: 'delete', items: selectedItems })}
+        onRefresh={ctx.reload}
+        onMode={setMode}
+        onToggleDetails={() => setShowDetails(!showDetails)}
+        search={
+          <SearchBar
+            filter={filter}
+            onFilter={setFilter}
+            inputRef={filterRef}
+            search={search.snap}
+            query={search.session?.query ?? null}
+            onSearch={search.start}
+            onCancel={() => void search.session?.cancel()}
+            onClear={search.clear}
+          />
+        }
+      />
       {listingError && (
         // Retry continues a folder listing from the page that failed; a search starts over.
         <ErrorPanel error={listingError} onRetry={search.session || !listing ? ctx.reload : () => listing.start()} compact />
       )}
-      <div className="browse-main">
+      <div className="browse-view__main">
         <div
-          className="browse-listing-area"
+          className="browse-view__listing"
           onDragOver={(e) => {
             if (acceptsDrops() && e.dataTransfer.types.includes('Files')) e.preventDefault();
           }}

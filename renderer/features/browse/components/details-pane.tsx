@@ -13,6 +13,7 @@ import { formatCount, formatDate, humanSize, previewKindOf } from '../format';
 import { extensionOf } from '../model/listing-columns';
 import { copyText } from '../clipboard-text';
 import { asAppError } from '../../../ui/app-error';
+import './details-pane.css';
 
 export interface DetailsTarget {
   bucket: string;
@@ -85,7 +86,7 @@ function ImageThumb({ profileId, bucket, objectKey }: { profileId: string; bucke
       live = false;
     };
   }, [profileId, bucket, objectKey]);
-  return src && src.key === objectKey ? <img className="browse-details-thumb" src={src.url} alt="" /> : null;
+  return src && src.key === objectKey ? <img className="browse-details__thumb" src={src.url} alt="" /> : null;
 }
 
 export function DetailsPane(p: DetailsPaneProps): ReactElement {
@@ -183,7 +184,7 @@ export function DetailsPane(p: DetailsPaneProps): ReactElement {
           {(['cacheControl', 'contentDisposition', 'contentEncoding', 'contentLanguage', 'expires'] as const)
             .filter((h) => d.headers[h])
             .map((h) => (
-              <div key={h} className="browse-fact-pair">
+              <div key={h} className="browse-facts__pair">
                 <dt>{t(`headers.${h}`)}</dt>
                 <dd className="browse-mono">{d.headers[h]}</dd>
               </div>
@@ -195,7 +196,7 @@ export function DetailsPane(p: DetailsPaneProps): ReactElement {
         ) : (
           <dl className="browse-facts" data-testid="details-meta">
             {Object.entries(d.meta).map(([k, v]) => (
-              <div key={k} className="browse-fact-pair">
+              <div key={k} className="browse-facts__pair">
                 <dt className="browse-mono">x-oss-meta-{k}</dt>
                 <dd className="browse-mono">{v}</dd>
               </div>
@@ -203,7 +204,7 @@ export function DetailsPane(p: DetailsPaneProps): ReactElement {
           </dl>
         )}
         <h3 className="browse-subheading">{t('details.url')}</h3>
-        <div className="browse-url-row">
+        <div className="browse-url__row">
           <input className="browse-mono browse-url" readOnly value={d.url} aria-label={t('details.url')} onFocus={(e) => e.target.select()} />
           <CopyButton text={d.url} />
         </div>
@@ -212,8 +213,8 @@ export function DetailsPane(p: DetailsPaneProps): ReactElement {
   }
   return (
     <aside className="browse-details" aria-label={t('details.title')} data-testid="details-pane" data-loading={wantsHead && !details && !error}>
-      <div className="browse-details-head">
-        <h2 className="browse-details-title">{t('details.title')}</h2>
+      <div className="browse-details__head">
+        <h2 className="browse-details__title">{t('details.title')}</h2>
         <button type="button" className="ui-icon-button" aria-label={t('details.close')} onClick={p.onClose}>
           ×
         </button>

@@ -39,7 +39,7 @@ function Harness({ m, commands, sorts }: { m: ListingModel; commands: ListComman
   );
 }
 
-const selectedNames = () => screen.queryAllByRole('row', { selected: true }).map((r) => r.querySelector('.browse-name-text')?.textContent);
+const selectedNames = () => screen.queryAllByRole('row', { selected: true }).map((r) => r.querySelector('.browse-table__name')?.textContent);
 
 describe('object table', () => {
   afterEach(cleanup);

@@ -15,6 +15,7 @@ import { TypeAheadBuffer, findByPrefix } from '../model/type-ahead';
 import type { SortColumn, SortSpec } from '../model/sort-index';
 import { DEFAULT_WIDTHS, clampWidth, gridTemplate, loadWidths, saveWidths, type ColumnWidths, type SizedColumn } from './column-widths';
 import { ObjectRow } from './object-row';
+import './object-table.css';
 
 export const ROW_HEIGHT = 28;
 const OVERSCAN = 12;
@@ -141,7 +142,7 @@ export function ObjectTable(p: ObjectTableProps): ReactElement {
         if (selection.focus >= 0) onSelection(clickRow(selection, view, selection.focus, { toggle: true }));
         return;
       case 'contextMenu': {
-        const el = scrollRef.current?.querySelector('.browse-row.is-focused') ?? scrollRef.current;
+        const el = scrollRef.current?.querySelector('.browse-table__row--focused') ?? scrollRef.current;
         const r = el?.getBoundingClientRect();
         p.onContextMenuAt(r ? r.left + 24 : 0, r ? r.top + ROW_HEIGHT : 0);
         return;
@@ -161,7 +162,7 @@ export function ObjectTable(p: ObjectTableProps): ReactElement {
       aria-multiselectable
       style={{ ['--browse-columns' as string]: gridTemplate(widths) }}
     >
-      <div role="row" className="browse-row browse-header" aria-rowindex={1}>
+      <div role="row" className="browse-table__row browse-table__header" aria-rowindex={1}>
         {COLUMNS.map((c) => {
           const active = p.sort.column === c;
           return (
@@ -169,12 +170,12 @@ export function ObjectTable(p: ObjectTableProps): ReactElement {
               key={c}
               role="columnheader"
               aria-label={t(`column.${c}`)}
-              className={`browse-cell browse-cell-${c === 'storageClass' ? 'class' : c}`}
+              className={`browse-table__cell browse-table__cell--${c === 'storageClass' ? 'class' : c}`}
               aria-sort={active ? (p.sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
             >
-              <button type="button" className="browse-sort-button" onClick={() => p.onSort(c)}>
+              <button type="button" className="browse-table__sort" onClick={() => p.onSort(c)}>
                 {t(`column.${c}`)}
-                <span className="browse-sort-arrow" aria-hidden>
+                <span className="browse-table__sort-arrow" aria-hidden>
                   {active && <Icon name={p.sort.direction === 'asc' ? 'sortAsc' : 'sortDesc'} size={14} />}
                 </span>
               </button>
@@ -185,7 +186,7 @@ export function ObjectTable(p: ObjectTableProps): ReactElement {
                   aria-label={t('column.resize', { column: t(`column.${c}`) })}
                   aria-valuenow={widths[c]}
                   tabIndex={0}
-                  className="browse-col-resizer"
+                  className="browse-table__resizer"
                   onPointerDown={(e) => startDrag(c, e)}
                   onDoubleClick={() => resize(c, DEFAULT_WIDTHS[c])}
                   onKeyDown={(e) => {
@@ -202,7 +203,7 @@ export function ObjectTable(p: ObjectTableProps): ReactElement {
       </div>
       <div
         ref={scrollRef}
-        className="browse-scroll"
+        className="browse-table__scroll"
         tabIndex={0}
         data-testid="object-list"
         onKeyDown={onKeyDown}
@@ -215,9 +216,9 @@ export function ObjectTable(p: ObjectTableProps): ReactElement {
         }}
       >
         {view.length === 0 ? (
-          <div className="browse-empty">{p.empty}</div>
+          <div className="browse-table__empty">{p.empty}</div>
         ) : (
-          <div className="browse-rows" style={{ height: virtualizer.getTotalSize() }}>
+          <div className="browse-table__rows" style={{ height: virtualizer.getTotalSize() }}>
             {items.map((it) => {
               const rowId = view[it.index]!;
               return (

@@ -22,11 +22,11 @@ export function SearchBar({ inputRef, ...p }: SearchBarProps): ReactElement {
   const { t, i18n } = useTranslation('browse');
   const n = (x: number) => formatCount(x, i18n.language);
   return (
-    <div className="browse-searchbar">
+    <div className="browse-search">
       <input
         ref={inputRef}
         type="search"
-        className="browse-filter-input"
+        className="browse-search__filter"
         placeholder={t('filter.placeholder')}
         aria-label={t('filter.label')}
         value={p.filter}
@@ -44,7 +44,7 @@ export function SearchBar({ inputRef, ...p }: SearchBarProps): ReactElement {
           {t('search.button')}
         </button>
       ) : (
-        <span className="browse-search-state" data-testid="search-state" data-running={p.search?.running ?? false}>
+        <span className="browse-search__state" data-testid="search-state" data-running={p.search?.running ?? false}>
           {p.search?.running
             ? t('search.progress', { matches: n(p.search.matches), scanned: n(p.search.scanned) })
             : p.search?.cancelled
