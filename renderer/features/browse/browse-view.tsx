@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OperationProgress } from '../../../shared/object-types';
+import { Button } from '../../ui/button';
 import { ErrorPanel } from '../../ui/error-panel';
 import type { ActionContext, Clipboard, DialogState, Item } from './browse-actions';
 import { copyItems } from './browse-actions';
@@ -223,9 +224,20 @@ export function BrowseView({ profileId, start }: BrowseViewProps): ReactElement 
   }
 
   const listingError = search.session ? search.snap?.error : snap?.error;
+  // A folder that failed to list shows only the error: no "empty folder", no "0 items".
+  const errorOnly = !!listingError && view.length === 0;
   const extensionCtx = { profileId, bucket: loc.bucket, prefix: loc.prefix, items: selectedItems.map(({ key, isPrefix }) => ({ key, isPrefix })) };
   const menuItems = buildMenu({ t, items: selectedItems, focus: focusItem, model, clipboard, inSearch: !!search.session, setDialog, setClipboard, openItem, paste, reload: ctx.reload, showDetails: () => setShowDetails(true), bucket: loc.bucket }).concat(extraActions(extensionCtx));
-  const empty = filter ? t('empty.filter', { filter }) : search.session ? (search.snap?.running ? t('search.searching') : t('search.none')) : snap?.status === 'loading' ? t('details.loading') : t('empty.folder');
+  const empty = filter ? (
+    <>
+      <p>{t('empty.filter', { filter })}</p>
+      {!search.session && (
+        <Button onClick={() => search.start(filter)} data-testid="filter-search-subfolders">
+          {t('search.button')}
+        </Button>
+      )}
+    </>
+  ) : search.session ? (search.snap?.running ? t('search.searching') : t('search.none')) : snap?.status === 'loading' ? t('details.loading') : t('empty.folder');
 
   return (
     <div className="browse-view">
@@ -259,6 +271,7 @@ export function BrowseView({ profileId, start }: BrowseViewProps): ReactElement 
         // Retry continues a folder listing from the page that failed; a search starts over.
         <ErrorPanel error={listingError} onRetry={search.session || !listing ? ctx.reload : () => listing.start()} compact />
       )}
+      {!errorOnly && (
       <div className="browse-view__main">
         <div
           className="browse-view__listing"
@@ -292,7 +305,8 @@ export function BrowseView({ profileId, start }: BrowseViewProps): ReactElement 
         </div>
         {showDetails && <DetailsPane profileId={profileId} target={detailsTarget} multi={multi} refreshKey={detailsKey} onClose={() => setShowDetails(false)} />}
       </div>
-      {search.session && search.snap ? (
+      )}
+      {errorOnly ? null : search.session && search.snap ? (
         <ListingStatus status={search.snap.running ? 'loading' : 'complete'} count={search.snap.matches} shown={view.length} filtered={!!filter} sort={sort} sortChosen={sortChosen} selected={sel.selected.size} onStop={() => void search.session?.cancel()} onResume={() => undefined} />
       ) : (
         snap && <ListingStatus status={snap.status} count={snap.count} shown={view.length} filtered={!!filter} sort={sort} sortChosen={sortChosen} selected={sel.selected.size} onStop={() => listing?.stop()} onResume={() => listing?.start()} />

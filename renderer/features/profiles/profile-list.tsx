@@ -24,8 +24,8 @@ export function ProfileList(): ReactElement {
               <button type="button" className="profiles-item__open" aria-current={p.id === active ? 'true' : undefined} onClick={() => void openProfile(p.id)}>
                 <span className="profiles-item__name">{p.name}</span>
                 <span className="profiles-muted">
-                  {t(`type.${p.type}`)}
-                  {p.maskedAccessKeyId ? ` · ${p.maskedAccessKeyId}` : ''}
+                  {p.sandbox ? t('list.sandbox') : t(`type.${p.type}`)}
+                  {p.maskedAccessKeyId && !p.sandbox ? ` · ${p.maskedAccessKeyId}` : ''}
                   {p.sessionOnly ? ` · ${t('list.sessionOnly')}` : ''}
                 </span>
               </button>

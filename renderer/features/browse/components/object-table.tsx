@@ -13,7 +13,7 @@ import { commandForKey, type ListCommand } from '../model/keyboard-commands';
 import { clickRow, moveFocus, selectAll, type Selection } from '../model/selection';
 import { TypeAheadBuffer, findByPrefix } from '../model/type-ahead';
 import type { SortColumn, SortSpec } from '../model/sort-index';
-import { DEFAULT_WIDTHS, clampWidth, gridTemplate, loadWidths, saveWidths, type ColumnWidths, type SizedColumn } from './column-widths';
+import { DEFAULT_WIDTHS, clampWidth, columnVars, gridTemplate, loadWidths, saveWidths, type ColumnWidths, type SizedColumn } from './column-widths';
 import { ObjectRow } from './object-row';
 import './object-table.css';
 
@@ -160,7 +160,7 @@ export function ObjectTable(p: ObjectTableProps): ReactElement {
       aria-label={p.label}
       aria-rowcount={view.length + 1}
       aria-multiselectable
-      style={{ ['--browse-columns' as string]: gridTemplate(widths) }}
+      style={{ ['--browse-columns' as string]: gridTemplate(widths), ...columnVars(widths) }}
     >
       <div role="row" className="browse-table__row browse-table__header" aria-rowindex={1}>
         {COLUMNS.map((c) => {
@@ -204,6 +204,7 @@ export function ObjectTable(p: ObjectTableProps): ReactElement {
       <div
         ref={scrollRef}
         className="browse-table__scroll"
+        role="rowgroup"
         tabIndex={0}
         data-testid="object-list"
         onKeyDown={onKeyDown}
@@ -216,7 +217,9 @@ export function ObjectTable(p: ObjectTableProps): ReactElement {
         }}
       >
         {view.length === 0 ? (
-          <div className="browse-table__empty">{p.empty}</div>
+          <div role="row" className="browse-table__empty">
+            <div role="gridcell">{p.empty}</div>
+          </div>
         ) : (
           <div className="browse-table__rows" style={{ height: virtualizer.getTotalSize() }}>
             {items.map((it) => {
