@@ -4,13 +4,9 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import featureBoundaries from './scripts/eslint/feature-boundaries.mjs';
 
-// Runtime boundaries (DESIGN.md §1): electron and keytar only in main/; no node built-ins in
-// renderer/ or shared/; main/services never imports electron so it stays unit-testable.
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'http', 'https', 'net', 'crypto', 'stream', 'stream/*', 'url', 'util', 'events', 'buffer', 'zlib', 'tls', 'dns', 'worker_threads'];
-const banElectron = [
-  { group: ['electron', 'electron/*'], message: 'electron may only be imported in main/ (index.ts, window.ts, preload.ts, ipc/).' },
-  { group: ['keytar'], message: 'keytar may only be imported in main/.' },
-];
+// Folder boundaries (DESIGN.md §1): one local rule, each violation with a message saying why
+// (scripts/lint/import-boundaries.mjs; scripts/lint/boundaries.test.ts plants one of each).
+import boundaries from './scripts/lint/import-boundaries.mjs';
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'coverage/**', 'test-results/**', '.e2e-artifacts/**', 'bench/.data/**'] },
@@ -33,10 +29,7 @@ export default tseslint.config(
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
-    rules: {
-      ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: [...banElectron, { group: nodeBuiltins, message: 'renderer/ runs in a sandboxed page: no Node built-ins. Ask main over IPC.' }] }],
-    },
+    rules: reactHooks.configs.recommended.rules,
   },
   {
     // Features plug into the shell through slots and extension points, not each other's files.
@@ -53,19 +46,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['shared/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [...banElectron, { group: nodeBuiltins, message: 'shared/ is used by the renderer too: no Node built-ins.' }] }],
-    },
-  },
-  {
-    files: ['main/services/**/*.ts', 'emulator/**/*.ts', 'bench/**/*.ts', 'e2e/**/*.ts'],
-    ignores: ['main/services/**/keytar-secret-store.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['electron', 'electron/*'], message: 'Only main/index.ts, window.ts, preload.ts and ipc/ import electron.' },
-        { group: ['keytar'], message: 'keytar only behind the SecretStore interface (main/services/secrets/keytar-secret-store.ts).' },
-      ] }],
-    },
+    files: ['**/*.{ts,tsx,mts,mjs,cjs}'],
+    plugins: { boundaries },
+    rules: { 'boundaries/imports': 'error' },
   },
 );

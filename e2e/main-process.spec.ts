@@ -27,6 +27,7 @@ interface StubReport {
   windowOpen: Record<string, { action: string }>;
   navigationBlocked: boolean;
   permissions: Record<string, boolean>;
+  otherContents: { windowOpen: { action: string } | null; navigationBlocked: boolean; redirectBlocked: boolean };
   calls: { openExternal?: string[] };
 }
 
@@ -83,6 +84,10 @@ test.describe('the built main process', () => {
     expect(report.calls.openExternal).toEqual(['https://www.alibabacloud.com/']);
     expect(report.navigationBlocked).toBe(true);
     expect(Object.values(report.permissions)).toEqual([false, false, false]);
+  });
+
+  test('guards every web contents, not only the main window (e.g. the PDF viewer)', () => {
+    expect(report.otherContents).toEqual({ windowOpen: { action: 'deny' }, navigationBlocked: true, redirectBlocked: true });
   });
 
   test('writes its log to the user-data folder', () => {

@@ -61,6 +61,13 @@ async function expectBuckets(page: Page, names: string[]) {
   for (const n of names) await expect(list.getByRole('button', { name: new RegExp(n) })).toBeVisible();
 }
 
+/** Confirms the host the dialog names (it must name `host`). */
+async function trustHost(dialog: ReturnType<Page['getByRole']>, host: string): Promise<void> {
+  const confirm = dialog.getByTestId('host-confirmation');
+  await expect(confirm).toContainText(host);
+  await confirm.getByRole('button', { name: `Trust ${host} and continue` }).click();
+}
+
 test.describe('profiles', () => {
   test('adds a profile of every user-enterable type and sees its buckets', async ({ app, emu }) => {
     test.setTimeout(120_000);
@@ -69,7 +76,8 @@ test.describe('profiles', () => {
     const sts = await new OSS.STS({ accessKeyId: key.accessKeyId, accessKeySecret: key.accessKeySecret, endpoint: emu.stsEndpoint } as OSS.STSOptions).assumeRole(ROLE, undefined, 3600, 'e2e', { timeout: 10_000, ctx: undefined });
     const c = sts.credentials as unknown as { AccessKeyId: string; AccessKeySecret: string; SecurityToken: string; Expiration: string };
 
-    const forms: Array<{ type: string; fill: (d: ReturnType<Page['getByRole']>) => Promise<void> }> = [
+    const side = new URL(emu.stsEndpoint).host;
+    const forms: Array<{ type: string; fill: (d: ReturnType<Page['getByRole']>) => Promise<void>; confirms?: string }> = [
       {
         type: 'AccessKey (RAM user)',
         fill: async (d) => {
@@ -95,9 +103,10 @@ test.describe('profiles', () => {
           await d.getByLabel('Session duration (seconds)').fill('900');
           await d.getByLabel('STS endpoint (optional)').fill(emu.stsEndpoint);
         },
+        confirms: side,
       },
-      { type: 'Credentials URI', fill: (d) => d.getByLabel('Credentials URI', { exact: true }).fill(emu.credentialsUriEndpoint) },
-      { type: 'ECS instance RAM role', fill: (d) => d.getByLabel('Metadata service address (optional)').fill(emu.ecsMetadataEndpoint) },
+      { type: 'Credentials URI', fill: (d) => d.getByLabel('Credentials URI', { exact: true }).fill(emu.credentialsUriEndpoint), confirms: side },
+      { type: 'ECS instance RAM role', fill: (d) => d.getByLabel('Metadata service address (optional)').fill(emu.ecsMetadataEndpoint), confirms: side },
     ];
 
     for (const form of forms) {
@@ -107,6 +116,8 @@ test.describe('profiles', () => {
       await form.fill(dialog);
       await fillEmulatorEndpoint(dialog, emu);
       await dialog.getByRole('button', { name: 'Test connection' }).click();
+      // A host that is not Alibaba Cloud's is named and confirmed before main contacts it.
+      if (form.confirms) await trustHost(dialog, form.confirms);
       await expect(dialog.getByTestId('profile-test-result')).toContainText('e2e-photos');
       await dialog.getByRole('button', { name: 'Test and save' }).click();
       await expect(dialog).toBeHidden();
@@ -121,6 +132,9 @@ test.describe('profiles', () => {
     await dialog.getByLabel('Sign in with').selectOption({ label: 'Access code' });
     await dialog.getByLabel('Access code', { exact: true }).fill(code);
     await dialog.getByRole('button', { name: 'Test and save' }).click();
+    // The code points at a plain-HTTP host that is not OSS's: named, with the plain-HTTP warning.
+    await expect(dialog.getByTestId('host-confirmation')).toContainText('plain HTTP');
+    await trustHost(dialog, new URL(emu.endpoint).host);
     await expect(dialog).toBeHidden();
     await expect(page.getByText('holiday.txt')).toBeVisible();
 
@@ -234,10 +248,14 @@ test.describe('profiles', () => {
     await dialog.getByLabel('Sign in with').selectOption({ label: 'OIDC role (ACK RRSA)' });
     await dialog.getByLabel('Role ARN').fill(ROLE);
     await dialog.getByLabel('OIDC provider ARN').fill('acs:ram::1000000000000001:oidc-provider/sandbox-oidc');
-    await dialog.getByLabel('OIDC token file').fill(tokenFile);
+    // The token file is chosen in main's native dialog; the page sees only its name.
+    app.main!.host.answers.files.push([tokenFile]);
+    await dialog.getByRole('button', { name: 'Choose token file…' }).click();
+    await expect(dialog.getByTestId('token-file-status')).toHaveText('Chosen: token');
     await dialog.getByLabel('STS endpoint (optional)').fill(emu.stsEndpoint);
     await fillEmulatorEndpoint(dialog, emu);
     await dialog.getByRole('button', { name: 'Test connection' }).click();
+    await trustHost(dialog, new URL(emu.stsEndpoint).host);
     const alert = dialog.getByRole('alert');
     await expect(alert.getByTestId('error-code')).toHaveText('AuthenticationFail.OIDCToken.Expired');
     await expect(alert).toContainText('The cluster rotates it');

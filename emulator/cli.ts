@@ -1,10 +1,34 @@
 /**
- * `npm run emulator -- [--port N] [--data DIR | --memory] [--config FILE] [--region R]… [--log]
- *   [--latency MS] [--bandwidth BYTES_PER_SEC] [--error-rate 0..1]`
- * Starts the OSS emulator, prints how to reach it, and runs until SIGINT/SIGTERM.
+ * `npm run emulator -- --help` lists the options. Starts the OSS emulator, optionally loads
+ * the in-app sandbox's sample buckets (`--seed`), prints how to reach it, and runs until
+ * SIGINT/SIGTERM.
  */
 import { parseArgs } from 'node:util';
 import { startEmulator } from './index';
+import { SAMPLE_BUCKETS, seedSampleBuckets } from './sandbox-seed';
+
+const USAGE = `Usage: npm run emulator -- (--data DIR | --memory) [options]
+
+A local server that speaks the Alibaba Cloud OSS protocol (for tests and the offline sandbox).
+
+Storage (one is required):
+  --data DIR             keep buckets and objects in DIR (survives restarts)
+  --memory               keep everything in memory
+
+Options:
+  --port N               first port (0 = free ports; regions use N, N+1, ...; STS comes after) [0]
+  --region R             serve region R on its own port; repeat for more
+                         [oss-cn-hangzhou, oss-cn-shanghai]
+  --config FILE          accounts, RAM users and roles as JSON [emulator/sandbox-config.json]
+  --seed                 create the sandbox's sample buckets and files (${SAMPLE_BUCKETS.map((b) => b.name).join(', ')})
+                         when missing, so the demo RAM user has something to read
+  --admin-token T        token for the admin API under /__emulator/ [random]
+  --log                  print one line per request (no query strings)
+  --latency MS           add MS milliseconds to every response
+  --bandwidth B          cap each body at B bytes per second, both directions
+  --error-rate P         fail a share P (0..1) of requests with 500/503
+  -h, --help             print this help and exit
+`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -19,12 +43,18 @@ async function main(): Promise<void> {
       latency: { type: 'string' },
       bandwidth: { type: 'string' },
       'error-rate': { type: 'string' },
+      seed: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
   });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0..65535, got ${values.port}`);
-  if (!values.memory && !values.data) throw new Error('Give --data DIR (persistent) or --memory.');
+  if (!values.memory && !values.data) throw new Error('Give --data DIR (persistent) or --memory. See --help.');
   const emulator = await startEmulator({
     port,
     memory: values.memory,
@@ -39,6 +69,7 @@ async function main(): Promise<void> {
     },
     log: values.log ? (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`) : undefined,
   });
+  const seeded = values.seed ? await seedSampleBuckets(emulator) : [];
   const lines = [
     'OSS emulator running',
     `  endpoint:         ${emulator.endpoint}   (region ${emulator.region}; use path style, ali-oss sldEnable: true)`,
@@ -48,6 +79,7 @@ async function main(): Promise<void> {
     `  ECS metadata:     ${emulator.ecsMetadataEndpoint}`,
     `  admin token:      ${emulator.adminToken}   (header x-emulator-admin-token, routes under /__emulator/)`,
     `  storage:          ${values.memory ? 'memory' : values.data}`,
+    ...(values.seed ? [`  sample buckets:   ${seeded.length > 0 ? `created ${seeded.join(', ')}` : 'already there'}`] : []),
     ...emulator.accounts.map((k) => `  ${k.kind === 'account' ? 'account ' : 'RAM user'} ${k.name}: AccessKeyId=${k.accessKeyId} AccessKeySecret=${k.accessKeySecret}`),
     ...emulator.roles.map((arn) => `  role:             ${arn}`),
   ];
@@ -74,6 +106,9 @@ function numberFlag(name: string, value: string | undefined): number | undefined
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`emulator: ${err instanceof Error ? err.message : String(err)}\n`);
+  const message = err instanceof Error ? err.message : String(err);
+  // parseArgs names the bad flag; point at the list of good ones.
+  const hint = (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? ' (npm run emulator -- --help lists the options)' : '';
+  process.stderr.write(`emulator: ${message}${hint}\n`);
   process.exit(2);
 });

@@ -1,3 +1,4 @@
+/** The identity config: what the bundled sandbox ships, and JSON files read with defaults or a clear error. */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+/** Loads the identity config (accounts, RAM users, roles) from an object, a JSON file or the bundled sandbox config, validated. */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { iamConfigSchema, type IamConfig } from './iam/iam-config';

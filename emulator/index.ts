@@ -1,3 +1,4 @@
+/** startEmulator(): one port per region plus a side port for STS, wired to the store, identities, clock and faults. */
 import { randomBytes } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import type { Store, StoreOptions } from './core/contract';
@@ -11,6 +12,8 @@ import { IdentityStore, roleArn } from './iam/identity-store';
 import { listenLoopback, type LoopbackServer } from './http/listen';
 import { createGateHandler } from './server';
 import { createSideHandler } from './sts/side-server';
+import { loopbackHostOnly, requireSideToken } from './http/local-guard';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** Options of startEmulator; every one is optional. */
 export interface EmulatorOptions {
@@ -34,6 +37,10 @@ export interface EmulatorOptions {
   cnames?: Record<string, string>;
   /** Access log sink (one line per OSS response, no query strings); default: none. */
   log?: (line: string) => void;
+  /** Refuse requests whose Host is not this port on a loopback name (DNS rebinding); the in-app sandbox sets it. */
+  loopbackHostOnly?: boolean;
+  /** Require this token (header x-emulator-side-token) on the credentials-URI and ECS-metadata endpoints. */
+  sideToken?: string;
   /** Store factory (tests may pass a fake); default: the real store. */
   createStore?: (opts: StoreOptions) => Promise<Store>;
 }
@@ -124,16 +131,18 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
       clock.offsetMs = 0;
     },
   });
+  const guard = (handler: (req: IncomingMessage, res: ServerResponse) => void) => (opts.loopbackHostOnly ? loopbackHostOnly(handler) : handler);
   const deps = { store: () => store, identities, clock, faults, regionHosts, admin, cnames, log: opts.log };
 
   try {
     for (const [i, region] of regions.entries()) {
-      const server = await listenLoopback(opts.port ? opts.port + i : 0, createGateHandler(region, deps));
+      const server = await listenLoopback(opts.port ? opts.port + i : 0, guard(createGateHandler(region, deps)));
       servers.push(server);
       regionHosts.set(region, `localhost:${server.port}`);
       endpoints[region] = `http://localhost:${server.port}`;
     }
-    const side = await listenLoopback(opts.port ? opts.port + regions.length : 0, createSideHandler(identities, clock));
+    const sideHandler = createSideHandler(identities, clock);
+    const side = await listenLoopback(opts.port ? opts.port + regions.length : 0, guard(opts.sideToken ? requireSideToken(opts.sideToken, sideHandler) : sideHandler));
     servers.push(side);
     const sideUrl = `http://localhost:${side.port}`;
     info = {

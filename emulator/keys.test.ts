@@ -1,3 +1,4 @@
+/** Bucket-name and object-key rules, and key order (UTF-8 bytes). */
 import { describe, expect, it } from 'vitest';
 import { OssError } from './core/contract';
 import { assertBucketName, assertObjectKey, compareKeys, isValidBucketName } from './keys';

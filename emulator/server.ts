@@ -1,3 +1,4 @@
+/** The gate: one region's request handler, from addressing through authentication and authorization to the store's operation. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { OssError, type Operation, type RequestContext, type Store } from './core/contract';
 import { authenticate } from './auth/authenticate';
@@ -8,7 +9,7 @@ import { checkAccess, ramDecision } from './iam/access-control';
 import type { IdentityStore } from './iam/identity-store';
 import type { Clock } from './faults/clock';
 import type { FaultInjector } from './faults/fault-injector';
-import { applyTrafficLimit } from './faults/traffic-limit';
+import { TRAFFIC_LIMITED_OPERATIONS, applyTrafficLimit } from './faults/traffic-limit';
 
 /** Reserved path prefix of the admin API (`_` is never valid in a bucket name). */
 export const ADMIN_PREFIX = '/__emulator/';
@@ -87,7 +88,7 @@ async function handle(
   }
   if (!op) throw resolveError;
   if (method !== 'OPTIONS') await checkAccess(ctx, op.action, store);
-  applyTrafficLimit(req, res, target.query);
+  if (op.name !== undefined && TRAFFIC_LIMITED_OPERATIONS.has(op.name)) applyTrafficLimit(req, res, target.query);
   await op.handle(ctx);
 }
 

@@ -6,17 +6,19 @@
  */
 import { AppException } from '../shared/errors';
 import type { EmitEvent } from '../shared/ipc-contract';
-import { toIpcError } from './ipc/map-error';
+import { describeError } from './services/oss/describe-error';
 import { createBrowseServices, type BrowseServices } from './services/browse/browse-services';
 import type { Logger } from './services/log/logger';
 import type { ClientProvider } from './services/oss/client-provider';
 import { PreviewServer } from './services/preview/preview-server';
-import { ProfilesFeature } from './services/profiles/profiles-feature';
+import { ProfilesFeature, toAppException } from './services/profiles/profiles-feature';
 import { SandboxService } from './services/sandbox/sandbox-service';
+import { ShareFeature } from './services/share/share-feature';
 import { KeytarSecretStore } from './services/secrets/keytar-secret-store';
 import type { SecretStore } from './services/secrets/secret-store';
 import type { CredentialEvent } from './services/credentials/types';
 import { ScriptedDesktopHost, type DesktopHost } from './services/host/desktop-host';
+import { TransferService } from './services/transfers/transfer-service';
 import { join } from 'node:path';
 
 export interface AppContext {
@@ -39,6 +41,10 @@ export interface AppContext {
   readonly previewServer: PreviewServer;
   /** Native dialogs, the OS shell, notifications, keep-awake (Electron, or a scripted host in tests). */
   readonly host: DesktopHost;
+  /** Uploads and downloads: the persistent queue and its engine (close on quit). */
+  readonly transfers: TransferService;
+  /** Share links, temporary access grants and oss-browser code import. */
+  readonly share: ShareFeature;
 }
 
 export interface AppContextOptions {
@@ -59,6 +65,8 @@ export interface AppContextOptions {
   home?: string;
   /** Keep the sandbox in memory instead of the user data folder (tests). */
   sandboxInMemory?: boolean;
+  /** Where downloads go until the user picks a folder; default ~/Downloads (tests pass a temp folder). */
+  downloadFolder?: string;
 }
 
 /** Stands in until a client factory is wired: every OSS call explains that no profile is set up. */
@@ -74,13 +82,21 @@ function noProfile(): AppException {
 
 /** Builds the context from the few things only the host (Electron or the test bridge) knows. */
 export function createAppContext(options: AppContextOptions): AppContext {
+  const host = options.host ?? new ScriptedDesktopHost();
+  // Filled in below; a credential refresh wakes transfers waiting for it.
+  const late: { transfers?: TransferService } = {};
+  const sandbox = new SandboxService(options.sandboxInMemory ? {} : { dataDir: join(options.userDataDir, 'sandbox') });
   const profiles = new ProfilesFeature({
+    host,
     userDataDir: options.userDataDir,
     secrets: options.secrets ?? new KeytarSecretStore(),
     ...(options.env ? { env: options.env } : {}),
     ...(options.home ? { home: options.home } : {}),
-    sandbox: new SandboxService(options.sandboxInMemory ? {} : { dataDir: join(options.userDataDir, 'sandbox') }),
-    onCredentialEvent: (profileId, event) => emitCredentialEvent(options.emit, profileId, event),
+    sandbox,
+    onCredentialEvent: (profileId, event) => {
+      emitCredentialEvent(options.emit, profileId, event);
+      if (event.kind === 'refreshed') late.transfers?.credentialsRefreshed(profileId);
+    },
   });
   const clients = options.clients ?? profiles.clients ?? noClients;
   const previewServer = new PreviewServer(clients, { log: options.log });
@@ -90,8 +106,22 @@ export function createAppContext(options: AppContextOptions): AppContext {
     dataDir: options.userDataDir,
     emitSearch: (progress) => options.emit('objects:search-progress', progress),
     emitOperation: (progress) => options.emit('objects:operation-progress', progress),
-    describeError: toIpcError,
+    describeError: describeError,
   });
+  const transfers = new TransferService({
+    userDataDir: options.userDataDir,
+    clients,
+    host,
+    describeError,
+    log: options.log,
+    ...(options.downloadFolder ? { defaultDownloadFolder: options.downloadFolder } : {}),
+    events: {
+      progress: (e) => options.emit('transfers:progress', e),
+      conflictPlan: (plan) => options.emit('transfers:conflict-plan', plan),
+      batchFinished: (b) => options.emit('transfers:batch-finished', b),
+    },
+  });
+  late.transfers = transfers;
   // A deleted profile's preview links stop working at once.
   profiles.onProfileDeleted((id) => previewServer.revokeProfile(id));
   // A deleted profile's bookmarks go with it; a failure to rewrite the file is logged, not shown.
@@ -101,6 +131,26 @@ export function createAppContext(options: AppContextOptions): AppContext {
       (err: unknown) => options.log.warn('Could not remove the bookmarks of a deleted profile', { code: (err as { code?: string }).code ?? 'unknown' }),
     ),
   );
+  const share = new ShareFeature({
+    sessions: {
+      // Profile and credential failures keep their codes and hints (expired STS token, missing keychain entry…).
+      session: (id) => profiles.service.session(id).catch((err: unknown) => Promise.reject(toAppException(err))),
+      bucketRegion: (id, bucket) => profiles.clients.bucketRegion(id, bucket),
+    },
+    clients,
+    host,
+    dataDir: options.userDataDir,
+    storedCredentials: async (id) => {
+      const { prepared } = await profiles.service.preparePatch(id, {});
+      return { credentials: prepared.credentials, sandbox: prepared.record.sandbox === true };
+    },
+    sandboxSts: async () => {
+      const emu = await sandbox.emulator();
+      return { stsEndpoint: emu.stsEndpoint, roleArn: emu.roles.find((r) => r.endsWith('/sandbox-role')) };
+    },
+    importer: { importAccessCode: (text, name) => profiles.importAccessCode(text, name), add: (input, test) => profiles.add(input, test) },
+  });
+  profiles.onProfileDeleted((id) => share.settings.removeProfile(id));
   return {
     clients,
     browse,
@@ -111,7 +161,9 @@ export function createAppContext(options: AppContextOptions): AppContext {
     emit: options.emit,
     versions: options.versions ?? { ...process.versions },
     openExternal: options.openExternal,
-    host: options.host ?? new ScriptedDesktopHost(),
+    host,
+    transfers,
+    share,
   };
 }
 

@@ -13,12 +13,13 @@ import { createEventHub } from './ipc/event-hub';
 import { createHandlerTable } from './ipc/handlers';
 import { registerIpc } from './ipc/register';
 import { APP_ORIGIN, APP_SCHEME } from './ipc/trusted-sender';
-import { createFileLogger } from './services/log/logger';
+import { createFileLogger, type Logger } from './services/log/logger';
 import { createMainWindow } from './window';
 import {
   CONTENT_SECURITY_POLICY,
   allowedOrigins,
   developmentContentSecurityPolicy,
+  guardWebContents,
   isLoopbackAllowed,
   isOpenableExternally,
   isPermissionAllowed,
@@ -34,6 +35,8 @@ protocol.registerSchemesAsPrivileged([
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 const rendererDir = path.join(__dirname, '../renderer');
 const preloadPath = path.join(__dirname, '../preload/index.js');
+const origins = allowedOrigins(devServerUrl);
+let log: Logger | undefined;
 
 function serveRenderer(): void {
   protocol.handle(APP_SCHEME, async (request) => {
@@ -72,21 +75,27 @@ if (!app.requestSingleInstanceLock()) {
     }
   });
 
+  // Every web contents (the main window, the PDF viewer, anything a page opens) gets the same guards.
   app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-attach-webview', (event) => event.preventDefault());
+    guardWebContents(contents, {
+      origins,
+      openExternal: (url) => void shell.openExternal(url),
+      warn: (message, meta) => log?.warn(message, meta),
+    });
   });
 
   void app.whenReady().then(() => {
     const userDataDir = app.getPath('userData');
-    const log = createFileLogger({ dir: path.join(userDataDir, 'logs'), echo: !app.isPackaged });
-    log.info('starting', { version: app.getVersion(), electron: process.versions.electron, platform: process.platform });
-    process.on('uncaughtException', (error) => log.error('uncaught exception', { error }));
-    process.on('unhandledRejection', (reason) => log.error('unhandled rejection', { reason: String(reason) }));
+    const ready = createFileLogger({ dir: path.join(userDataDir, 'logs'), echo: !app.isPackaged });
+    log = ready;
+    ready.info('starting', { version: app.getVersion(), electron: process.versions.electron, platform: process.platform });
+    process.on('uncaughtException', (error) => ready.error('uncaught exception', { error }));
+    process.on('unhandledRejection', (reason) => ready.error('unhandled rejection', { reason: String(reason) }));
 
-    const hub = createEventHub((error) => log.warn('event delivery failed', { error }));
+    const hub = createEventHub((error) => ready.warn('event delivery failed', { error }));
     const ctx = createAppContext({
       userDataDir,
-      log,
+      log: ready,
       emit: hub.emit,
       host: createElectronDesktopHost(),
       openExternal: async (url) => {
@@ -94,13 +103,14 @@ if (!app.requestSingleInstanceLock()) {
         await shell.openExternal(url);
       },
     });
-    const origins = allowedOrigins(devServerUrl);
     serveRenderer();
     lockDownSession(origins);
-    registerIpc({ table: createHandlerTable(ctx), hub, allowedOrigins: origins, log });
+    registerIpc({ table: createHandlerTable(ctx), hub, allowedOrigins: origins, log: ready });
+    // Transfers that were running when the app closed resume now (their checkpoints say where).
+    ctx.transfers.start().catch((error: unknown) => ready.warn('transfer queue could not be loaded', { error }));
 
     const open = () =>
-      createMainWindow({ preloadPath, startUrl: devServerUrl ?? `${APP_ORIGIN}/index.html`, origins, log });
+      createMainWindow({ preloadPath, startUrl: devServerUrl ?? `${APP_ORIGIN}/index.html`, log: ready });
     open();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) open();
@@ -108,6 +118,7 @@ if (!app.requestSingleInstanceLock()) {
     app.on('will-quit', () => {
       ctx.browse.dispose();
       void ctx.previewServer.close();
+      void ctx.transfers.close();
     });
   });
 

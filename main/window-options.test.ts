@@ -3,6 +3,7 @@ import {
   CONTENT_SECURITY_POLICY,
   allowedOrigins,
   developmentContentSecurityPolicy,
+  guardWebContents,
   isAllowedNavigation,
   isOpenableExternally,
   isLoopbackAllowed,
@@ -96,5 +97,36 @@ describe('main window security defaults', () => {
     expect(isLoopbackAllowed('loopback-network', undefined, origins)).toBe(false);
     expect(isLoopbackAllowed('local-network', 'app://renderer/index.html', origins)).toBe(false);
     expect(isLoopbackAllowed('media', 'app://renderer/index.html', origins)).toBe(false);
+  });
+});
+
+describe('guardWebContents', () => {
+  const fake = () => {
+    const listeners = new Map<string, (event: { preventDefault(): void }, url?: string) => void>();
+    let openHandler: ((d: { url: string }) => { action: 'deny' }) | undefined;
+    const contents = {
+      on: (event: string, listener: (event: { preventDefault(): void }, url?: string) => void) => listeners.set(event, listener),
+      setWindowOpenHandler: (h: (d: { url: string }) => { action: 'deny' }) => (openHandler = h),
+    };
+    const fire = (event: string, url?: string) => {
+      let prevented = false;
+      listeners.get(event)!({ preventDefault: () => (prevented = true) }, url);
+      return prevented;
+    };
+    return { contents, fire, open: (url: string) => openHandler!({ url }) };
+  };
+  const origins = allowedOrigins();
+
+  it('keeps navigation in the app and refuses webviews', () => {
+    const f = fake();
+    const opened: string[] = [];
+    guardWebContents(f.contents, { origins, openExternal: (u) => opened.push(u), warn: () => undefined });
+    expect(f.fire('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(f.fire('will-redirect', 'file:///etc/passwd')).toBe(true);
+    expect(f.fire('will-navigate', 'app://renderer/index.html')).toBe(false);
+    expect(f.fire('will-attach-webview')).toBe(true);
+    expect(f.open('https://www.alibabacloud.com/')).toEqual({ action: 'deny' });
+    expect(f.open('file:///etc/passwd')).toEqual({ action: 'deny' });
+    expect(opened).toEqual(['https://www.alibabacloud.com/']);
   });
 });

@@ -91,6 +91,41 @@ export function isOpenableExternally(url: string): boolean {
   }
 }
 
+/** The part of Electron's WebContents the guard touches (structural, so a test can pass a fake). */
+export interface GuardableContents {
+  on(event: 'will-navigate' | 'will-redirect' | 'will-attach-webview', listener: (event: { preventDefault(): void }, url?: string) => void): unknown;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
+}
+
+export interface GuardOptions {
+  origins: readonly string[];
+  /** Opens an https link in the system browser. */
+  openExternal: (url: string) => void;
+  warn: (message: string, meta: Record<string, unknown>) => void;
+}
+
+/**
+ * Locks down one web contents: navigation stays inside the app, new windows are refused
+ * (an https link opens in the system browser instead), webviews cannot be attached. Applied
+ * to EVERY web contents Electron creates (app 'web-contents-created'): the main window, and
+ * also the PDF viewer and any frame or window a page could otherwise open.
+ */
+export function guardWebContents(contents: GuardableContents, { origins, openExternal, warn }: GuardOptions): void {
+  const guardNavigation = (event: { preventDefault(): void }, url?: string) => {
+    if (url !== undefined && isAllowedNavigation(url, origins)) return;
+    event.preventDefault();
+    warn('blocked navigation away from the app', { url: String(url).slice(0, 200) });
+  };
+  contents.on('will-navigate', guardNavigation);
+  contents.on('will-redirect', guardNavigation);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isOpenableExternally(url)) openExternal(url);
+    else warn('blocked window.open', { url: url.slice(0, 200) });
+    return { action: 'deny' };
+  });
+}
+
 /** Permissions the page may use; everything else (camera, geolocation, notifications…) is denied. */
 const allowedPermissions: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
 

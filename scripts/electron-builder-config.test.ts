@@ -38,6 +38,26 @@ describe('electron-builder.yml', () => {
     expect(targets('linux').map((t) => t.target).sort()).toEqual(['AppImage', 'deb']);
   });
 
+  it.each([
+    ['runAsNode', false],
+    ['enableNodeOptionsEnvironmentVariable', false],
+    ['enableNodeCliInspectArguments', false],
+    ['enableCookieEncryption', true],
+    ['enableEmbeddedAsarIntegrityValidation', true],
+    ['onlyLoadAppFromAsar', true],
+    ['grantFileProtocolExtraPrivileges', false],
+  ] as const)('flips the Electron fuse %s to %s at package time', (fuse, expected) => {
+    const fuses = load().electronFuses as Record<string, unknown> | undefined;
+    expect(fuses?.[fuse]).toBe(expected);
+  });
+
+  it('sets fuses only by names electron-builder knows (its schema lets a misspelt one pass silently)', () => {
+    const known = ['runAsNode', 'enableCookieEncryption', 'enableNodeOptionsEnvironmentVariable', 'enableNodeCliInspectArguments', 'enableEmbeddedAsarIntegrityValidation', 'onlyLoadAppFromAsar', 'loadBrowserProcessSpecificV8Snapshot', 'grantFileProtocolExtraPrivileges', 'resetAdHocDarwinSignature'];
+    const schema = readFileSync(require.resolve('app-builder-lib/scheme.json'), 'utf8');
+    for (const name of known) expect(schema, name).toContain(`"${name}"`);
+    expect(Object.keys(load().electronFuses as object).filter((k) => !known.includes(k))).toEqual([]);
+  });
+
   it('packs into asar with keytar unpacked, and ships the built bundles', () => {
     const c = load();
     expect(c.asar).toBe(true);

@@ -57,3 +57,21 @@ describe('access codes', () => {
     expect(() => decodeAccessCode(encodeAccessCode(code), new Date('2030-01-01T02:00:00Z'))).toThrow(/expired at 2030-01-01T01:00:00Z/);
   });
 });
+
+describe('access code expiry is compared as a time, not as text', () => {
+  it('refuses a +08:00 code an hour past its expiry (its text sorts after the UTC now)', () => {
+    const east = encodeAccessCode({ ...code, expiration: '2030-01-01T08:30:00+08:00' });
+    expect(() => decodeAccessCode(east, new Date('2030-01-01T01:30:00Z'))).toThrow(/expired/);
+  });
+
+  it('accepts a -05:00 code that is still valid (its text sorts before the UTC now)', () => {
+    const west = encodeAccessCode({ ...code, expiration: '2029-12-31T21:00:00-05:00' });
+    expect(decodeAccessCode(west, new Date('2030-01-01T01:00:00Z')).bucket).toBe(code.bucket);
+  });
+
+  it('refuses a code at the exact millisecond it expires and accepts it one millisecond before', () => {
+    const text = encodeAccessCode(code);
+    expect(() => decodeAccessCode(text, new Date('2030-01-01T01:00:00.000Z'))).toThrow(/expired/);
+    expect(decodeAccessCode(text, new Date('2030-01-01T00:59:59.999Z')).bucket).toBe(code.bucket);
+  });
+});

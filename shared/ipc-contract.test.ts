@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { duplicateChannels, mergeSide, type DuplicateChannels } from './contract/merge';
 import { eventChannelNames, eventChannels, featureContracts, requestChannelNames, requestChannels } from './ipc-contract';
 
 const channelName = /^[a-z][a-z0-9-]*(:[a-z][a-z0-9-]*)+$/;
@@ -28,6 +29,20 @@ describe('IPC contract', () => {
     const declared = Object.values(featureContracts).flatMap((c) => Object.keys(c.requests));
     expect([...requestChannelNames].sort()).toEqual(declared.sort());
     expect(Object.keys(eventChannels).sort()).toEqual(Object.values(featureContracts).flatMap((c) => Object.keys(c.events)).sort());
+  });
+
+  it('catches a channel declared by two features, at run time and at compile time', () => {
+    const contracts = {
+      first: { requests: { 'files:list': 1, 'files:get': 2 }, events: { 'files:changed': 3 } },
+      second: { requests: { 'files:get': 4 }, events: {} },
+      third: { requests: {}, events: { 'files:changed': 5 } },
+    };
+    expect(duplicateChannels(contracts)).toEqual(['files:get (requests: first, second)', 'files:changed (events: first, third)']);
+    expect(() => mergeSide(contracts, 'requests')).toThrow(/files:get/);
+    expectTypeOf<DuplicateChannels<typeof contracts, 'requests'>>().toEqualTypeOf<'files:get'>();
+    expectTypeOf<DuplicateChannels<typeof contracts, 'events'>>().toEqualTypeOf<'files:changed'>();
+    expectTypeOf<DuplicateChannels<typeof featureContracts, 'requests' | 'events'>>().toBeNever();
+    expect(duplicateChannels(featureContracts)).toEqual([]);
   });
 
   it('keeps the app channels the shell relies on', () => {

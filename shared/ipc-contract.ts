@@ -9,26 +9,23 @@ import type { z } from 'zod';
 import * as app from './contract/app';
 import * as browse from './contract/browse';
 import type { OutputOf, PayloadOf } from './contract/define';
+import { mergeSide, type DuplicateChannels } from './contract/merge';
 import * as profiles from './contract/profiles';
+import * as share from './contract/share';
+import * as transfers from './contract/transfers';
 import type { IpcResult } from './errors';
 
-/** Feature contracts by name; a test checks that no channel name is declared twice. */
-export const featureContracts = { app, profiles, browse } as const;
+/** Feature contracts by name: a new feature adds one entry here and nothing else. */
+export const featureContracts = { app, profiles, browse, transfers, share } as const;
 
-/** Fails to compile when two features declare the same channel name. */
-type Disjoint<A, B> = keyof A & keyof B extends never ? true : ['duplicate channel', keyof A & keyof B];
-const _noDuplicateChannels: [
-  Disjoint<typeof app.requests, typeof profiles.requests>,
-  Disjoint<typeof app.requests, typeof browse.requests>,
-  Disjoint<typeof profiles.requests, typeof browse.requests>,
-  Disjoint<typeof app.events, typeof profiles.events>,
-  Disjoint<typeof app.events, typeof browse.events>,
-  Disjoint<typeof profiles.events, typeof browse.events>,
-] = [true, true, true, true, true, true];
+/** Fails to compile when two features declare the same channel name (see contract/merge.ts). */
+const _noDuplicateChannels: [DuplicateChannels<typeof featureContracts, 'requests'>, DuplicateChannels<typeof featureContracts, 'events'>] extends [never, never]
+  ? true
+  : ['duplicate channel', DuplicateChannels<typeof featureContracts, 'requests' | 'events'>] = true;
 void _noDuplicateChannels;
 
-export const requestChannels = { ...app.requests, ...profiles.requests, ...browse.requests };
-export const eventChannels = { ...app.events, ...profiles.events, ...browse.events };
+export const requestChannels = mergeSide(featureContracts, 'requests');
+export const eventChannels = mergeSide(featureContracts, 'events');
 
 export type RequestChannels = typeof requestChannels;
 export type EventChannels = typeof eventChannels;

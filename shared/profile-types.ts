@@ -4,7 +4,9 @@
  * (ProfileRecord, never a secret) and what the renderer is shown (ProfileView, a masked
  * AccessKey ID at most).
  */
+import { DEFAULT_ROLE_SESSION_NAME, ROLE_SESSION_SECONDS } from './defaults';
 import { z } from 'zod';
+import { boundedRecord } from './contract/schema-bounds';
 
 /** How a profile gets its credentials; one CredentialProvider implementation each. */
 export const CREDENTIAL_TYPES = [
@@ -24,9 +26,10 @@ export type EndpointKind = (typeof ENDPOINT_KINDS)[number];
 const regionId = z
   .string()
   .trim()
+  .max(64)
   .regex(/^(oss-)?[a-z0-9-]{2,40}$/i, 'Region looks like oss-cn-hangzhou.');
 
-const httpUrl = z.url({ protocol: /^https?$/, error: 'Enter a full URL starting with https:// (or http://).' });
+const httpUrl = z.url({ protocol: /^https?$/, error: 'Enter a full URL starting with https:// (or http://).' }).max(2048);
 
 /** Proxy for OSS requests: the system's (env/OS), none, or a manual one with optional auth. */
 export const proxySchema = z.object({
@@ -45,11 +48,11 @@ export const endpointSchema = z
     /** custom: one URL for a private cloud / an OSS-compatible endpoint. */
     customUrl: httpUrl.optional(),
     /** custom: per-region URLs (the local sandbox gives each region its own port). */
-    customRegionUrls: z.record(z.string(), httpUrl).optional(),
+    customRegionUrls: boundedRecord(z.string().max(64), httpUrl, 64).optional(),
     /** Path-style addressing (`http://host/bucket/key`, ali-oss `sldEnable`). */
     pathStyle: z.boolean().default(false),
     /** Per-bucket custom domain (CNAME), e.g. { photos: 'img.example.com' }. */
-    cnames: z.record(z.string(), z.string().trim().min(3)).default({}),
+    cnames: boundedRecord(z.string().max(63), z.string().trim().min(3).max(253), 1000).default({}),
     /** Plain HTTP is refused unless the user ticked the warning. */
     allowInsecureHttp: z.boolean().default(false),
     signatureVersion: z.enum(['v4', 'v1']).default('v4'),
@@ -77,10 +80,10 @@ export type EndpointSettings = z.infer<typeof endpointSchema>;
 
 /** `oss://bucket/prefix/`: where a restricted user starts browsing. */
 export const startPathSchema = z.object({
-  bucket: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/, 'Bucket names are 3-63 lowercase letters, digits or hyphens.'),
+  bucket: z.string().trim().max(63).regex(/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/, 'Bucket names are 3-63 lowercase letters, digits or hyphens.'),
   prefix: z.string().max(1023).default(''),
   /** The bucket's region when known (found by the connection test; fixed automatically). */
-  region: z.string().regex(/^oss-[a-z0-9-]+$/).optional(),
+  region: z.string().max(64).regex(/^oss-[a-z0-9-]+$/).optional(),
 });
 export type StartPath = z.infer<typeof startPathSchema>;
 
@@ -97,6 +100,9 @@ export function parseStartPath(text: string): StartPath | undefined {
 export function formatStartPath(p: StartPath): string {
   return `oss://${p.bucket}/${p.prefix}`;
 }
+
+/** Hosts (host[:port]) the user confirmed by name. */
+export const confirmedHostsSchema = z.array(z.string().trim().toLowerCase().min(1).max(261)).max(8);
 
 const secret = z.string().trim().min(1, 'Required.').max(4096);
 const accessKeyId = z.string().trim().min(3, 'Required.').max(256).regex(/^[\w.-]+$/, 'An AccessKey ID has no spaces or symbols.');
@@ -116,10 +122,10 @@ export const credentialInputSchema = z.discriminatedUnion('type', [
     type: z.literal('ram-role'),
     accessKeyId,
     accessKeySecret: secret,
-    roleArn: z.string().trim().regex(/^acs:ram::[^:]+:role\/.+$/, 'A role ARN looks like acs:ram::123456789012:role/name.'),
-    sessionName: z.string().trim().regex(/^[\w.@-]{2,64}$/, '2-64 letters, digits or . @ - _').default('oss-browser'),
+    roleArn: z.string().trim().max(256).regex(/^acs:ram::[^:]+:role\/.+$/, 'A role ARN looks like acs:ram::123456789012:role/name.'),
+    sessionName: z.string().trim().max(64).regex(/^[\w.@-]{2,64}$/, '2-64 letters, digits or . @ - _').default(DEFAULT_ROLE_SESSION_NAME),
     policy: z.string().trim().max(2048).optional(),
-    durationSeconds: z.number().int().min(900).max(43200).default(3600),
+    durationSeconds: z.number().int().min(ROLE_SESSION_SECONDS.min).max(ROLE_SESSION_SECONDS.max).default(ROLE_SESSION_SECONDS.default),
     stsEndpoint: httpUrl.optional(),
   }),
   z.object({ type: z.literal('credentials-uri'), credentialsUri: httpUrl }),
@@ -130,17 +136,33 @@ export const credentialInputSchema = z.discriminatedUnion('type', [
   }),
   z.object({
     type: z.literal('oidc-role'),
-    roleArn: z.string().trim().min(1),
-    oidcProviderArn: z.string().trim().min(1),
-    oidcTokenFile: z.string().trim().min(1),
-    sessionName: z.string().trim().default('oss-browser'),
+    roleArn: z.string().trim().min(1).max(256),
+    oidcProviderArn: z.string().trim().min(1).max(256),
+    /**
+     * The token file, as the opaque id main gave when the user chose it in a native dialog
+     * (profiles:choose-token-file), or SAVED_TOKEN_FILE to keep a saved profile's file. Absent:
+     * ALIBABA_CLOUD_OIDC_TOKEN_FILE from main's environment. The page never names a path.
+     */
+    oidcTokenFileId: z.string().trim().min(1).max(128).optional(),
+    sessionName: z.string().trim().max(64).default(DEFAULT_ROLE_SESSION_NAME),
     policy: z.string().trim().max(2048).optional(),
-    durationSeconds: z.number().int().min(900).max(43200).default(3600),
+    durationSeconds: z.number().int().min(ROLE_SESSION_SECONDS.min).max(ROLE_SESSION_SECONDS.max).default(ROLE_SESSION_SECONDS.default),
     stsEndpoint: httpUrl.optional(),
   }),
   z.object({ type: z.literal('environment') }),
 ]);
 export type CredentialInput = z.infer<typeof credentialInputSchema>;
+
+/** The oidcTokenFileId that keeps the token file a saved profile already has. */
+export const SAVED_TOKEN_FILE = 'saved';
+
+/**
+ * Credentials as main uses them: the page's token file id resolved to the path main chose
+ * (or read from the environment or a credentials file). Never crosses IPC.
+ */
+export type ResolvedCredentials =
+  | Exclude<CredentialInput, { type: 'oidc-role' }>
+  | (Omit<Extract<CredentialInput, { type: 'oidc-role' }>, 'oidcTokenFileId'> & { oidcTokenFile: string; oidcTokenFileName?: string });
 
 /** Everything the add/edit form sends. */
 export const profileInputSchema = z.object({
@@ -151,8 +173,13 @@ export const profileInputSchema = z.object({
   /** Keep secrets in memory only, for this session (e.g. when the keychain is unavailable). */
   sessionOnly: z.boolean().default(false),
   proxyPassword: z.string().max(1024).optional(),
+  /** Non-Alibaba Cloud hosts of the credential URLs that the user confirmed in a dialog naming them (shared/remote-hosts.ts). */
+  confirmedHosts: confirmedHostsSchema.optional(),
 });
 export type ProfileInput = z.infer<typeof profileInputSchema>;
+
+/** A profile input with its credentials resolved (main side). */
+export type ResolvedProfileInput = Omit<ProfileInput, 'credentials'> & { credentials: ResolvedCredentials };
 
 /** Non-secret, type-specific settings kept in the metadata file. */
 export interface CredentialSettings {
@@ -165,7 +192,10 @@ export interface CredentialSettings {
   roleName?: string;
   metadataUrl?: string;
   oidcProviderArn?: string;
+  /** Main only: the token file's path (ProfileView drops it; the page sees the name). */
   oidcTokenFile?: string;
+  /** The token file's name, for display. */
+  oidcTokenFileName?: string;
   /** sts-token: when the pasted token expires. */
   expiration?: string;
 }
@@ -239,6 +269,8 @@ export const profileErrorHints = {
   EcsRoleUnavailable: 'Attach a RAM role to this ECS instance in the ECS console, or enter the name of the role it has.',
   OidcTokenFileUnreadable:
     'Check ALIBABA_CLOUD_OIDC_TOKEN_FILE (or the token file in the profile): it must point at the token the cluster mounts for this pod (RRSA).',
+  OidcTokenFileMissing: 'Choose the token file with "Choose token file…", or set ALIBABA_CLOUD_OIDC_TOKEN_FILE before starting the app.',
+  OidcTokenFileNotChosen: 'Choose the token file again with "Choose token file…".',
   RegionsUnavailable: 'The built-in region list is used instead. Private clouds and the local sandbox do not offer DescribeRegions.',
   SandboxUnavailable: 'This build has no local sandbox. Add a profile with your own AccessKey instead.',
   NoPermission:

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redact } from './redact';
+import { redact, registerSecret } from './redact';
 
 describe('redact', () => {
   it('masks presigned URL credentials but keeps the rest of the URL', () => {
@@ -31,5 +31,50 @@ describe('redact', () => {
   it('leaves ordinary text, request IDs and object keys alone', () => {
     const text = 'NoSuchKey: photos/2024/holiday.jpg RequestId 5C3D9175B6FC201293AD4890 EC 0026-00000001';
     expect(redact(text)).toBe(text);
+  });
+});
+
+describe('redact: what the security review found it missed', () => {
+  it('masks passwords in URLs but keeps the user and host', () => {
+    const out = redact('proxy http://alice:S3cret-Pass@proxy.corp.example:8080 failed');
+    expect(out).toBe('proxy http://alice:[redacted]@proxy.corp.example:8080 failed');
+  });
+
+  it('masks URL-encoded tokens and URL-encoded secret query values', () => {
+    const token = 'CAISabcdefghijklmnop+/qrstuvwxyz0123==';
+    const encoded = encodeURIComponent(token);
+    expect(encoded).toContain('%2B');
+    expect(redact(`token ${encoded} end`)).toBe('token [redacted] end');
+    expect(redact(`next%3Fsecurity-token%3D${encoded}%26a%3Db`)).toBe('next%3Fsecurity-token%3D[redacted]%26a%3Db');
+  });
+
+  it('masks OIDC JWTs', () => {
+    const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzeXN0ZW06c2VydmljZWFjY291bnQifQ.c2lnbmF0dXJlLXBhcnQ';
+    expect(redact(`OIDC token ${jwt} rejected`)).toBe('OIDC token [redacted] rejected');
+  });
+
+  it('masks AccessKey-secret-shaped words of 24 to 64 characters, not only 30', () => {
+    for (const n of [24, 29, 31, 40, 64]) {
+      const secret = 'aB3'.repeat(30).slice(0, n);
+      expect(redact(`x ${secret} y`), `length ${n}`).toBe('x [redacted] y');
+    }
+  });
+
+  it('masks secret-named fields in JSON-escaped text', () => {
+    const out = redact(JSON.stringify({ meta: JSON.stringify({ proxyPassword: 'hunter2!x', accessKeySecret: 'abc/def+ghi' }) }));
+    expect(out).not.toMatch(/hunter2|abc\/def/);
+  });
+
+  it('masks registered secrets in every encoding (raw, URL, JSON-escaped, base64, base64url)', () => {
+    const secret = 'p@ss/with+odd"chars\\ü';
+    registerSecret(secret);
+    const b64 = Buffer.from(secret).toString('base64');
+    const forms = [secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1), b64, Buffer.from(secret).toString('base64url')];
+    for (const form of forms) expect(redact(`before ${form} after`), form).toBe('before [redacted] after');
+  });
+
+  it('ignores registered values too short to be secrets', () => {
+    registerSecret('abc', '', undefined);
+    expect(redact('abc abc')).toBe('abc abc');
   });
 });

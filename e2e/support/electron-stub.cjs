@@ -49,6 +49,8 @@ class BrowserWindow extends EventEmitter {
     this.options = options;
     this.webContents = new WebContents();
     BrowserWindow.all.push(this);
+    // Electron announces every web contents it creates, the main window's included.
+    app.emit('web-contents-created', {}, this.webContents);
   }
   isDestroyed() { return false; }
   isMinimized() { return false; }
@@ -116,6 +118,18 @@ async function exercise(win) {
   const navigation = { preventDefault() { navigation.prevented = true; }, prevented: false };
   win.webContents.emit('will-navigate', navigation, 'https://evil.example/');
   report.navigationBlocked = navigation.prevented;
+  // A web contents that is not the main window (Chromium's PDF viewer, a popup): same guards.
+  const other = new WebContents();
+  app.emit('web-contents-created', {}, other);
+  const otherNavigation = { preventDefault() { otherNavigation.prevented = true; }, prevented: false };
+  other.emit('will-navigate', otherNavigation, 'https://evil.example/');
+  const otherRedirect = { preventDefault() { otherRedirect.prevented = true; }, prevented: false };
+  other.emit('will-redirect', otherRedirect, 'file:///etc/passwd');
+  report.otherContents = {
+    windowOpen: other.windowOpenHandler ? other.windowOpenHandler({ url: 'file:///etc/passwd' }) : null,
+    navigationBlocked: otherNavigation.prevented,
+    redirectBlocked: otherRedirect.prevented,
+  };
   report.permissions = {};
   for (const permission of ['geolocation', 'media', 'notifications']) {
     report.permissions[permission] = await new Promise((resolve) =>

@@ -161,7 +161,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       await testInfo.attach('page-console', { path: consoleFile, contentType: 'text/plain' });
     }
     await closeContext();
-    if (main) main.dispose();
+    if (main) await main.dispose();
     else fs.rmSync(userDataDir, { recursive: true, force: true });
   },
 });

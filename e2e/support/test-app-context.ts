@@ -20,7 +20,8 @@ export interface TestAppContext {
   openedExternally: string[];
   /** Native dialogs answer from `host.answers`; every dialog, notification and shell call is in `host.calls`. */
   host: ScriptedDesktopHost;
-  dispose(): void;
+  /** Closes the services (the transfer queue flushes) and removes the user-data folder. */
+  dispose(): Promise<void>;
 }
 
 /** Builds a fresh context in a new temp folder. */
@@ -39,6 +40,7 @@ export function createTestAppContext(overrides: Partial<AppContextOptions> = {})
     openExternal: async (url) => {
       openedExternally.push(url);
     },
+    downloadFolder: path.join(userDataDir, 'Downloads'),
     ...overrides,
   });
   return {
@@ -47,9 +49,11 @@ export function createTestAppContext(overrides: Partial<AppContextOptions> = {})
     userDataDir,
     openedExternally,
     host,
-    dispose: () => {
+    dispose: async () => {
       ctx.browse.dispose();
       void ctx.previewServer.close();
+      // The transfer queue writes its last state on close: remove its folder only after that.
+      await ctx.transfers.close().catch(() => undefined);
       fs.rmSync(userDataDir, { recursive: true, force: true });
     },
   };

@@ -1,3 +1,4 @@
+/** The admin API under /__emulator/ (token-guarded): reset, clock, seeding, CNAMEs and faults, so tests steer a running emulator over HTTP. */
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';

@@ -1,3 +1,4 @@
+/** ali-oss's own signing functions, typed: the reference the emulator's verifier must agree with byte for byte. */
 import { createRequire } from 'node:module';
 
 /**

@@ -1,3 +1,4 @@
+/** The authentication errors OSS returns (codes, messages, ECs and extra elements), in one place so every signature path answers alike. */
 import { OssError } from '../core/contract';
 
 /** The authentication errors OSS returns, with its messages and EC codes. */

@@ -1,3 +1,4 @@
+/** Signature verification against ali-oss's own signer: V1/V4 headers, presigned URLs and STS tokens. */
 import { describe, expect, it } from 'vitest';
 import type { IncomingHttpHeaders } from 'node:http';
 import { OssError, type Principal } from '../core/contract';

@@ -1,3 +1,4 @@
+/** Verifies V1/V4 header and presigned signatures, STS tokens, expiry and clock skew as OSS does, and says who signed. */
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Principal } from '../core/contract';

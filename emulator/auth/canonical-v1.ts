@@ -1,3 +1,4 @@
+/** V1 (HMAC-SHA1) canonicalisation: the StringToSign and CanonicalizedResource OSS and ali-oss build. */
 import { createHmac } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { headerText, ossHeaderNames } from './headers';

@@ -1,3 +1,4 @@
+/** V4 (OSS4-HMAC-SHA256) canonicalisation and key derivation, following ali-oss's signer. */
 import { createHash, createHmac } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { headerText, ossHeaderNames } from './headers';

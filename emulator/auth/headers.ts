@@ -1,3 +1,4 @@
+/** Header reading shared by both signature versions (multi-valued headers joined, x-oss-* names sorted). */
 import type { IncomingHttpHeaders } from 'node:http';
 
 /**

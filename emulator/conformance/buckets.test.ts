@@ -1,3 +1,4 @@
+/** Bucket operations through ali-oss (V1 and V4): create, delete, stat, list with paging, CORS. */
 import type OSS from 'ali-oss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIGNING, bucketName, codeOf, startTarget, type Target } from './target';

@@ -1,3 +1,4 @@
+/** A table of awkward keys (unicode, NFC/NFD, spaces, symbols) round-trips and lists in UTF-8 byte order. */
 import type OSS from 'ali-oss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIGNING_AND_STYLE, bucketName, startTarget, type Target } from './target';

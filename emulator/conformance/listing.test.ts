@@ -1,3 +1,4 @@
+/** ListObjects v1 and v2 through ali-oss: prefixes, paging, owner fields, url encoding and limits. */
 import type OSS from 'ali-oss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIGNING_AND_STYLE, bucketName, codeOf, startTarget, type Target } from './target';

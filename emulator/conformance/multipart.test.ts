@@ -1,3 +1,4 @@
+/** Multipart uploads through ali-oss: ETags and CRC-64, completion checks, listing, aborts, part copies. */
 import { createHash, randomBytes } from 'node:crypto';
 import type OSS from 'ali-oss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

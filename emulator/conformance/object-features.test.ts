@@ -1,3 +1,4 @@
+/** Object ACLs, tagging, symlinks and archive restores through ali-oss. */
 import type OSS from 'ali-oss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIGNING, bucketName, codeOf, startTarget, type Target } from './target';

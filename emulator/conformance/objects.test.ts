@@ -1,3 +1,4 @@
+/** Object put/get/head/copy/delete through ali-oss, byte for byte, with ETag, CRC-64 and metadata. */
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type OSS from 'ali-oss';

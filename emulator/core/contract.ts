@@ -84,6 +84,8 @@ export class OssError extends Error {
 export interface Operation {
   /** RAM action name, e.g. 'oss:GetObject', 'oss:ListObjects', 'oss:PutBucket'. */
   action: string;
+  /** OSS's operation name, e.g. 'GetObject', 'UploadPart' (added by the store; the gate uses it for traffic limits). */
+  name?: string;
   /** Runs the operation; writes the response or throws OssError. */
   handle(ctx: RequestContext): Promise<void>;
 }

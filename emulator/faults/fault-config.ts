@@ -1,3 +1,4 @@
+/** The schema of fault settings (latency, bandwidth, error rate, rules) shared by startEmulator options and the admin API. */
 import { z } from 'zod';
 
 /** One targeted fault: what it matches and what it does. */

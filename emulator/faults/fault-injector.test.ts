@@ -1,3 +1,4 @@
+/** Fault rules: fail exactly the next N matching requests, match actions case-insensitively, error rates, validation. */
 import { describe, expect, it } from 'vitest';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { OssError } from '../core/contract';

@@ -1,3 +1,4 @@
+/** Applies configured faults to requests (latency, 5xx, throttling, resets, fail-next-N rules) so retry and resume paths can be tested. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { OssError } from '../core/contract';
 import { faultConfigSchema, faultRuleSchema, type FaultConfig, type FaultConfigInput, type FaultRule, type FaultRuleInput } from './fault-config';

@@ -1,3 +1,4 @@
+/** Body-level faults: cut a request or response after N bytes and pace bodies to a byte rate, without buffering them. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 type WriteFn = ServerResponse['write'];

@@ -1,9 +1,15 @@
+/** OSS's x-oss-traffic-limit: which operations honour it, its valid range, and pacing the body both ways. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { OssError } from '../core/contract';
 import { throttleRequest, throttleResponse } from './stream-faults';
 
 const MIN_BITS = 819_200;
 const MAX_BITS = 838_860_800;
+
+/** The operations OSS throttles with `x-oss-traffic-limit`; every other operation ignores it. */
+export const TRAFFIC_LIMITED_OPERATIONS: ReadonlySet<string> = new Set([
+  'PutObject', 'AppendObject', 'GetObject', 'UploadPart', 'UploadPartCopy', 'CopyObject', 'PostObject',
+]);
 
 /**
  * OSS single-connection bandwidth throttling: `x-oss-traffic-limit` (bit/s, 819200..838860800)

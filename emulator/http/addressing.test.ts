@@ -1,3 +1,4 @@
+/** Bucket and key from path and virtual-host style, byte-exact keys, query decoding and InvalidURI. */
 import { describe, expect, it } from 'vitest';
 import { OssError } from '../core/contract';
 import { parseTarget } from './addressing';

@@ -1,3 +1,4 @@
+/** Turns a request's URL and Host into bucket, key and query (path style, virtual-host style or a bound CNAME). */
 import { isIP } from 'node:net';
 import { OssError } from '../core/contract';
 

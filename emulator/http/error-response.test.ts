@@ -1,3 +1,4 @@
+/** Error XML matches OSS's layout, nested elements included. */
 import { describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
 import { OssError } from '../core/contract';

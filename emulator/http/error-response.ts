@@ -1,3 +1,4 @@
+/** Renders an OssError as OSS's error XML (or x-oss-err on HEAD) with request ID and EC. */
 import type { ServerResponse } from 'node:http';
 import { OssError } from '../core/contract';
 import { xmlEscape } from './xml';

@@ -1,3 +1,4 @@
+/** Low-level XML and JSON response writers for the gate's own answers (errors, STS, admin). */
 import type { ServerResponse } from 'node:http';
 
 /** Escapes text for an XML element body or attribute. */

@@ -1,3 +1,4 @@
+/** Decides whether a request may run its RAM action: RAM policies for the owner's identities, then bucket/object ACLs, as OSS does. */
 import { OssError, type BucketSummary, type Principal, type RequestContext, type Store } from '../core/contract';
 import { evaluatePolicySets, type Decision } from './policy';
 
@@ -39,14 +40,15 @@ export function ramDecision(principal: Principal | null, action: string, resourc
  */
 export async function checkAccess(ctx: RequestContext, action: string, store: Store): Promise<void> {
   const { principal } = ctx;
+  if (!principal && action.toLowerCase() === 'oss:putbucket') throw anonymousForbidden();
   if (ctx.bucket === null) {
-    if (!principal) throw anonymousDenied();
+    if (!principal) throw anonymousForbidden();
     return requireAllowed(principal, action, ramDecision(principal, action, resourceArn('*', principal.accountId, null, null), ctx.query));
   }
   const bucket = await store.getBucket(ctx.bucket);
   if (!bucket) {
     if (action.toLowerCase() !== 'oss:putbucket') return;
-    if (!principal) throw anonymousDenied();
+    if (!principal) throw anonymousForbidden();
     return requireAllowed(principal, action, ramDecision(principal, action, resourceArn(ctx.region, principal.accountId, ctx.bucket, null), ctx.query));
   }
   const resource = resourceArn(bucket.region, bucket.ownerAccountId, bucket.name, ctx.key);
@@ -85,8 +87,15 @@ function anonymousDenied(): OssError {
   return new OssError(403, 'AccessDenied', 'You have no right to access this object because of bucket acl.', '0003-00000001');
 }
 
+/** ListBuckets and PutBucket need a signature: OSS's message and EC 0003-00001201. */
+function anonymousForbidden(): OssError {
+  return new OssError(403, 'AccessDenied', 'Anonymous access is forbidden for this operation.', '0003-00001201');
+}
+
 function denied(principal: Principal | null, action: string, type: 'ExplicitDeny' | 'ImplicitDeny'): OssError {
-  const message = type === 'ExplicitDeny' ? "Access denied by authorizer's policy." : 'You have no right to access this object because of bucket acl.';
+  // A RAM user's or STS session's policy decided (explicitly or by having no Allow): OSS says so.
+  const byPolicy = type === 'ExplicitDeny' || principal?.kind === 'ram-user' || principal?.kind === 'sts';
+  const message = byPolicy ? "Access denied by authorizer's policy." : 'You have no right to access this object because of bucket acl.';
   return new OssError(403, 'AccessDenied', message, type === 'ExplicitDeny' ? '0003-00000201' : '0003-00000001', {
     'AccessDeniedDetail/AuthAction': action,
     'AccessDeniedDetail/NoPermissionType': type,

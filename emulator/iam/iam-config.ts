@@ -1,3 +1,4 @@
+/** The schema of accounts, RAM users, roles and policies the emulator knows. */
 import { z } from 'zod';
 
 const accessKey = z.object({ id: z.string().min(1), secret: z.string().min(1) });

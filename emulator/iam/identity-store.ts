@@ -1,3 +1,4 @@
+/** AccessKeys of accounts, RAM users and STS sessions, looked up by the authenticator; sessions expire on the emulator clock. */
 import { randomBytes } from 'node:crypto';
 import type { PolicyDocument, Principal } from '../core/contract';
 import type { KeyRecord, KeyResolver } from '../auth/authenticate';

@@ -1,3 +1,4 @@
+/** RAM policy evaluation: wildcards, conditions, explicit Deny, policy-set intersection. */
 import { describe, expect, it } from 'vitest';
 import type { PolicyDocument } from '../core/contract';
 import { evaluatePolicies, evaluatePolicySets, wildcardMatch } from './policy';

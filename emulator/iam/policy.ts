@@ -1,3 +1,4 @@
+/** RAM policy evaluation (Action/Resource wildcards, conditions, explicit Deny wins, intersection for STS sessions). */
 import type { PolicyDocument } from '../core/contract';
 
 /** Outcome of evaluating policies for one request: explicit deny wins over allow. */

@@ -1,3 +1,4 @@
+/** The stream hasher gives the same MD5 and CRC-64 inline and on the worker, under back-pressure and after aborts. */
 import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { crc64Of } from '../../main/services/oss/crc64';

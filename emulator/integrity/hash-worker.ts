@@ -1,6 +1,7 @@
 /**
  * MD5 + CRC-64 of a stream. For large bodies MD5 (the slower hash, native OpenSSL) runs on a
- * worker thread, in parallel with CRC-64 and the socket and disk I/O on the main thread.
+ * worker thread (md5-ring-worker.ts), in parallel with CRC-64 and the socket and disk I/O on
+ * the main thread.
  * Chunks reach the worker through a shared ring buffer: the main thread copies a chunk in and
  * moves on (no message, no await per chunk); it waits only when the ring is full, which is the
  * back-pressure that keeps memory bounded. Small bodies hash inline: a worker would cost more
@@ -9,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { createCrc64Hasher, hexToDecimal } from '../../main/services/oss/crc64';
+import { RING_LAYOUT, md5RingWorkerSource, type RingWorkerData, type RingWorkerReply } from './md5-ring-worker';
 
 /** What a finished hash reports. */
 export interface Digest {
@@ -28,51 +30,13 @@ export interface StreamHasher {
 export const WORKER_THRESHOLD = 8 * 1024 * 1024;
 /** Ring size per worker: ~20 ms of MD5, enough to ride out scheduling jitter on a busy machine. */
 const RING_BYTES = 8 * 1024 * 1024;
-/** The worker hashes at most this much before telling the main thread that space is free. */
-const SLICE_BYTES = 1024 * 1024;
 /** A sleeping worker is woken once this much is waiting (one wake-up per MiB, not per chunk). */
 const WAKE_BYTES = 1024 * 1024;
 
-// Control words (Int32) shared with the worker. Positions run modulo 2 × ring size, so equal
-// positions mean empty and a difference of the ring size means full.
-const HEAD = 0; // bytes published by the main thread
-const TAIL = 1; // bytes hashed by the worker
-const STATE = 2; // RUNNING, END or ABORT
-const SLEEPING = 3; // 1 while the worker sleeps (on this word) for data
-const MAIN_WAITING = 4; // 1 while the main thread waits (on TAIL) for space
-const RUNNING = 0;
-const END = 1;
-const ABORT = 2;
+const { HEAD, TAIL, STATE, SLEEPING, MAIN_WAITING, RUNNING, END, ABORT } = RING_LAYOUT;
 
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { createHash } = require('node:crypto');
-const ring = new Uint8Array(workerData.ring);
-const ctrl = new Int32Array(workerData.ctrl);
-const cap = ring.length, wrap = 2 * cap;
-parentPort.on('message', () => {
-  const md5 = createHash('md5');
-  let tail = Atomics.load(ctrl, ${TAIL});
-  for (;;) {
-    const state = Atomics.load(ctrl, ${STATE});
-    if (state === ${ABORT}) { parentPort.postMessage({ aborted: true }); return; }
-    const head = Atomics.load(ctrl, ${HEAD});
-    if (head !== tail) {
-      const off = tail % cap;
-      const n = Math.min((head - tail + wrap) % wrap, cap - off, ${SLICE_BYTES});
-      md5.update(ring.subarray(off, off + n));
-      tail = (tail + n) % wrap;
-      Atomics.store(ctrl, ${TAIL}, tail);
-      if (Atomics.load(ctrl, ${MAIN_WAITING}) === 1) Atomics.notify(ctrl, ${TAIL});
-      continue;
-    }
-    if (state === ${END}) { parentPort.postMessage({ md5: md5.digest('hex') }); return; }
-    Atomics.store(ctrl, ${SLEEPING}, 1);
-    // Re-check after announcing the sleep: a publish before it did not see the flag.
-    if (Atomics.load(ctrl, ${HEAD}) === tail && Atomics.load(ctrl, ${STATE}) === state) Atomics.wait(ctrl, ${SLEEPING}, 1);
-    Atomics.store(ctrl, ${SLEEPING}, 0);
-  }
-});`;
+/** Built once: every pooled worker runs the same source. */
+let workerSource: string | undefined;
 
 interface RingWorker {
   worker: Worker;
@@ -88,7 +52,9 @@ function acquire(): RingWorker {
   if (pooled) return pooled;
   const ring = new Uint8Array(new SharedArrayBuffer(RING_BYTES));
   const ctrl = new Int32Array(new SharedArrayBuffer(5 * Int32Array.BYTES_PER_ELEMENT));
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { ring: ring.buffer, ctrl: ctrl.buffer } });
+  workerSource ??= md5RingWorkerSource();
+  const workerData: RingWorkerData = { ring: ring.buffer as SharedArrayBuffer, ctrl: ctrl.buffer as SharedArrayBuffer, layout: RING_LAYOUT };
+  const worker = new Worker(workerSource, { eval: true, workerData });
   worker.unref();
   return { worker, ring, ctrl };
 }
@@ -130,7 +96,7 @@ class RingHasher implements StreamHasher {
   private readonly cap: number;
   private head = 0;
   private failure: Error | null = null;
-  private done: ((msg: { md5?: string; aborted?: boolean }) => void) | null = null;
+  private done: ((msg: RingWorkerReply) => void) | null = null;
   private settled = false;
 
   constructor(
@@ -144,7 +110,7 @@ class RingHasher implements StreamHasher {
     Atomics.store(ctrl, STATE, RUNNING);
     Atomics.store(ctrl, SLEEPING, 0);
     Atomics.store(ctrl, MAIN_WAITING, 0);
-    worker.on('message', (msg: { md5?: string; aborted?: boolean }) => {
+    worker.on('message', (msg: RingWorkerReply) => {
       this.settled = true;
       this.done?.(msg);
       release(entry);

@@ -130,7 +130,7 @@ export async function putBucketAcl(engine: Engine, ctx: RequestContext): Promise
   const value = header(ctx, 'x-oss-acl');
   if (value === undefined) throw new OssError(400, 'InvalidArgument', 'x-oss-acl header is required.', '0015-00000204');
   engine.saveBucket({ ...state.record, acl: parseAcl(value, 'private') });
-  sendEmpty(ctx, 200);
+  sendEmpty(ctx, 200, { Location: `/${state.record.name}` });
 }
 
 /** GetBucketStat: sizes and counts per storage class, computed from the live index. */

@@ -1,3 +1,4 @@
+/** Concurrent writers: one winner among appends at the same position; overwrites and parallel puts stay whole. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCode, raw } from '../conformance/oss-client';
 import { startHarness, type Harness } from '../conformance/store-harness';

@@ -5,6 +5,7 @@ import type { ObjectRecord } from '../store/types';
 import { assertReadable, checkConditions } from './get-object';
 import { header, invalidArgument } from './http-util';
 import { noSuchKey } from './object-meta';
+import { notImplemented } from './query-rules';
 
 export interface CopySource {
   bucket: string;
@@ -23,7 +24,9 @@ function accessDenied(): OssError {
 export function resolveCopySource(engine: Engine, ctx: RequestContext): CopySource | 'not-modified' {
   const value = header(ctx, 'x-oss-copy-source');
   if (!value) throw invalidArgument('x-oss-copy-source is missing.', 'x-oss-copy-source');
-  const path = value.split('?')[0] as string;
+  const [path = '', sourceQuery] = value.split('?');
+  // A versioned source would be silently copied from the current version: refuse it instead.
+  if (sourceQuery !== undefined && new URLSearchParams(sourceQuery).has('versionId')) throw notImplemented('Copying a source version (x-oss-copy-source ?versionId)');
   const trimmed = path.startsWith('/') ? path.slice(1) : path;
   const slash = trimmed.indexOf('/');
   if (slash <= 0 || slash === trimmed.length - 1) throw invalidArgument('Copy Source must mention the source bucket and key: /sourcebucket/sourcekey.', 'x-oss-copy-source', value);

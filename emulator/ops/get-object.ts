@@ -15,9 +15,9 @@ export function resolveObject(engine: Engine, bucket: string, key: string): { li
   if (!object) throw noSuchKey(key);
   if (object.type !== 'Symlink') return { link: null, target: object };
   const target = state.objects.get(object.symlinkTarget ?? '');
-  if (!target || target.type === 'Symlink') {
-    throw new OssError(404, 'SymlinkTargetNotExist', 'The symlink target object does not exist.', '0026-00000003', { Key: key });
-  }
+  if (!target) throw new OssError(404, 'SymlinkTargetNotExist', 'The symlink target object does not exist.', '0026-00000003', { Key: key });
+  // OSS follows one level only; its code for a link to a link is InvalidTargetType (message and EC ours).
+  if (target.type === 'Symlink') throw new OssError(400, 'InvalidTargetType', 'The symlink target object type is not supported.', '0026-00000011', { Key: key });
   return { link: object, target };
 }
 
@@ -134,6 +134,9 @@ export async function getObject(engine: Engine, ctx: RequestContext): Promise<vo
   const { link, target } = resolveObject(engine, bucket, ctx.key as string);
   const headers = objectHeaders(target, now);
   if (link) {
+    // The link's own user metadata, not the target's, as OSS answers.
+    for (const name of Object.keys(headers)) if (name.startsWith('x-oss-meta-')) delete headers[name];
+    for (const [name, value] of Object.entries(link.userMeta)) headers[`x-oss-meta-${name}`] = value;
     headers['x-oss-object-type'] = 'Symlink';
     headers['Last-Modified'] = httpTime(Math.max(link.lastModified, target.lastModified));
   }

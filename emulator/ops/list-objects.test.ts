@@ -1,3 +1,4 @@
+/** The listing page walker: prefixes, delimiters, markers and limits on the sorted index. */
 import { describe, expect, it } from 'vitest';
 import { BucketState } from '../store/engine';
 import type { ObjectRecord } from '../store/types';

@@ -4,8 +4,8 @@ import { OssError, type RequestContext } from '../core/contract';
 import { md5Etag, quoteEtag } from '../integrity/etag';
 import { assertObjectKey } from '../keys';
 import type { Engine } from '../store/engine';
-import type { ObjectRecord } from '../store/types';
-import { listOf, malformed, parseXmlBody, textOf } from '../xml/xml-parse';
+import type { ObjectRecord, RestoreTier } from '../store/types';
+import { listOf, malformed, parseXmlBody, textOf, type XmlIn } from '../xml/xml-parse';
 import { parseAcl } from './bucket-ops';
 import { header, httpTime, invalidArgument, ownerXml, readSmallBody, sendEmpty, sendXml, urlEncodeKey } from './http-util';
 import { isArchived, metaFromRequest, noSuchKey, validateTags } from './object-meta';
@@ -93,31 +93,59 @@ export async function getSymlink(engine: Engine, ctx: RequestContext): Promise<v
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-async function restoreDays(ctx: RequestContext): Promise<number> {
+/** What a RestoreRequest body asks for: the days to keep the copy, and the tier (cold classes). */
+interface RestoreAsk {
+  days: number;
+  tier: RestoreTier | undefined;
+}
+
+const TIERS: Record<string, RestoreTier[]> = {
+  ColdArchive: ['Expedited', 'Standard', 'Bulk'],
+  DeepColdArchive: ['Expedited', 'Standard'],
+};
+
+/**
+ * Parses the RestoreRequest. JobParameters exists only for ColdArchive and DeepColdArchive:
+ * on an Archive object it is MalformedXML, as on OSS — checked before the restore state.
+ */
+async function readRestoreRequest(ctx: RequestContext, o: ObjectRecord): Promise<RestoreAsk> {
   const body = (await readSmallBody(ctx)).toString('utf8');
-  if (!body.trim()) return 1;
+  const tiers = TIERS[o.storageClass];
+  if (!body.trim()) return { days: 1, tier: tiers ? 'Standard' : undefined };
   const root = parseXmlBody(body, 'RestoreRequest');
   const days = (textOf(root, 'Days') ?? '1').trim();
   if (!/^\d+$/.test(days) || Number(days) < 1 || Number(days) > 365) throw invalidArgument('The Days is invalid.', 'Days', days);
-  return Number(days);
+  const job = root.JobParameters;
+  if (job === undefined) return { days: Number(days), tier: tiers ? 'Standard' : undefined };
+  if (!tiers) throw malformed();
+  const tier = typeof job === 'object' && job !== null ? textOf(job as XmlIn, 'Tier')?.trim() : undefined;
+  if (tier === undefined || !tiers.includes(tier as RestoreTier)) {
+    // OSS documents this refusal as EC 0016-00000703; the error code is our guess.
+    throw new OssError(400, 'InvalidArgument', 'The Tier in JobParameters is invalid.', '0016-00000703', { ArgumentName: 'Tier', ArgumentValue: tier ?? '' });
+  }
+  return { days: Number(days), tier: tier as RestoreTier };
 }
 
-/** RestoreObject: 202 to start, 409 while restoring, 200 when already restored (extends expiry). */
+/**
+ * RestoreObject: 202 to start, 409 while restoring, 200 when already restored (extends expiry).
+ * Cold classes answer with `x-oss-object-restore-priority: <tier>`.
+ */
 export async function restoreObject(engine: Engine, ctx: RequestContext): Promise<void> {
   const o = requireObject(engine, ctx);
   if (!isArchived(o)) throw new OssError(400, 'OperationNotSupported', 'The operation is not supported for this resource', '0026-00000013');
-  const days = await restoreDays(ctx);
+  const { days, tier } = await readRestoreRequest(ctx, o);
+  const priority: Record<string, string> = tier ? { 'x-oss-object-restore-priority': tier } : {};
   const now = ctx.now().getTime();
   const restore = o.restore && now < o.restore.expiresAt ? o.restore : undefined;
   if (restore && now < restore.readyAt) {
     throw new OssError(409, 'RestoreAlreadyInProgress', 'The restore operation is in progress.', '0026-00000012');
   }
   if (restore) {
-    await engine.putObject(ctx.bucket as string, { ...o, restore: { readyAt: restore.readyAt, expiresAt: now + days * DAY_MS } });
-    sendEmpty(ctx, 200);
+    await engine.putObject(ctx.bucket as string, { ...o, restore: { ...restore, expiresAt: now + days * DAY_MS } });
+    sendEmpty(ctx, 200, restore.tier ? { 'x-oss-object-restore-priority': restore.tier } : priority);
     return;
   }
   const readyAt = now + engine.restoreDelayMs;
-  await engine.putObject(ctx.bucket as string, { ...o, restore: { readyAt, expiresAt: readyAt + days * DAY_MS } });
-  sendEmpty(ctx, 202);
+  await engine.putObject(ctx.bucket as string, { ...o, restore: { readyAt, expiresAt: readyAt + days * DAY_MS, ...(tier ? { tier } : {}) } });
+  sendEmpty(ctx, 202, priority);
 }

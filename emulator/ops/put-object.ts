@@ -98,7 +98,7 @@ export async function putObject(engine: Engine, ctx: RequestContext): Promise<vo
 }
 
 function positionMismatch(next: number): OssError {
-  return new OssError(409, 'PositionNotEqualToLength', 'Position is not equal to file length.', '0026-00000016', { NextAppendPosition: String(next) });
+  return new OssError(409, 'PositionNotEqualToLength', 'Position is not equal to file length', '0026-00000016', { NextAppendPosition: String(next) });
 }
 
 function checkAppendable(existing: ObjectRecord | undefined, position: number, ctx: RequestContext): void {

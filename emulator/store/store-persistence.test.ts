@@ -1,3 +1,4 @@
+/** The on-disk store: restart, crash recovery of the journal, reads during overwrites, aborted uploads. */
 import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { Readable } from 'node:stream';

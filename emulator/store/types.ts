@@ -31,9 +31,14 @@ export interface Segment {
   size: number;
 }
 
+/** RestoreObject's JobParameters/Tier. */
+export type RestoreTier = 'Expedited' | 'Standard' | 'Bulk';
+
 export interface RestoreState {
   /** When the restored copy becomes readable (ms since epoch). */
   readyAt: number;
+  /** Restore priority (ColdArchive/DeepColdArchive: Expedited, Standard or Bulk). */
+  tier?: RestoreTier;
   /** When the restored copy expires again. */
   expiresAt: number;
 }

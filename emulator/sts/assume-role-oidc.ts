@@ -1,3 +1,4 @@
+/** STS AssumeRoleWithOIDC: checks the token's claims against the role's trusted provider (not its signature) and issues a session. */
 import type { IdentityStore } from '../iam/identity-store';
 import { issueRoleSession, parseRoleSessionRequest, type AssumeRoleResult } from './role-session';
 import { StsError } from './sts-error';

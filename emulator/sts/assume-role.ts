@@ -1,3 +1,4 @@
+/** STS AssumeRole as ali-oss's STS class calls it: RPC signature, nonce, duration limits, inline policy. */
 import { timingSafeEqual } from 'node:crypto';
 import type { Principal } from '../core/contract';
 import type { IdentityStore } from '../iam/identity-store';

@@ -1,3 +1,4 @@
+/** STS GetCallerIdentity: who a key belongs to, as STS describes it. */
 import type { Principal } from '../core/contract';
 import type { IdentityStore } from '../iam/identity-store';
 

@@ -1,3 +1,4 @@
+/** Validates a role-session request and issues the temporary credentials every STS flavour returns. */
 import type { PolicyDocument } from '../core/contract';
 import { policySchema } from '../iam/iam-config';
 import type { IdentityStore, RoleRef } from '../iam/identity-store';

@@ -1,3 +1,4 @@
+/** The Alibaba Cloud RPC signature (HMAC-SHA1 over percent-encoded sorted parameters) STS requests carry. */
 import { createHmac } from 'node:crypto';
 
 /** Alibaba Cloud RPC percent-encoding (RFC 3986: encodeURIComponent plus `!'()*`). */

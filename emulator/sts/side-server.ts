@@ -1,3 +1,4 @@
+/** The side port: STS, the credentials URI and ECS metadata (with IMDSv2 tokens), for the app's credential providers. */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseQuery } from '../http/addressing';

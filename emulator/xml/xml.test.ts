@@ -1,3 +1,4 @@
+/** XML building and byte-exact parsing as OSS writes and reads it, and MalformedXML for garbage. */
 import { describe, expect, it } from 'vitest';
 import { OssError } from '../core/contract';
 import { buildXml } from './xml-build';

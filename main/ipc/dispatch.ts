@@ -8,7 +8,7 @@ import { ErrorCode, type IpcResult } from '../../shared/errors';
 import { requestChannels, type RequestChannel } from '../../shared/ipc-contract';
 import type { Logger } from '../services/log/logger';
 import type { HandlerTable } from './handler-types';
-import { toIpcError } from './map-error';
+import { describeError } from '../services/oss/describe-error';
 
 export interface DispatchOptions {
   log?: Logger;
@@ -47,7 +47,7 @@ export async function dispatch(table: HandlerTable, channel: string, input: unkn
     const value = await handler(parsed.data, { channel });
     return { ok: true, value };
   } catch (thrown) {
-    const error = toIpcError(thrown);
+    const error = describeError(thrown);
     options.log?.[error.code === ErrorCode.Internal ? 'error' : 'warn'](`${channel} failed: ${error.code}`, {
       error: error.message,
       requestId: error.requestId,

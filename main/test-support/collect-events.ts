@@ -1,6 +1,6 @@
 /** Collects emitted progress events so tests can assert on what the renderer would see. */
 import type { AppError } from '../../shared/errors';
-import { toIpcError } from '../ipc/map-error';
+import { describeError } from '../services/oss/describe-error';
 import type { OperationProgress, SearchProgress } from '../../shared/object-types';
 
 export interface EventLog {
@@ -19,6 +19,6 @@ export function eventLog(): EventLog {
     searches,
     emitOperation: (p) => operations.push(p),
     emitSearch: (p) => searches.push(p),
-    describeError: toIpcError,
+    describeError: describeError,
   };
 }

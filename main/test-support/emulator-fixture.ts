@@ -17,8 +17,10 @@ export interface SeedSpec {
 }
 
 export interface FaultSpec {
-  match?: { method?: string; path?: string; operation?: string };
+  match?: { method?: string; path?: string; operation?: string; query?: string };
   action: 'error' | 'drop' | 'latency';
+  /** For drop: body bytes that get through before the connection is cut. */
+  afterBytes?: number;
   status?: number;
   code?: string;
   latencyMs?: number;
@@ -51,6 +53,8 @@ export interface BrowseFixture {
   seed(bucket: string, objects: SeedSpec[]): Promise<void>;
   getBytes(bucket: string, key: string): Promise<Buffer>;
   fault(rule: FaultSpec): Promise<void>;
+  /** Server-wide faults: a random 5xx rate, added latency, a bandwidth cap (rules are kept). */
+  setFaults(config: { errorRate?: number; errorStatus?: 500 | 503; latencyMs?: number; bandwidthBytesPerSec?: number }): Promise<void>;
   clearFaults(): Promise<void>;
   close(): Promise<void>;
 }
@@ -160,6 +164,10 @@ export async function startBrowseFixture(options: { restoreDelayMs?: number } = 
     },
     fault: async (rule) => {
       await admin('POST', 'faults/rules', rule);
+    },
+    setFaults: async (config) => {
+      const current = (await admin('GET', 'faults')) as { rules?: unknown[] };
+      await admin('PUT', 'faults', { ...config, rules: current.rules ?? [] });
     },
     clearFaults: async () => {
       await admin('DELETE', 'faults');

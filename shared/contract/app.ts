@@ -19,7 +19,7 @@ export const requests = {
   'app:info': req(z.undefined(), out<AppInfo>()),
   /** Opens a link the user clicked in the system browser; only https is allowed. */
   'app:open-external': req(
-    z.object({ url: z.url({ protocol: /^https$/, error: 'Only https links can be opened.' }) }),
+    z.object({ url: z.url({ protocol: /^https$/, error: 'Only https links can be opened.' }).max(4096) }),
     out<void>(),
   ),
   /** Lets the renderer record its own failures in the app log (text is redacted in main). */

@@ -4,6 +4,7 @@
  * bucket's region). Long operations (delete, copy, move, search) return an id at once and
  * report through events, so a 100,000-key folder never blocks a reply.
  */
+import { PREVIEW_LINK_SECONDS } from '../defaults';
 import { z } from 'zod';
 import { checkBucketName } from '../bucket-name';
 import {
@@ -27,13 +28,14 @@ import {
 } from '../object-types';
 import { keyByteLength } from '../oss-path';
 import { evt, out, req, type EventTable, type RequestTable } from './define';
+import { boundedRecord } from './schema-bounds';
 
 const profileId = z.string().min(1).max(200);
 const bucket = z.string().min(3).max(63);
 /** An object key: 1–1023 UTF-8 bytes, kept exactly as given. */
-const key = z.string().min(1).refine((k) => keyByteLength(k) <= 1023, 'An object key can be at most 1023 bytes.');
+const key = z.string().min(1).max(1023).refine((k) => keyByteLength(k) <= 1023, 'An object key can be at most 1023 bytes.');
 /** A folder prefix: '' (bucket root) or a key ending with '/'. */
-const prefix = z.string().refine((p) => keyByteLength(p) <= 1023, 'A prefix can be at most 1023 bytes.');
+const prefix = z.string().max(1023).refine((p) => keyByteLength(p) <= 1023, 'A prefix can be at most 1023 bytes.');
 const inBucket = { profileId, bucket };
 /** What a long operation acts on: objects, or whole folders (isPrefix, key ends with '/'). */
 const item = z
@@ -50,8 +52,11 @@ const headers = z.object({
   expires: z.string().max(256).optional(),
 });
 /** x-oss-meta-* names: letters, digits, hyphen, underscore (OSS lowercases them). */
-const meta = z.record(z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'Metadata names may use letters, digits, - and _.'), z.string().max(8192));
-const newBucketName = z.string().superRefine((name, ctx) => {
+const meta = boundedRecord(z.string().max(128).regex(/^[A-Za-z0-9_-]{1,128}$/, 'Metadata names may use letters, digits, - and _.'), z.string().max(8192), 512).refine(
+  (m) => Object.entries(m).reduce((n, [k, v]) => n + keyByteLength(k) + keyByteLength(v), 0) <= 8192,
+  'User metadata can be at most 8 KB in total (names and values).',
+);
+const newBucketName = z.string().max(63).superRefine((name, ctx) => {
   const check = checkBucketName(name);
   if (!check.ok) ctx.addIssue({ code: 'custom', message: check.reason });
 });
@@ -100,7 +105,7 @@ export const requests = {
     z.object({ ...inBucket, prefix: prefix.default(''), query: z.string().min(1).max(1023) }),
     out<{ searchId: string }>(),
   ),
-  'objects:search-cancel': req(z.object({ searchId: z.string().min(1) }), out<void>()),
+  'objects:search-cancel': req(z.object({ searchId: z.string().min(1).max(200) }), out<void>()),
 
   /** Creates a folder (a zero-byte `prefix/name/` object). */
   'objects:create-folder': req(z.object({ ...inBucket, key }), out<ObjectRow>()),
@@ -153,21 +158,21 @@ export const requests = {
       .refine((r) => !r.isPrefix || r.fromKey.endsWith('/'), { message: 'A folder key must end with "/".', path: ['fromKey'] }),
     out<{ operationId: string }>(),
   ),
-  'objects:operation-cancel': req(z.object({ operationId: z.string().min(1) }), out<void>()),
+  'objects:operation-cancel': req(z.object({ operationId: z.string().min(1).max(200) }), out<void>()),
 
   /** Incomplete multipart uploads in a bucket, 1000 per page. */
   'multipart:list': req(
-    z.object({ ...inBucket, keyMarker: z.string().optional(), uploadIdMarker: z.string().optional() }),
+    z.object({ ...inBucket, keyMarker: z.string().max(1023).optional(), uploadIdMarker: z.string().max(256).optional() }),
     out<MultipartUploadPage>(),
   ),
-  'multipart:abort': req(z.object({ ...inBucket, key, uploadId: z.string().min(1) }), out<void>()),
+  'multipart:abort': req(z.object({ ...inBucket, key, uploadId: z.string().min(1).max(256) }), out<void>()),
 
   /**
    * A short-lived link to main's loopback preview server (http://127.0.0.1:PORT/p/<id>) for
    * image/audio/video/PDF preview; never a presigned OSS URL (no credential reaches the renderer).
    */
   'objects:preview-url': req(
-    z.object({ ...inBucket, key, expiresSeconds: z.number().int().min(60).max(3600).default(900) }),
+    z.object({ ...inBucket, key, expiresSeconds: z.number().int().min(PREVIEW_LINK_SECONDS.min).max(PREVIEW_LINK_SECONDS.max).default(PREVIEW_LINK_SECONDS.default) }),
     out<PreviewUrl>(),
   ),
   /** A thumbnail link (loopback, like preview-url): resized by OSS where supported, else the object up to a size cap. */

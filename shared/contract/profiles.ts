@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import {
+  confirmedHostsSchema,
   credentialInputSchema,
   endpointSchema,
   profileInputSchema,
@@ -54,6 +55,8 @@ const patchSchema = z.object({
   endpoint: endpointSchema.optional(),
   startPath: startPathSchema.nullable().optional(),
   proxyPassword: z.string().max(1024).optional(),
+  /** Hosts the user confirmed for new credential URLs (shared/remote-hosts.ts). */
+  confirmedHosts: confirmedHostsSchema.optional(),
 });
 
 export const requests = {
@@ -80,7 +83,23 @@ export const requests = {
   /** Imports every usable section of ~/.alibabacloud/credentials or ~/.ossutilconfig. */
   'profiles:import-file': req(z.object({ source: z.enum(['alibabacloud', 'ossutil']) }), out<FileImport>()),
   /** Imports an access code as an STS profile that opens at its bucket/prefix. */
-  'profiles:import-access-code': req(z.object({ code: z.string().min(1).max(20_000), name: z.string().trim().min(1).max(80).optional() }), out<ProfileView>()),
+  'profiles:import-access-code': req(
+    z.object({
+      code: z.string().min(1).max(20_000),
+      name: z.string().trim().min(1).max(80).optional(),
+      /** The code's endpoint host, when it is not an official OSS endpoint and the user confirmed it by name. */
+      confirmHost: z.string().trim().toLowerCase().min(1).max(261).optional(),
+      /** The user accepted the plain-HTTP warning for the code's endpoint. */
+      allowInsecureHttp: z.boolean().default(false),
+    }),
+    out<ProfileView>(),
+  ),
+  /**
+   * Opens a native file dialog in main for an OIDC token file; main remembers the path and
+   * answers an opaque id and the file name (null when cancelled). The page never sees or
+   * names the path.
+   */
+  'profiles:choose-token-file': req(z.undefined(), out<{ id: string; name: string } | null>()),
   /** Starts the local sandbox (emulator with sample buckets) and returns its profile. */
   'profiles:sandbox-start': req(z.undefined(), out<ProfileView>()),
   /** Expiry and refresh state of a profile's credentials, for the status bar. */

@@ -7,6 +7,8 @@ import type { HandlerTable } from '../handler-types';
 import { createAppHandlers } from './app';
 import { createBrowseHandlers } from './browse';
 import { createProfilesHandlers } from './profiles';
+import { createTransfersHandlers } from './transfers';
+import { createShareHandlers } from './share';
 
 /** Builds every channel's handler over one AppContext. */
 export function createHandlerTable(ctx: AppContext): HandlerTable {
@@ -14,5 +16,7 @@ export function createHandlerTable(ctx: AppContext): HandlerTable {
     ...createAppHandlers(ctx),
     ...createProfilesHandlers(ctx),
     ...createBrowseHandlers(ctx),
+    ...createTransfersHandlers(ctx),
+    ...createShareHandlers(ctx),
   };
 }

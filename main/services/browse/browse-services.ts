@@ -14,7 +14,7 @@ import { ObjectListing } from './object-listing';
 import { ObjectMetadata } from './object-metadata';
 import { ObjectOperations } from './object-operations';
 import { createOperationRunner } from './operation-runner';
-import type { PreviewLinks } from '../preview/preview-server';
+import type { PreviewLinks } from '../oss/preview-links';
 import { PreviewService, type PreviewServiceOptions } from './preview-service';
 import { RecursiveSearch } from './recursive-search';
 

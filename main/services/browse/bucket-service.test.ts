@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toIpcError } from '../../ipc/map-error';
+import { describeError } from '../oss/describe-error';
 import { BucketService } from './bucket-service';
 import { startBrowseFixture, type BrowseFixture } from '../../test-support/emulator-fixture';
 
@@ -48,7 +48,7 @@ describe('BucketService against the emulator', () => {
     await fx.createBucket('full-bucket');
     await fx.seed('full-bucket', [{ key: 'a.txt', body: 'a' }]);
     const error = await buckets.delete('p', 'full-bucket').catch((e: unknown) => e);
-    const shown = toIpcError(error);
+    const shown = describeError(error);
     expect(shown).toMatchObject({ code: 'BucketNotEmpty', hint: expect.stringContaining('empty') });
     expect(shown.requestId).toBeTruthy();
   });

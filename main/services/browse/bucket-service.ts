@@ -8,7 +8,7 @@ import { checkBucketName } from '../../../shared/bucket-name';
 import { AppException, ErrorCode } from '../../../shared/errors';
 import type { BucketAcl, BucketInfo, BucketRow, StorageClass } from '../../../shared/object-types';
 import type { ClientProvider } from '../oss/client-provider';
-import { errorStatus } from '../oss/oss-failure';
+import { errorStatus } from '../oss/describe-error';
 
 interface ListBucketsPage {
   buckets: Array<{ name: string; region: string; creationDate: string; storageClass: string }> | null;

@@ -17,7 +17,7 @@ import { carriedHeaders, multipartCopyObject, SINGLE_COPY_LIMIT } from '../oss/m
 import { copyObject } from '../oss/raw-copy';
 import type { ObjectListing } from './object-listing';
 import type { OperationContext } from './operation-runner';
-import { failureOf } from '../oss/oss-failure';
+import { failureOf } from '../oss/describe-error';
 import { propertyHeaders, sourceAcl, sourceTagging } from '../oss/copy-properties';
 import type { ObjectAcl } from '../../../shared/object-types';
 

@@ -10,7 +10,7 @@ import type { ClientProvider } from '../oss/client-provider';
 import { forEachLimited } from '../oss/concurrency';
 import type { ObjectListing } from './object-listing';
 import type { OperationContext } from './operation-runner';
-import { failureOf, isNotFound } from '../oss/oss-failure';
+import { failureOf, isNotFound } from '../oss/describe-error';
 
 /** What to delete: single objects, or folders (every key under `key`). */
 export interface DeleteItem {

@@ -5,10 +5,11 @@
  * request. Never a presigned OSS URL: that would hand the renderer the AccessKey ID, a
  * signature and, for STS profiles, the security token.
  */
+import { PREVIEW_LINK_SECONDS } from '../../../shared/defaults';
 import type OSS from 'ali-oss';
 import type { PreviewUrl, TextPreview, ThumbnailUrl } from '../../../shared/object-types';
 import type { ClientProvider } from '../oss/client-provider';
-import type { PreviewLinks } from '../preview/preview-server';
+import type { PreviewLinks } from '../oss/preview-links';
 import { decodeText } from './text-decoding';
 
 export interface PreviewServiceOptions {
@@ -62,7 +63,7 @@ export class PreviewService {
   }
 
   /** A thumbnail link, or null when the original is too big to use as one. */
-  async thumbnailUrl(profileId: string, bucket: string, key: string, size: number, objectSize?: number, expiresSeconds = 900): Promise<ThumbnailUrl | null> {
+  async thumbnailUrl(profileId: string, bucket: string, key: string, size: number, objectSize?: number, expiresSeconds = PREVIEW_LINK_SECONDS.default): Promise<ThumbnailUrl | null> {
     const client = await this.clients.forBucket(profileId, bucket);
     if (this.supportsImageProcessing(client)) {
       const contentType = previewContentType(key);

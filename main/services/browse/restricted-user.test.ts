@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toIpcError } from '../../ipc/map-error';
+import { describeError } from '../oss/describe-error';
 import { ObjectListing } from './object-listing';
 import { BucketService } from './bucket-service';
 import { ObjectCopier } from './object-copy';
@@ -37,7 +37,7 @@ describe('a RAM user restricted to one prefix (photos-reader)', () => {
   it('counts its prefix, and a delete it may not do reports every key as AccessDenied', async () => {
     const listing = new ObjectListing(fx.readerClients);
     expect(await listing.count('r', fx.readerBucket, 'photos/')).toEqual({ objects: 2, bytes: 3, complete: true });
-    const runner = createOperationRunner({ emit: () => undefined, describeError: toIpcError, intervalMs: 0 });
+    const runner = createOperationRunner({ emit: () => undefined, describeError: describeError, intervalMs: 0 });
     const ops = new ObjectOperations(runner, new ObjectDeleter(fx.readerClients, listing), new ObjectCopier(fx.readerClients, listing));
     const final = await ops.wait(ops.startDelete('r', fx.readerBucket, [{ key: 'photos/', isPrefix: true }]));
     expect(final).toMatchObject({ done: 2, total: 2, failedCount: 2 });
@@ -58,7 +58,7 @@ describe('a RAM user restricted to one prefix (photos-reader)', () => {
   it('gets AccessDenied with a hint outside it', async () => {
     const listing = new ObjectListing(fx.readerClients);
     const error = await listing.listPage({ profileId: 'r', bucket: fx.readerBucket, prefix: 'private/', delimiter: '/', maxKeys: 1000 }).catch((e: unknown) => e);
-    expect(toIpcError(error)).toMatchObject({ code: 'AccessDenied', hint: expect.any(String), requestId: expect.any(String) });
+    expect(describeError(error)).toMatchObject({ code: 'AccessDenied', hint: expect.any(String), requestId: expect.any(String) });
     await expect(new ObjectMetadata(fx.readerClients).details('r', fx.readerBucket, 'private/secret.txt')).rejects.toMatchObject({ status: 403 });
   });
 });

@@ -8,11 +8,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'ini';
 import { normalizeRegionId, regionFromHost } from '../../../shared/regions';
-import type { CredentialInput } from '../../../shared/profile-types';
+import type { ResolvedCredentials } from '../../../shared/profile-types';
 
 export interface ImportedProfile {
   name: string;
-  credentials: CredentialInput;
+  credentials: ResolvedCredentials;
   region?: string;
   /** Sections that could not be imported and why (unsupported type, missing field). */
 }
@@ -92,7 +92,7 @@ function ossutilSection(name: string, s: Section): ImportedProfile | string {
   const regionText = str(s, 'region');
   const endpoint = str(s, 'endpoint');
   const region = regionText ? normalizeRegionId(regionText) : endpoint ? regionFromHost(endpoint.replace(/^https?:\/\//, '')) : undefined;
-  const credentials: CredentialInput = token
+  const credentials: ResolvedCredentials = token
     ? { type: 'sts-token', accessKeyId: id, accessKeySecret: secret, securityToken: token }
     : { type: 'access-key', accessKeyId: id, accessKeySecret: secret };
   return { name: name === 'Credentials' ? 'ossutil' : `ossutil ${name}`, credentials, ...(region ? { region } : {}) };

@@ -4,13 +4,13 @@
  * (with an AccessKey pair, or with OIDC variables on ACK/RRSA), a credentials URI and an
  * ECS role name. The first complete set wins, in the order the official default chain uses.
  */
-import type { CredentialInput } from '../../../shared/profile-types';
+import type { ResolvedCredentials } from '../../../shared/profile-types';
 
 export type Env = Record<string, string | undefined>;
 
 /** What was found, for the import dialog: the variable names, never their values. */
 export interface EnvironmentMatch {
-  credentials: CredentialInput;
+  credentials: ResolvedCredentials;
   variables: string[];
 }
 

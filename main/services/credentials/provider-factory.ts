@@ -3,7 +3,8 @@
  * read from the keychain. The 'environment' type resolves the variables when the profile
  * is opened, so changing them and reopening takes effect.
  */
-import { profileErrorHints, type CredentialInput, type ProfileRecord } from '../../../shared/profile-types';
+import { registerSecret } from '../../../shared/redact';
+import { profileErrorHints, type ResolvedCredentials, type ProfileRecord } from '../../../shared/profile-types';
 import type { Clock } from './clock';
 import { credentialsFromEnvironment, type Env } from './environment';
 import { RefreshingProvider } from './refreshing-provider';
@@ -31,8 +32,10 @@ function need(value: string | undefined, what: string): string {
 }
 
 /** A provider for a credential description (typed input or a stored profile + secrets). */
-export function providerFor(input: CredentialInput, deps: ProviderDeps = {}): CredentialProvider {
+export function providerFor(input: ResolvedCredentials, deps: ProviderDeps = {}): CredentialProvider {
   const refreshing = (source: CredentialSource) => makeRefreshing(input.type, source, deps);
+  if ('accessKeySecret' in input) registerSecret(input.accessKeySecret);
+  if ('securityToken' in input) registerSecret(input.securityToken);
   switch (input.type) {
     case 'access-key':
       return new AccessKeyProvider({ accessKeyId: input.accessKeyId, accessKeySecret: input.accessKeySecret });
@@ -65,12 +68,12 @@ export function providerFor(input: CredentialInput, deps: ProviderDeps = {}): Cr
   }
 }
 
-function makeRefreshing(type: CredentialInput['type'], source: CredentialSource, deps: ProviderDeps): CredentialProvider {
+function makeRefreshing(type: ResolvedCredentials['type'], source: CredentialSource, deps: ProviderDeps): CredentialProvider {
   return new RefreshingProvider({ type, source, ...(deps.clock ? { clock: deps.clock } : {}), ...(deps.listener ? { listener: deps.listener } : {}) });
 }
 
 /** Rebuilds the typed credential description of a stored profile. */
-export function credentialInputFromRecord(record: ProfileRecord, secrets: ProfileSecrets): CredentialInput {
+export function credentialInputFromRecord(record: ProfileRecord, secrets: ProfileSecrets): ResolvedCredentials {
   const s = record.settings;
   switch (record.type) {
     case 'access-key':

@@ -315,7 +315,7 @@ describe('OIDC role (AssumeRoleWithOIDC, anonymous)', () => {
       oidcRoleSource({ roleArn: ROLE, oidcProviderArn: PROVIDER, oidcTokenFile: tokenFile, sessionName: 'rrsa-test', durationSeconds: 900, stsEndpoint: emu.stsEndpoint, ...over });
     const fail = (over: Partial<Parameters<typeof oidcRoleSource>[0]> = {}) => source(over)().then(() => undefined, (e: unknown) => e as { code: string; message: string; hint: string });
 
-    expect(await fail({ oidcTokenFile: join(dir, 'no-such-token') })).toMatchObject({ code: 'OidcTokenFileUnreadable', message: expect.stringMatching(/ENOENT/), hint: expect.stringMatching(/ALIBABA_CLOUD_OIDC_TOKEN_FILE/) });
+    expect(await fail({ oidcTokenFile: join(dir, 'no-such-token') })).toMatchObject({ code: 'OidcTokenFileUnreadable', message: expect.not.stringMatching(/ENOENT|\/|\\\\/), hint: expect.stringMatching(/ALIBABA_CLOUD_OIDC_TOKEN_FILE/) });
 
     const expired = jwt('system:serviceaccount:ns:old', -60);
     await writeFile(tokenFile, expired);

@@ -112,6 +112,26 @@ describe('RefreshingProvider', () => {
     p.dispose();
   });
 
+  it('caps the backoff: after many failures retries come every backoffMaxMs, not later', async () => {
+    const clock = new ManualClock();
+    const { state, source } = issuing(clock, 12 * 60 * MIN);
+    const events: CredentialEvent[] = [];
+    const p = new RefreshingProvider({ type: 'ram-role', source, clock, listener: (e) => events.push(e), backoffInitialMs: 1000, backoffMaxMs: 8000 });
+    await p.getCredentials();
+    state.fail = 8;
+    await clock.advance(576 * MIN); // refresh point of a 12 h session; old credentials valid for hours
+    // Attempt n waits min(1 s * 2^(n-1), 8 s): 1, 2, 4, 8, 8, 8, 8 s (uncapped: 16, 32, 64 s).
+    for (const wait of [1000, 2000, 4000, 8000, 8000, 8000, 8000]) await clock.advance(wait);
+    const failed = events.filter((e) => e.kind === 'refresh-failed') as Array<Extract<CredentialEvent, { kind: 'refresh-failed' }>>;
+    expect(failed.map((f) => f.attempt)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    const gaps = failed.map((f) => f.retryAt!.getTime()).map((t, i, a) => (i ? t - a[i - 1]! : 0)).slice(1);
+    expect(gaps).toEqual([2000, 4000, 8000, 8000, 8000, 8000, 8000]);
+    expect(state.calls).toBe(9);
+    await clock.advance(8000);
+    expect((await p.getCredentials()).accessKeyId).toBe('STS.key10');
+    p.dispose();
+  });
+
   it('fetches anew after invalidate (OSS rejected the credentials)', async () => {
     const clock = new ManualClock();
     const { state, source } = issuing(clock, 60 * MIN);

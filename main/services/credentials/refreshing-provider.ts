@@ -7,6 +7,7 @@
  * callers two different half-refreshed states.
  */
 import type { CredentialType } from '../../../shared/profile-types';
+import { registerSecret } from '../../../shared/redact';
 import { systemClock, type Clock, type TimerHandle } from './clock';
 import { toCredentialError } from './credential-errors';
 import type { CredentialError, CredentialListener, CredentialProvider, CredentialSource, Credentials } from './types';
@@ -119,6 +120,7 @@ export class RefreshingProvider implements CredentialProvider {
     this.sourceCalls++;
     try {
       const creds = await this.source();
+      registerSecret(creds.accessKeySecret, creds.securityToken);
       const issuedAt = this.clock.now();
       const refreshAt = creds.expiration ? computeRefreshAt(issuedAt, creds.expiration.getTime()) : Number.POSITIVE_INFINITY;
       this.current = { creds, refreshAt };

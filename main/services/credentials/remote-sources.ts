@@ -3,8 +3,10 @@
  * CredentialSource for RefreshingProvider. AssumeRole uses ali-oss's own STS client (it
  * signs the RPC call the way STS expects and accepts a custom endpoint, e.g. the emulator's).
  */
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
+import { MAX_TOKEN_FILE_BYTES } from './token-files';
 import OSS from 'ali-oss';
+import { registerSecret } from '../../../shared/redact';
 import { stsHint } from './credential-errors';
 import { profileErrorHints as H } from '../../../shared/profile-types';
 import { CredentialError, parseExpiration, type CredentialSource, type Credentials } from './types';
@@ -12,6 +14,39 @@ import { CredentialError, parseExpiration, type CredentialSource, type Credentia
 export const DEFAULT_STS_ENDPOINT = 'https://sts.aliyuncs.com';
 export const DEFAULT_ECS_METADATA_URL = 'http://100.100.100.200';
 const TIMEOUT_MS = 10_000;
+/** Credential answers are a few hundred bytes; anything past this is not a credentials service. */
+export const MAX_RESPONSE_BYTES = 64 * 1024;
+/** What an error code from a credentials service looks like; anything else is not echoed. */
+const ERROR_CODE = /^[A-Za-z][A-Za-z0-9.]{0,63}$/;
+
+/** The code a service answered with, when it looks like one (never arbitrary response text). */
+function safeCode(code: unknown): string | undefined {
+  return typeof code === 'string' && ERROR_CODE.test(code) ? code : undefined;
+}
+
+/** Reads at most MAX_RESPONSE_BYTES of a response body as text; a longer body is refused, not buffered. */
+export async function readCapped(res: Response, what: string): Promise<string> {
+  const declared = Number(res.headers.get('content-length'));
+  if (declared > MAX_RESPONSE_BYTES) {
+    await res.body?.cancel().catch(() => undefined);
+    throw new CredentialError('InvalidCredentialsResponse', `${what} sent a response too large to be credentials.`, H.InvalidCredentialsResponse);
+  }
+  const reader = res.body?.getReader();
+  if (!reader) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_RESPONSE_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      throw new CredentialError('InvalidCredentialsResponse', `${what} sent a response too large to be credentials.`, H.InvalidCredentialsResponse);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 interface AlibabaCredentialsJson {
   Code?: string;
@@ -23,7 +58,8 @@ interface AlibabaCredentialsJson {
 
 function fromJson(body: AlibabaCredentialsJson, what: string): Credentials {
   if (body.Code !== undefined && body.Code !== 'Success') {
-    throw new CredentialError('CredentialsUnavailable', `${what} answered with Code "${String(body.Code).slice(0, 80)}".`, H.CredentialsUnavailable);
+    const code = safeCode(body.Code);
+    throw new CredentialError('CredentialsUnavailable', code ? `${what} answered with Code "${code}".` : `${what} answered with an error.`, H.CredentialsUnavailable);
   }
   if (!body.AccessKeyId || !body.AccessKeySecret) {
     throw new CredentialError('InvalidCredentialsResponse', `${what} returned no AccessKeyId/AccessKeySecret.`, H.InvalidCredentialsResponse);
@@ -37,12 +73,17 @@ function fromJson(body: AlibabaCredentialsJson, what: string): Credentials {
 }
 
 async function getJson(url: string, what: string, headers: Record<string, string> = {}): Promise<AlibabaCredentialsJson> {
-  const res = await fetch(url, { headers, signal: AbortSignal.timeout(TIMEOUT_MS) });
+  // No redirects: a credentials service that redirects elsewhere would take main to a host nobody confirmed.
+  const res = await fetch(url, { headers, redirect: 'error', signal: AbortSignal.timeout(TIMEOUT_MS) });
   if (!res.ok) {
+    await res.body?.cancel().catch(() => undefined);
     throw new CredentialError('CredentialsUnavailable', `${what} answered HTTP ${res.status}.`, H.CredentialsUnavailable, res.status);
   }
+  const text = await readCapped(res, what);
   try {
-    return (await res.json()) as AlibabaCredentialsJson;
+    const body = JSON.parse(text) as unknown;
+    if (!body || typeof body !== 'object') throw new Error('not an object');
+    return body as AlibabaCredentialsJson;
   } catch {
     throw new CredentialError('InvalidCredentialsResponse', `${what} did not return JSON.`, H.InvalidCredentialsResponse);
   }
@@ -96,18 +137,21 @@ export function ecsRamRoleSource(o: EcsRoleOptions): CredentialSource {
       const tokenRes = await fetch(`${base}/latest/api/token`, {
         method: 'PUT',
         headers: { 'X-aliyun-ecs-metadata-token-ttl-seconds': '21600' },
+        redirect: 'error',
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
-      if (tokenRes.ok) headers['X-aliyun-ecs-metadata-token'] = (await tokenRes.text()).trim();
+      if (tokenRes.ok) headers['X-aliyun-ecs-metadata-token'] = (await readCapped(tokenRes, 'The instance metadata service')).trim().slice(0, 1024);
+      else await tokenRes.body?.cancel().catch(() => undefined);
     } catch {
       // The normal mode below reports the failure with a clearer message.
     }
     if (!roleName) {
-      const res = await fetch(root, { headers, signal: AbortSignal.timeout(TIMEOUT_MS) });
+      const res = await fetch(root, { headers, redirect: 'error', signal: AbortSignal.timeout(TIMEOUT_MS) });
       if (!res.ok) {
+        await res.body?.cancel().catch(() => undefined);
         throw new CredentialError('EcsRoleUnavailable', `The instance metadata service answered HTTP ${res.status} when asked for the RAM role.`, H.EcsRoleUnavailable, res.status);
       }
-      roleName = (await res.text()).split('\n')[0]?.trim() || undefined;
+      roleName = (await readCapped(res, 'The instance metadata service')).split('\n')[0]?.trim().slice(0, 128) || undefined;
       if (!roleName) throw new CredentialError('EcsRoleUnavailable', 'This ECS instance has no RAM role attached.', H.EcsRoleUnavailable);
     }
     return fromJson(await getJson(root + encodeURIComponent(roleName), 'The instance metadata service', headers), 'The instance metadata service');
@@ -154,12 +198,22 @@ export function oidcRoleSource(o: OidcRoleOptions): CredentialSource {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       body: form.toString(),
+      redirect: 'error',
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
-    const body = (await res.json().catch(() => ({}))) as { Code?: string; Message?: string; Credentials?: AlibabaCredentialsJson };
+    const text = await readCapped(res, 'STS AssumeRoleWithOIDC');
+    let body: { Code?: unknown; Message?: unknown; Credentials?: AlibabaCredentialsJson } = {};
+    try {
+      body = (JSON.parse(text) as typeof body) ?? {};
+    } catch {
+      // Not JSON: reported by status below, without echoing the text.
+    }
     if (!res.ok || !body.Credentials) {
-      const code = typeof body.Code === 'string' && body.Code ? body.Code.slice(0, 80) : 'CredentialsUnavailable';
-      const message = `STS AssumeRoleWithOIDC failed: ${body.Code ? code : `HTTP ${res.status}`}${body.Message ? `: ${body.Message.slice(0, 200)}` : ''}`;
+      const parsed = safeCode(body.Code);
+      const code = parsed ?? 'CredentialsUnavailable';
+      // STS's Message is echoed only with a real error code, and only its first 200 characters.
+      const detail = parsed && typeof body.Message === 'string' ? `: ${body.Message.split('\n')[0]!.slice(0, 200)}` : '';
+      const message = `STS AssumeRoleWithOIDC failed: ${parsed ?? `HTTP ${res.status}`}${detail}`;
       const safe = token.length >= 8 ? message.split(token).join('[token]') : message;
       throw new CredentialError(code, safe, stsHint(code, message) ?? (code === 'CredentialsUnavailable' ? H.CredentialsUnavailable : OIDC_HINT), res.status);
     }
@@ -169,15 +223,24 @@ export function oidcRoleSource(o: OidcRoleOptions): CredentialSource {
 
 const OIDC_HINT = 'Check the role ARN, the OIDC provider ARN and that the token file is current.';
 
+/** Reads the token (at most MAX_TOKEN_FILE_BYTES); the error says neither the path nor why, so it reveals nothing about the disk. */
 async function readOidcToken(file: string): Promise<string> {
   let token: string;
   try {
-    token = (await readFile(file, 'utf8')).trim();
-  } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new CredentialError('OidcTokenFileUnreadable', `The OIDC token file could not be read (${reason}).`, H.OidcTokenFileUnreadable);
+    const handle = await open(file, 'r');
+    try {
+      const buf = Buffer.alloc(MAX_TOKEN_FILE_BYTES + 1);
+      const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+      if (bytesRead > MAX_TOKEN_FILE_BYTES) throw new Error('too large');
+      token = buf.subarray(0, bytesRead).toString('utf8').trim();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    throw new CredentialError('OidcTokenFileUnreadable', 'The OIDC token file could not be read.', H.OidcTokenFileUnreadable);
   }
   if (!token) throw new CredentialError('OidcTokenFileUnreadable', 'The OIDC token file is empty.', H.OidcTokenFileUnreadable);
+  registerSecret(token);
   return token;
 }
 

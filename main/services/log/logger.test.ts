@@ -39,3 +39,32 @@ describe('file logger', () => {
     expect(fs.readFileSync(log.file, 'utf8')).toMatch(/WARN {2}fresh\n$/);
   });
 });
+
+describe('file logger permissions', () => {
+  it.skipIf(process.platform === 'win32')('keeps the logs folder 0700 and its files 0600, tightening ones an older version left open', () => {
+    const dir = path.join(tempDir(), 'logs');
+    fs.mkdirSync(dir, { mode: 0o755 });
+    fs.chmodSync(dir, 0o755);
+    fs.writeFileSync(path.join(dir, 'main.old.log'), 'old', { mode: 0o644 });
+    fs.chmodSync(path.join(dir, 'main.old.log'), 0o644);
+    const log = createFileLogger({ dir });
+    log.info('hello');
+    const mode = (p: string) => fs.statSync(p).mode & 0o777;
+    expect(mode(dir)).toBe(0o700);
+    expect(mode(log.file)).toBe(0o600);
+    expect(mode(path.join(dir, 'main.old.log'))).toBe(0o600);
+  });
+
+  it.skipIf(process.platform === 'win32')('creates a fresh log folder 0700 even under a permissive umask', () => {
+    const old = process.umask(0o022);
+    try {
+      const dir = path.join(tempDir(), 'fresh', 'logs');
+      const log = createFileLogger({ dir });
+      log.warn('x');
+      expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
+      expect(fs.statSync(log.file).mode & 0o777).toBe(0o600);
+    } finally {
+      process.umask(old);
+    }
+  });
+});

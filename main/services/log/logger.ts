@@ -46,23 +46,36 @@ export function formatLine(level: LogLevel, message: string, meta: Record<string
 /** Creates the logger that writes <dir>/main.log. */
 export function createFileLogger(options: FileLoggerOptions): Logger {
   const { dir, maxBytes = 5 * 1024 * 1024, echo = false, now = () => new Date() } = options;
-  fs.mkdirSync(dir, { recursive: true });
+  // Logs name buckets, keys and hosts: only this user may read them (0700 folder, 0600 files),
+  // also when an older version created them with the default umask.
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  restrict(dir, 0o700);
   const file = path.join(dir, 'main.log');
   try {
     if (fs.statSync(file).size > maxBytes) fs.renameSync(file, path.join(dir, 'main.old.log'));
   } catch {
     // No log file yet: nothing to rotate.
   }
+  for (const name of ['main.log', 'main.old.log']) restrict(path.join(dir, name), 0o600);
   const write = (level: LogLevel) => (message: string, meta?: Record<string, unknown>) => {
     const line = formatLine(level, message, meta, now());
     try {
-      fs.appendFileSync(file, `${line}\n`);
+      fs.appendFileSync(file, `${line}\n`, { mode: 0o600 });
     } catch {
       // A full disk or a deleted folder must not crash the app over a log line.
     }
     if (echo) process.stderr.write(`${line}\n`);
   };
   return { file, debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
+}
+
+/** Sets a file's mode when it exists (Windows ignores it; ACLs protect the profile there). */
+function restrict(target: string, mode: number): void {
+  try {
+    fs.chmodSync(target, mode);
+  } catch {
+    // Missing file: created with the right mode on first write.
+  }
 }
 
 /** A logger that keeps lines in memory, for unit tests that assert on what was logged. */

@@ -5,7 +5,7 @@
  */
 import type OSS from 'ali-oss';
 import type { ObjectAcl } from '../../../shared/object-types';
-import { errorStatus } from './oss-failure';
+import { errorStatus } from './describe-error';
 
 /** The object's ACL, or null when the user may not read it. */
 export async function readAcl(client: OSS, key: string): Promise<ObjectAcl | null> {

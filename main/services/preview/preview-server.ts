@@ -14,30 +14,10 @@ import { pipeline } from 'node:stream';
 import type { Logger } from '../log/logger';
 import type { ClientProvider } from '../oss/client-provider';
 import { GrantStore, type GrantStoreOptions } from './grant-store';
+import type { PreviewLink, PreviewLinkRequest, PreviewLinks } from '../oss/preview-links';
 import { baseHeaders, forwardableRange, reasonFor, statusForFailure } from './preview-responses';
 
-/** What main asks a preview link for. */
-export interface PreviewLinkRequest {
-  profileId: string;
-  bucket: string;
-  key: string;
-  /** Content-Type to serve; absent → the object's own. */
-  contentType?: string;
-  /** `x-oss-process` to apply (OSS image processing). */
-  process?: string;
-}
-
-/** A local preview URL and when it stops working. */
-export interface PreviewLink {
-  url: string;
-  /** Epoch milliseconds. */
-  expiresAt: number;
-}
-
-/** What the preview service depends on: hand out links, nothing else. */
-export interface PreviewLinks {
-  link(request: PreviewLinkRequest, ttlMs?: number): Promise<PreviewLink>;
-}
+export type { PreviewLink, PreviewLinkRequest, PreviewLinks };
 
 export interface PreviewServerOptions extends GrantStoreOptions {
   /** Default lifetime of a link: 15 minutes. */

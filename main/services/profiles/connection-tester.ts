@@ -2,10 +2,11 @@
  * "Test connection": proves a profile can sign in before it is saved. Without a start path
  * it lists buckets; with one (`oss://bucket/prefix/`, for users allowed only that path) it
  * makes one list call there. The bucket's region is found (and a wrong one corrected)
- * through the same client factory the app uses, so the test exercises the real path.
+ * through the app's own client factory (the draft session is registered with it for the
+ * test), so the test exercises the real path.
  */
 import { profileErrorHints, type ConnectionTestResult, type StartPath } from '../../../shared/profile-types';
-import { OssClientFactory, type ProfileSession } from '../oss/client-factory';
+import type { OssClientFactory, ProfileSession } from '../oss/client-factory';
 
 
 /**
@@ -24,8 +25,8 @@ export class ListBucketsDeniedError extends Error {
   }
 }
 
-export async function testConnection(session: ProfileSession, startPath: StartPath | undefined): Promise<ConnectionTestResult> {
-  const factory = new OssClientFactory({ resolve: async () => session });
+/** Tests `session` through `factory`, which must resolve the session's id to it. */
+export async function testConnection(factory: OssClientFactory, session: ProfileSession, startPath: StartPath | undefined): Promise<ConnectionTestResult> {
   const id = session.record.id;
   const expiresAt = () => session.provider.expiresAt()?.toISOString();
   if (startPath) {

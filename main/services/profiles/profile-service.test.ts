@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { endpointSchema, type ProfileInput } from '../../../shared/profile-types';
+import { endpointSchema, type ResolvedProfileInput } from '../../../shared/profile-types';
 import { ManualClock } from '../credentials/clock';
 import type { CredentialEvent } from '../credentials/types';
 import { KeytarSecretStore } from '../secrets/keytar-secret-store';
@@ -19,7 +19,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const ak = (name: string, extra: Partial<ProfileInput> = {}): ProfileInput => ({
+const ak = (name: string, extra: Partial<ResolvedProfileInput> = {}): ResolvedProfileInput => ({
   name,
   credentials: { type: 'access-key', accessKeyId: 'LTAI5tServiceTest0001', accessKeySecret: 'Service-Secret-1' },
   endpoint: endpointSchema.parse({}),

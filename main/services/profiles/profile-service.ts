@@ -7,20 +7,26 @@
 import { randomUUID } from 'node:crypto';
 import {
   maskAccessKeyId,
+  profileErrorHints,
+  SAVED_TOKEN_FILE,
   type CredentialInput,
   type CredentialSettings,
   type EndpointSettings,
-  type ProfileInput,
+  type ResolvedCredentials,
+  type ResolvedProfileInput,
   type ProfileRecord,
   type ProfileView,
   type SessionStatus,
   type StartPath,
 } from '../../../shared/profile-types';
+import { registerSecret } from '../../../shared/redact';
+import { hostsToConfirm } from '../../../shared/remote-hosts';
 import type { Clock } from '../credentials/clock';
 import type { Env } from '../credentials/environment';
 import { credentialInputFromRecord, providerFor, type ProfileSecrets } from '../credentials/provider-factory';
 import { RefreshingProvider } from '../credentials/refreshing-provider';
-import type { CredentialEvent } from '../credentials/types';
+import { TokenFileRegistry } from '../credentials/token-files';
+import { CredentialError, type CredentialEvent } from '../credentials/types';
 import type { ProfileSession } from '../oss/client-factory';
 import { MemorySecretStore } from '../secrets/memory-secret-store';
 import type { SecretStore } from '../secrets/secret-store';
@@ -40,6 +46,8 @@ export interface ProfileServiceOptions {
    * is read at each delete, so hooks may be added after construction.
    */
   onDeleted?: ReadonlyArray<ProfileDeletedHook>;
+  /** OIDC token files the user chose in main's dialog (opaque ids → paths). */
+  tokenFiles?: TokenFileRegistry;
 }
 
 /** Removes what another feature keeps for a deleted profile. */
@@ -52,6 +60,8 @@ export interface ProfilePatch {
   endpoint?: EndpointSettings;
   startPath?: StartPath | null;
   proxyPassword?: string;
+  /** Hosts the user confirmed for new credential URLs (shared/remote-hosts.ts). */
+  confirmedHosts?: string[];
 }
 
 export class ProfileNotFoundError extends Error {
@@ -62,8 +72,8 @@ export class ProfileNotFoundError extends Error {
   }
 }
 
-/** Splits what the user typed into stored settings and keychain secrets. */
-export function splitCredentials(c: CredentialInput): { settings: CredentialSettings; secrets: ProfileSecrets; accessKeyId?: string } {
+/** Splits credentials into stored settings and keychain secrets. */
+export function splitCredentials(c: ResolvedCredentials): { settings: CredentialSettings; secrets: ProfileSecrets; accessKeyId?: string } {
   switch (c.type) {
     case 'access-key':
       return { settings: {}, secrets: { accessKeyId: c.accessKeyId, accessKeySecret: c.accessKeySecret }, accessKeyId: c.accessKeyId };
@@ -84,6 +94,41 @@ export function splitCredentials(c: CredentialInput): { settings: CredentialSett
   }
 }
 
+/** A profile ready to be tested or stored: the record and its secrets, built once. */
+export interface PreparedProfile {
+  record: ProfileRecord;
+  secrets: ProfileSecrets;
+  credentials: ResolvedCredentials;
+  sessionOnly: boolean;
+}
+
+/** The one place a stored record (and its keychain secrets) is built from input, for add, edit and test alike. */
+export function buildRecord(input: ResolvedProfileInput, meta: { id: string; now: string; createdAt?: string; sandbox?: boolean }): PreparedProfile {
+  const { settings, secrets, accessKeyId } = splitCredentials(input.credentials);
+  if (input.proxyPassword) secrets.proxyPassword = input.proxyPassword;
+  registerSecret(secrets.accessKeySecret, secrets.securityToken, secrets.proxyPassword);
+  const record: ProfileRecord = {
+    id: meta.id,
+    name: input.name,
+    type: input.credentials.type,
+    ...(accessKeyId ? { maskedAccessKeyId: maskAccessKeyId(accessKeyId) } : {}),
+    settings,
+    endpoint: input.endpoint,
+    ...(input.startPath ? { startPath: input.startPath } : {}),
+    ...(meta.sandbox ? { sandbox: true } : {}),
+    createdAt: meta.createdAt ?? meta.now,
+    updatedAt: meta.now,
+  };
+  return { record, secrets, credentials: input.credentials, sessionOnly: !!input.sessionOnly };
+}
+
+/** The proxy a stored password belongs to: scheme, host, port and user name. */
+function proxyIdentity(e: EndpointSettings): string | undefined {
+  if (e.proxy.mode !== 'manual' || !e.proxy.url) return undefined;
+  const u = new URL(e.proxy.url);
+  return `${u.protocol}//${u.host}|${e.proxy.username ?? ''}`;
+}
+
 export class ProfileService {
   private readonly store: ProfileStore;
   private readonly persistent: SecretStore;
@@ -92,11 +137,13 @@ export class ProfileService {
   private readonly sessionOnly = new Map<string, ProfileRecord>();
   private readonly sessions = new Map<string, Promise<ProfileSession>>();
   private readonly options: ProfileServiceOptions;
+  private readonly tokenFiles: TokenFileRegistry;
 
   constructor(options: ProfileServiceOptions) {
     this.options = options;
     this.store = options.store;
     this.persistent = options.secrets;
+    this.tokenFiles = options.tokenFiles ?? new TokenFileRegistry();
   }
 
   async list(): Promise<ProfileView[]> {
@@ -113,65 +160,101 @@ export class ProfileService {
     return found;
   }
 
-  async add(input: ProfileInput, extra: { sandbox?: boolean } = {}): Promise<ProfileView> {
-    const now = new Date(this.options.clock?.now() ?? Date.now()).toISOString();
-    const { settings, secrets, accessKeyId } = splitCredentials(input.credentials);
-    if (input.proxyPassword) secrets.proxyPassword = input.proxyPassword;
-    const record: ProfileRecord = {
-      id: randomUUID(),
-      name: input.name,
-      type: input.credentials.type,
-      ...(accessKeyId ? { maskedAccessKeyId: maskAccessKeyId(accessKeyId) } : {}),
-      settings,
-      endpoint: input.endpoint,
-      ...(input.startPath ? { startPath: input.startPath } : {}),
-      ...(extra.sandbox ? { sandbox: true } : {}),
-      createdAt: now,
-      updatedAt: now,
-    };
-    // Secrets first: if the keychain refuses, no half-made profile is left in the file.
-    if (input.sessionOnly) {
-      await this.memory.set(record.id, JSON.stringify(secrets));
-      this.sessionOnly.set(record.id, record);
-    } else {
-      if (Object.keys(secrets).length > 0) await this.persistent.set(record.id, JSON.stringify(secrets));
-      await this.store.update((f) => ({ ...f, profiles: [...f.profiles, record] }));
+  /**
+   * Resolves what the page sent into credentials main can use: an OIDC token file id into
+   * the path the user chose (or, with no id, ALIBABA_CLOUD_OIDC_TOKEN_FILE from main's environment).
+   */
+  resolveCredentials(c: CredentialInput, current?: ProfileRecord): ResolvedCredentials {
+    if (c.type !== 'oidc-role') return c;
+    const { oidcTokenFileId, ...rest } = c;
+    if (oidcTokenFileId === SAVED_TOKEN_FILE) {
+      const path = current?.type === 'oidc-role' ? current.settings.oidcTokenFile : undefined;
+      if (!path) return this.resolveCredentials(rest);
+      return { ...rest, oidcTokenFile: path, ...(current?.settings.oidcTokenFileName ? { oidcTokenFileName: current.settings.oidcTokenFileName } : {}) };
     }
-    return this.view(record, !!input.sessionOnly);
+    if (oidcTokenFileId) {
+      const chosen = this.tokenFiles.resolve(oidcTokenFileId);
+      return { ...rest, oidcTokenFile: chosen.path, oidcTokenFileName: chosen.name };
+    }
+    const fromEnv = (this.options.env ?? process.env).ALIBABA_CLOUD_OIDC_TOKEN_FILE?.trim();
+    if (!fromEnv) throw new CredentialError('OidcTokenFileMissing', 'No OIDC token file was chosen and ALIBABA_CLOUD_OIDC_TOKEN_FILE is not set.', profileErrorHints.OidcTokenFileMissing);
+    return { ...rest, oidcTokenFile: fromEnv };
+  }
+
+  /** Builds a new profile from input (nothing stored yet). */
+  prepare(input: ResolvedProfileInput, extra: { sandbox?: boolean; id?: string } = {}): PreparedProfile {
+    return buildRecord(input, { id: extra.id ?? randomUUID(), now: this.now(), ...(extra.sandbox ? { sandbox: true } : {}) });
+  }
+
+  /** Stores a prepared profile. Secrets first: if the keychain refuses, no half-made profile is left in the file. */
+  async save(p: PreparedProfile): Promise<ProfileView> {
+    if (p.sessionOnly) {
+      await this.writeSecrets(p.record.id, p.secrets, true);
+      this.sessionOnly.set(p.record.id, p.record);
+    } else {
+      if (Object.values(p.secrets).some(Boolean)) await this.writeSecrets(p.record.id, p.secrets, false);
+      await this.store.update((f) => ({ ...f, profiles: [...f.profiles.filter((x) => x.id !== p.record.id), p.record] }));
+    }
+    return this.view(p.record, p.sessionOnly);
+  }
+
+  /** Adds a profile from main-side input (imports, the sandbox). */
+  add(input: ResolvedProfileInput, extra: { sandbox?: boolean } = {}): Promise<ProfileView> {
+    return this.save(this.prepare(input, extra));
+  }
+
+  /** A session for a prepared, unsaved profile (the "Test connection" button). */
+  draftSession(p: PreparedProfile): ProfileSession {
+    const provider = providerFor(p.credentials, this.providerDeps(p.record.id));
+    return { record: p.record, provider, ...(p.secrets.proxyPassword ? { proxyPassword: p.secrets.proxyPassword } : {}) };
+  }
+
+  /**
+   * What a saved profile becomes after `patch`, prepared but not stored. Stored credential
+   * URLs count as confirmed; a stored proxy password is reused only for the same proxy
+   * (scheme, host, port, user): pointed at another proxy, it must be typed again.
+   */
+  async preparePatch(id: string, patch: ProfilePatch): Promise<{ prepared: PreparedProfile; confirmedHosts: string[] }> {
+    const current = await this.get(id);
+    const secrets = await this.readSecrets(id);
+    const endpoint = patch.endpoint ?? current.endpoint;
+    const credentials = patch.credentials ? this.resolveCredentials(patch.credentials, current) : credentialInputFromRecord(current, secrets);
+    const sameProxy = proxyIdentity(endpoint) === proxyIdentity(current.endpoint);
+    const proxyPassword = patch.proxyPassword !== undefined ? patch.proxyPassword : sameProxy ? secrets.proxyPassword : undefined;
+    const startPath = patch.startPath === null ? undefined : (patch.startPath ?? current.startPath);
+    const input: ResolvedProfileInput = {
+      name: patch.name ?? current.name,
+      credentials,
+      endpoint,
+      ...(startPath ? { startPath } : {}),
+      sessionOnly: this.sessionOnly.has(id),
+      ...(proxyPassword ? { proxyPassword } : {}),
+    };
+    const prepared = buildRecord(input, { id, now: this.now(), createdAt: current.createdAt, ...(current.sandbox ? { sandbox: true } : {}) });
+    const confirmedHosts = patch.credentials ? (patch.confirmedHosts ?? []) : hostsToConfirm(credentials, current.endpoint.region).map((h) => h.host);
+    return { prepared, confirmedHosts };
+  }
+
+  /** Replaces a saved profile with its prepared next state, secrets included. */
+  async replace(p: PreparedProfile): Promise<ProfileView> {
+    const id = p.record.id;
+    const isSession = this.sessionOnly.has(id);
+    await this.writeSecrets(id, p.secrets, isSession);
+    if (isSession) this.sessionOnly.set(id, p.record);
+    else await this.store.update((f) => ({ ...f, profiles: f.profiles.map((x) => (x.id === id ? p.record : x)) }));
+    this.evict(id);
+    return this.view(p.record, isSession);
   }
 
   async update(id: string, patch: ProfilePatch): Promise<ProfileView> {
-    const current = await this.get(id);
-    const isSession = this.sessionOnly.has(id);
-    let next: ProfileRecord = {
-      ...current,
-      ...(patch.name ? { name: patch.name } : {}),
-      ...(patch.endpoint ? { endpoint: patch.endpoint } : {}),
-      updatedAt: new Date(this.options.clock?.now() ?? Date.now()).toISOString(),
-    };
-    if (patch.startPath === null) delete next.startPath;
-    else if (patch.startPath) next.startPath = patch.startPath;
-    let secrets = await this.readSecrets(id);
-    if (patch.credentials) {
-      const split = splitCredentials(patch.credentials);
-      secrets = { ...split.secrets, ...(secrets.proxyPassword ? { proxyPassword: secrets.proxyPassword } : {}) };
-      next = { ...next, type: patch.credentials.type, settings: split.settings };
-      if (split.accessKeyId) next.maskedAccessKeyId = maskAccessKeyId(split.accessKeyId);
-      else delete next.maskedAccessKeyId;
-    }
-    if (patch.proxyPassword !== undefined) secrets.proxyPassword = patch.proxyPassword || undefined;
-    await this.writeSecrets(id, secrets, isSession);
-    if (isSession) this.sessionOnly.set(id, next);
-    else await this.store.update((f) => ({ ...f, profiles: f.profiles.map((p) => (p.id === id ? next : p)) }));
-    this.evict(id);
-    return this.view(next, isSession);
+    return this.replace((await this.preparePatch(id, patch)).prepared);
   }
 
   async duplicate(id: string, name?: string): Promise<ProfileView> {
     const source = await this.get(id);
     const secrets = await this.readSecrets(id);
     const isSession = this.sessionOnly.has(id);
-    const now = new Date(this.options.clock?.now() ?? Date.now()).toISOString();
+    const now = this.now();
     const copy: ProfileRecord = { ...structuredClone(source), id: randomUUID(), name: name ?? `${source.name} (copy)`, createdAt: now, updatedAt: now };
     delete copy.sandbox;
     await this.writeSecrets(copy.id, secrets, isSession);
@@ -207,41 +290,6 @@ export class ProfileService {
       s.catch(() => this.sessions.delete(id));
     }
     return s;
-  }
-
-  /** A session for credentials that are not saved yet (the "Test connection" button). */
-  draftSession(input: ProfileInput, id = `draft-${randomUUID()}`): ProfileSession {
-    const { settings, accessKeyId } = splitCredentials(input.credentials);
-    const now = new Date().toISOString();
-    const record: ProfileRecord = {
-      id,
-      name: input.name,
-      type: input.credentials.type,
-      ...(accessKeyId ? { maskedAccessKeyId: maskAccessKeyId(accessKeyId) } : {}),
-      settings,
-      endpoint: input.endpoint,
-      ...(input.startPath ? { startPath: input.startPath } : {}),
-      createdAt: now,
-      updatedAt: now,
-    };
-    const provider = providerFor(input.credentials, this.providerDeps(id));
-    return { record, provider, ...(input.proxyPassword ? { proxyPassword: input.proxyPassword } : {}) };
-  }
-
-  /** What a profile would be after `patch`, as unsaved input (to test an edit before saving it). */
-  async patchedInput(id: string, patch: ProfilePatch): Promise<ProfileInput> {
-    const current = await this.get(id);
-    const secrets = await this.readSecrets(id);
-    const startPath = patch.startPath === null ? undefined : (patch.startPath ?? current.startPath);
-    const proxyPassword = patch.proxyPassword ?? secrets.proxyPassword;
-    return {
-      name: patch.name ?? current.name,
-      credentials: patch.credentials ?? credentialInputFromRecord(current, secrets),
-      endpoint: patch.endpoint ?? current.endpoint,
-      ...(startPath ? { startPath } : {}),
-      sessionOnly: this.sessionOnly.has(id),
-      ...(proxyPassword ? { proxyPassword } : {}),
-    };
   }
 
   async sessionStatus(id: string): Promise<SessionStatus> {
@@ -283,6 +331,10 @@ export class ProfileService {
     for (const id of [...this.sessions.keys()]) this.evict(id);
   }
 
+  private now(): string {
+    return new Date(this.options.clock?.now() ?? Date.now()).toISOString();
+  }
+
   private providerDeps(id: string) {
     return {
       ...(this.options.clock ? { clock: this.options.clock } : {}),
@@ -302,7 +354,9 @@ export class ProfileService {
     const raw = this.sessionOnly.has(id) ? await this.memory.get(id) : await this.persistent.get(id);
     if (!raw) return {};
     try {
-      return JSON.parse(raw) as ProfileSecrets;
+      const secrets = JSON.parse(raw) as ProfileSecrets;
+      registerSecret(secrets.accessKeySecret, secrets.securityToken, secrets.proxyPassword);
+      return secrets;
     } catch {
       return {};
     }
@@ -310,6 +364,7 @@ export class ProfileService {
 
   private async writeSecrets(id: string, secrets: ProfileSecrets, sessionOnly: boolean): Promise<void> {
     const clean = Object.fromEntries(Object.entries(secrets).filter(([, v]) => v));
+    registerSecret(secrets.accessKeySecret, secrets.securityToken, secrets.proxyPassword);
     const target = sessionOnly ? this.memory : this.persistent;
     if (Object.keys(clean).length === 0) await target.delete(id);
     else await target.set(id, JSON.stringify(clean));
@@ -317,6 +372,8 @@ export class ProfileService {
 
   private async view(record: ProfileRecord, sessionOnly: boolean): Promise<ProfileView> {
     const view: ProfileView = { ...structuredClone(record), sessionOnly };
+    // The page sees the token file's name only, never its path.
+    delete view.settings.oidcTokenFile;
     const open = this.sessions.get(record.id);
     const live = open ? (await open.catch(() => undefined))?.provider.expiresAt() : undefined;
     const exp = live?.toISOString() ?? record.settings.expiration;

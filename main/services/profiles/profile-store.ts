@@ -55,12 +55,20 @@ export function migrate(raw: unknown): ProfilesFile {
   return data as unknown as ProfilesFile;
 }
 
+/** The file operations the atomic write uses; tests pass ones that fail half-way. */
+export interface StoreFs {
+  open: typeof open;
+  rename: typeof rename;
+}
+
 export class ProfileStore {
   private readonly file: string;
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly fs: StoreFs;
 
-  constructor(userDataDir: string) {
+  constructor(userDataDir: string, fs: StoreFs = { open, rename }) {
     this.file = join(userDataDir, PROFILES_FILE);
+    this.fs = fs;
   }
 
   get path(): string {
@@ -93,15 +101,17 @@ export class ProfileStore {
   private async writeAtomic(data: ProfilesFile): Promise<void> {
     await mkdir(dirname(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.${Date.now()}.tmp`;
-    const handle = await open(tmp, 'w', 0o600);
+    // The old file is replaced only by a complete, synced new one; any failure (a full disk
+    // half-way through, a failed rename) leaves the old file as it was and no temp file behind.
     try {
-      await handle.writeFile(`${JSON.stringify(data, null, 2)}\n`, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    try {
-      await rename(tmp, this.file);
+      const handle = await this.fs.open(tmp, 'w', 0o600);
+      try {
+        await handle.writeFile(`${JSON.stringify(data, null, 2)}\n`, 'utf8');
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await this.fs.rename(tmp, this.file);
     } catch (err) {
       await rm(tmp, { force: true });
       throw err;

@@ -3,9 +3,11 @@
  * service, the OSS client factory (the app's ClientProvider), connection tests, imports
  * and the local sandbox. Errors leave as AppException values with a hint, never a secret.
  */
+import { randomUUID } from 'node:crypto';
 import { homedir } from 'node:os';
-import { decodeAccessCode, AccessCodeError } from '../../../shared/access-code';
-import { AppException, ErrorCode } from '../../../shared/errors';
+import { decodeAccessCode } from '../../../shared/access-code';
+import { AppException } from '../../../shared/errors';
+import { assertCredentialUrlsAllowed, assertRemoteUrlAllowed } from '../../../shared/remote-hosts';
 import {
   endpointSchema,
   maskAccessKeyId,
@@ -22,12 +24,14 @@ import type { EnvironmentImport, FileImport, OpenedProfile, ProfileList } from '
 import type { Clock } from '../credentials/clock';
 import { defaultImportPath, importCredentialFile, type ImportSource } from '../credentials/config-import';
 import { credentialsFromEnvironment, type Env } from '../credentials/environment';
-import { CredentialError, type CredentialEvent } from '../credentials/types';
-import { EndpointError } from '../oss/endpoints';
-import { OssClientFactory } from '../oss/client-factory';
+import type { CredentialEvent } from '../credentials/types';
+import { describeError } from '../oss/describe-error';
+import { OssClientFactory, type ProfileSession } from '../oss/client-factory';
+import { TokenFileRegistry } from '../credentials/token-files';
+import { ScriptedDesktopHost, type DesktopHost } from '../host/desktop-host';
 import { KeychainError, type SecretStore } from '../secrets/secret-store';
-import { testConnection, ListBucketsDeniedError } from './connection-tester';
-import { ProfileService, type ProfileDeletedHook, type ProfilePatch } from './profile-service';
+import { testConnection } from './connection-tester';
+import { ProfileService, type PreparedProfile, type ProfileDeletedHook, type ProfilePatch } from './profile-service';
 import { ProfileStore } from './profile-store';
 
 /** Starts the local sandbox and tells where it listens (see main/services/sandbox). */
@@ -44,20 +48,18 @@ export interface ProfilesFeatureOptions {
   home?: string;
   sandbox?: SandboxLauncher;
   onCredentialEvent?: (profileId: string, event: CredentialEvent) => void;
+  /** Native dialogs (the OIDC token file chooser); default: a scripted host that answers "cancelled". */
+  host?: DesktopHost;
 }
 
-/** Turns service errors into the values that cross IPC, keeping their hints. */
-export function toAppException(err: unknown): unknown {
-  if (err instanceof AppException) return err;
-  if (err instanceof KeychainError) return new AppException({ code: err.code, message: err.message, hint: err.hint });
-  if (err instanceof CredentialError) {
-    return new AppException({ code: err.code, message: err.message, ...(err.hint ? { hint: err.hint } : {}), ...(err.status ? { status: err.status } : {}) });
-  }
-  if (err instanceof EndpointError) return new AppException({ code: err.code, message: err.message, ...(err.hint ? { hint: err.hint } : {}) });
-  if (err instanceof AccessCodeError) return new AppException({ code: 'InvalidAccessCode', message: err.message, hint: profileErrorHints.InvalidAccessCode });
-  if (err instanceof ListBucketsDeniedError) return new AppException({ code: err.code, message: err.message, hint: err.hint, ...(err.requestId ? { requestId: err.requestId } : {}) });
-  if (err instanceof Error && (err as { code?: string }).code === 'NotFound') return new AppException({ code: ErrorCode.NotFound, message: err.message });
-  return err;
+/** Turns service errors into the values that cross IPC, keeping their hints (one describer: oss/describe-error). */
+export function toAppException(err: unknown): AppException {
+  return err instanceof AppException ? err : new AppException(describeError(err));
+}
+
+/** Refuses credential URLs that are neither official nor confirmed by the user (issue 10, finding 5). */
+function checkHosts(p: PreparedProfile, confirmedHosts: readonly string[]): void {
+  assertCredentialUrlsAllowed(p.credentials, p.record.endpoint.region, { confirmedHosts, allowInsecureHttp: p.record.endpoint.allowInsecureHttp });
 }
 
 async function mapped<T>(work: () => Promise<T>): Promise<T> {
@@ -74,10 +76,15 @@ export class ProfilesFeature {
   readonly clients: OssClientFactory;
   private readonly options: ProfilesFeatureOptions;
   private readonly deletedHooks: ProfileDeletedHook[] = [];
+  private readonly drafts = new Map<string, ProfileSession>();
+  private readonly tokenFiles = new TokenFileRegistry();
+  private readonly host: DesktopHost;
 
   constructor(options: ProfilesFeatureOptions) {
     this.options = options;
-    this.clients = new OssClientFactory({ resolve: (id) => this.service.session(id) });
+    this.host = options.host ?? new ScriptedDesktopHost();
+    // Drafts (unsaved profiles under test) resolve through the same factory as saved ones.
+    this.clients = new OssClientFactory({ resolve: (id) => Promise.resolve(this.drafts.get(id) ?? this.service.session(id)) });
     this.service = new ProfileService({
       store: new ProfileStore(options.userDataDir),
       secrets: options.secrets,
@@ -86,6 +93,7 @@ export class ProfilesFeature {
       ...(options.onCredentialEvent ? { onCredentialEvent: options.onCredentialEvent } : {}),
       onEvict: (id) => this.clients.evict(id),
       onDeleted: this.deletedHooks,
+      tokenFiles: this.tokenFiles,
     });
   }
 
@@ -108,22 +116,26 @@ export class ProfilesFeature {
     });
   }
 
+  /**
+   * Opens main's native dialog for an OIDC token file. The path stays in main; the page gets
+   * an opaque id (valid for this run) and the file name.
+   */
+  chooseTokenFile(): Promise<{ id: string; name: string } | null> {
+    return mapped(async () => {
+      const [path] = await this.host.chooseFiles({ title: 'Choose the OIDC token file', multiple: false });
+      return path ? this.tokenFiles.remember(path) : null;
+    });
+  }
+
   /** Tests unsaved input (nothing stored, nothing cached). */
   testInput(input: ProfileInput): Promise<ConnectionTestResult> {
-    return mapped(async () => {
-      const session = this.service.draftSession(input);
-      try {
-        return await testConnection(session, input.startPath);
-      } finally {
-        session.provider.dispose();
-      }
-    });
+    return mapped(async () => this.runTest(this.prepareInput(input), input.confirmedHosts ?? []));
   }
 
   testSaved(id: string, startPath?: StartPath): Promise<ConnectionTestResult> {
     return mapped(async () => {
       const session = await this.service.session(id);
-      const result = await testConnection(session, startPath ?? session.record.startPath);
+      const result = await testConnection(this.clients, session, startPath ?? session.record.startPath);
       if (result.openAt?.region) this.clients.rememberRegion(id, result.openAt.bucket, result.openAt.region);
       return result;
     });
@@ -131,30 +143,56 @@ export class ProfilesFeature {
 
   /** Tests a saved profile as it would be after an edit, without saving anything. */
   testPatch(id: string, patch: ProfilePatch): Promise<ConnectionTestResult> {
-    return mapped(async () => this.testInput(await this.service.patchedInput(id, patch)));
+    return mapped(async () => {
+      const { prepared, confirmedHosts } = await this.service.preparePatch(id, patch);
+      return this.runTest({ ...prepared, record: { ...prepared.record, id: `draft-${randomUUID()}` } }, confirmedHosts);
+    });
   }
 
+  /** One path for every add: resolve, check hosts, build the record once, test it (optional), store it. */
   add(input: ProfileInput, test: boolean): Promise<ProfileView> {
     return mapped(async () => {
-      let toSave = input;
+      const prepared = this.prepareInput(input);
+      checkHosts(prepared, input.confirmedHosts ?? []);
       if (test) {
-        const result = await this.testInput(input);
+        const result = await this.runTest({ ...prepared, record: { ...prepared.record, id: `draft-${randomUUID()}` } }, input.confirmedHosts ?? []);
         // Keep the region the test found so the profile opens without another lookup.
-        if (result.openAt) toSave = { ...input, startPath: result.openAt };
+        if (result.openAt) prepared.record.startPath = result.openAt;
       }
-      return this.service.add(toSave);
+      return this.service.save(prepared);
     });
   }
 
   update(id: string, patch: ProfilePatch, test: boolean): Promise<ProfileView> {
     return mapped(async () => {
       // Test what the profile would become; nothing is saved when the test fails.
+      const { prepared, confirmedHosts } = await this.service.preparePatch(id, patch);
+      checkHosts(prepared, confirmedHosts);
       if (test) {
-        const result = await this.testInput(await this.service.patchedInput(id, patch));
-        if (result.openAt && patch.startPath !== null) patch = { ...patch, startPath: result.openAt };
+        const result = await this.runTest({ ...prepared, record: { ...prepared.record, id: `draft-${randomUUID()}` } }, confirmedHosts);
+        if (result.openAt && patch.startPath !== null) prepared.record.startPath = result.openAt;
       }
-      return this.service.update(id, patch);
+      return this.service.replace(prepared);
     });
+  }
+
+  private prepareInput(input: ProfileInput): PreparedProfile {
+    return this.service.prepare({ ...input, credentials: this.service.resolveCredentials(input.credentials) });
+  }
+
+  /** Tests a prepared profile through the app's client factory, under a draft id dropped afterwards. */
+  private async runTest(prepared: PreparedProfile, confirmedHosts: readonly string[]): Promise<ConnectionTestResult> {
+    checkHosts(prepared, confirmedHosts);
+    const session = this.service.draftSession(prepared);
+    const id = prepared.record.id;
+    this.drafts.set(id, session);
+    try {
+      return await testConnection(this.clients, session, prepared.record.startPath);
+    } finally {
+      this.drafts.delete(id);
+      this.clients.evict(id);
+      session.provider.dispose();
+    }
   }
 
   duplicate(id: string, name?: string): Promise<ProfileView> {
@@ -209,13 +247,25 @@ export class ProfilesFeature {
     });
   }
 
-  importAccessCode(text: string, name?: string): Promise<ProfileView> {
+  /**
+   * Imports an access code. A code names its endpoint: an official OSS endpoint of its region
+   * is used as is; any other host must be one the user confirmed by name (`confirmHost`), plain
+   * http needs the same explicit warning as the form, and link-local or metadata addresses are
+   * refused. The code's scheme never switches plain HTTP on by itself.
+   */
+  importAccessCode(text: string, name?: string, approval: { confirmHost?: string; allowInsecureHttp?: boolean } = {}): Promise<ProfileView> {
     return mapped(async () => {
       const now = new Date(this.options.clock?.now() ?? Date.now());
       const code = decodeAccessCode(text, now);
+      if (code.endpoint) {
+        assertRemoteUrlAllowed('oss-endpoint', code.endpoint, code.region, {
+          confirmedHosts: approval.confirmHost ? [approval.confirmHost] : [],
+          allowInsecureHttp: !!approval.allowInsecureHttp,
+        });
+      }
       const endpoint = endpointSchema.parse(
         code.endpoint
-          ? { kind: 'custom', customRegionUrls: { [code.region]: code.endpoint }, region: code.region, pathStyle: true, allowInsecureHttp: code.endpoint.startsWith('http:') }
+          ? { kind: 'custom', customRegionUrls: { [code.region]: code.endpoint }, region: code.region, pathStyle: true, allowInsecureHttp: !!approval.allowInsecureHttp && code.endpoint.startsWith('http:') }
           : { region: code.region },
       );
       return this.service.add({

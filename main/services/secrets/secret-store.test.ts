@@ -28,6 +28,25 @@ describe('SecretStore', () => {
     expect((err as Error).message).not.toContain('secret-value');
   });
 
+  it.each(['get', 'set', 'delete', 'list'] as const)('%s on a keychain that never answers times out instead of hanging', async (op) => {
+    const hang = () => new Promise<never>(() => undefined);
+    const answer = async () => null;
+    // Only the operation under test hangs: a store that wired it to another call would answer.
+    const keytar = {
+      getPassword: op === 'get' ? hang : answer,
+      setPassword: op === 'set' ? hang : async () => undefined,
+      deletePassword: op === 'delete' ? hang : async () => true,
+      findCredentials: op === 'list' ? hang : async () => [],
+    };
+    const store = new KeytarSecretStore({ timeoutMs: 50, platform: 'linux', keytar });
+    const started = Date.now();
+    const run = { get: () => store.get('p1'), set: () => store.set('p1', 'v'), delete: () => store.delete('p1'), list: () => store.list() }[op];
+    const err = await run().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(KeychainError);
+    expect(err).toMatchObject({ failure: 'timeout' });
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
   it('classifies a macOS refusal as access denied with a Keychain Access hint', async () => {
     const denied = async () => {
       throw new Error('User canceled the operation.');

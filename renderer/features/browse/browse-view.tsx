@@ -22,9 +22,11 @@ import { ObjectTable } from './components/object-table';
 import { SearchBar } from './components/search-bar';
 import { buildMenu } from './components/menu-items';
 import { DialogHost } from './dialogs/dialog-host';
-import { acceptsDrops, dropFiles, extraActions } from './extension-points';
+import { currentFileOpener, extraActions, toolbarActions } from './extension-points';
 import { previewKindOf } from './format';
 import { pendingFocusRow, useBrowseNavigation } from './hooks/use-browse-navigation';
+import { useDropTarget } from './hooks/use-drop-target';
+import { useExternalChanges } from './hooks/use-external-changes';
 import { useFolderListing } from './hooks/use-folder-listing';
 import { useSearch } from './hooks/use-search';
 import { useWindowKeys } from './hooks/use-window-keys';
@@ -139,7 +141,10 @@ export function BrowseView({ profileId, start }: BrowseViewProps): ReactElement 
 
   const openItem = (it: Item | undefined) => {
     if (!it) return;
+    const opener = currentFileOpener();
     if (it.isPrefix) navigate({ bucket: it.bucket, prefix: it.key });
+    // A file the app cannot preview opens in the OS's app, when a feature offers that.
+    else if (opener && model && previewKindOf(model.cols.extOf(it.rowId)) === 'none') opener({ profileId, bucket: it.bucket }, it.key);
     else setDialog({ kind: 'preview', key: it.key });
   };
   const goUp = nav.up;
@@ -214,6 +219,10 @@ export function BrowseView({ profileId, start }: BrowseViewProps): ReactElement 
     </AddressBar>
   );
 
+  const extensionCtx = { profileId, bucket: loc.bucket, prefix: loc.prefix, items: selectedItems.map(({ key, isPrefix }) => ({ key, isPrefix })) };
+  const drop = useDropTarget(extensionCtx);
+  useExternalChanges(profileId, loc.bucket, loc.prefix, ctx.reload);
+
   if (!loc.bucket) {
     return (
       <div className="browse-view">
@@ -226,7 +235,6 @@ export function BrowseView({ profileId, start }: BrowseViewProps): ReactElement 
   const listingError = search.session ? search.snap?.error : snap?.error;
   // A folder that failed to list shows only the error: no "empty folder", no "0 items".
   const errorOnly = !!listingError && view.length === 0;
-  const extensionCtx = { profileId, bucket: loc.bucket, prefix: loc.prefix, items: selectedItems.map(({ key, isPrefix }) => ({ key, isPrefix })) };
   const menuItems = buildMenu({ t, items: selectedItems, focus: focusItem, model, clipboard, inSearch: !!search.session, setDialog, setClipboard, openItem, paste, reload: ctx.reload, showDetails: () => setShowDetails(true), bucket: loc.bucket }).concat(extraActions(extensionCtx));
   const empty = filter ? (
     <>
@@ -254,6 +262,7 @@ export function BrowseView({ profileId, start }: BrowseViewProps): ReactElement 
         onRefresh={ctx.reload}
         onMode={setMode}
         onToggleDetails={() => setShowDetails(!showDetails)}
+        extra={toolbarActions({ ...extensionCtx, items: [] })}
         search={
           <SearchBar
             filter={filter}
@@ -274,15 +283,11 @@ export function BrowseView({ profileId, start }: BrowseViewProps): ReactElement 
       {!errorOnly && (
       <div className="browse-view__main">
         <div
-          className="browse-view__listing"
-          onDragOver={(e) => {
-            if (acceptsDrops() && e.dataTransfer.types.includes('Files')) e.preventDefault();
-          }}
-          onDrop={(e) => {
-            if (!acceptsDrops() || e.dataTransfer.files.length === 0) return;
-            e.preventDefault();
-            dropFiles(extensionCtx, [...e.dataTransfer.files]);
-          }}
+          className={`browse-view__listing${drop.dragging ? ' browse-view__listing--drop-target' : ''}`}
+          data-testid="listing-drop-area"
+          onDragOver={drop.onDragOver}
+          onDragLeave={drop.onDragLeave}
+          onDrop={drop.onDrop}
         >
           {mode === 'list' || !model ? (
             <ObjectTable

@@ -2,17 +2,21 @@
  * Add / edit a profile: pick the type, fill the form, "Test connection" (ListBuckets, or
  * one list call at the start path) and save. Imports (environment, credential files) sit
  * at the top of the add dialog. Errors show in the shared error panel with their hint.
+ * Before main is asked to contact a host that is not Alibaba Cloud's (a custom STS endpoint,
+ * a credentials URI, a metadata URL, an access code's endpoint), the user confirms it by name.
  */
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/errors';
 import type { ConnectionTestResult, ProfileView } from '../../../shared/profile-types';
+import { hostsToConfirm } from '../../../shared/remote-hosts';
 import { Button } from '../../ui/button';
 import { Dialog } from '../../ui/dialog';
 import { ErrorPanel } from '../../ui/error-panel';
 import { call } from '../../lib/oss-api';
 import { asAppError } from '../../ui/app-error';
-import { emptyForm, formFromProfile, inputFromForm, type FormState } from './profile-form-model';
+import { accessCodeHost, HostConfirmation, type PendingConfirmation } from './host-confirmation';
+import { credentialsFromForm, emptyForm, formFromProfile, inputFromForm, type FormState } from './profile-form-model';
 import { ProfileFields } from './profile-fields';
 import { loadProfiles, openDialog, openProfile } from './profiles-state';
 
@@ -28,6 +32,9 @@ export function ProfileDialog({ profile }: ProfileDialogProps): ReactElement {
   const [error, setError] = useState<AppError | null>(null);
   const [result, setResult] = useState<ConnectionTestResult | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  /** Hosts the user confirmed by name in this dialog. */
+  const [confirmed, setConfirmed] = useState<string[]>([]);
+  const [pending, setPending] = useState<PendingConfirmation | null>(null);
   const set = (patch: Partial<FormState>) => {
     setForm((f) => ({ ...f, ...patch }));
     setResult(null);
@@ -35,16 +42,17 @@ export function ProfileDialog({ profile }: ProfileDialogProps): ReactElement {
   const close = () => openDialog(null);
 
   /** An edit as a patch: stored credentials are kept unless the user chose to change them. */
-  const patchFromForm = () => {
+  const patchFromForm = (hosts: string[]) => {
     const input = inputFromForm(form);
     return {
       name: input.name,
       endpoint: input.endpoint,
       startPath: input.startPath ?? null,
-      ...(form.changeCredentials ? { credentials: input.credentials } : {}),
+      ...(form.changeCredentials ? { credentials: input.credentials, confirmedHosts: hosts } : {}),
       ...(input.proxyPassword ? { proxyPassword: input.proxyPassword } : {}),
     };
   };
+  const inputWith = (hosts: string[]) => ({ ...inputFromForm(form), confirmedHosts: hosts });
 
   const run = async (kind: 'test' | 'save' | 'import', work: () => Promise<void>) => {
     setBusy(kind);
@@ -66,28 +74,52 @@ export function ProfileDialog({ profile }: ProfileDialogProps): ReactElement {
     await openProfile(saved.id);
   };
 
-  const test = () =>
+  const test = (hosts: string[]) =>
     run('test', async () => {
       if (editing) {
-        setResult(await call('profiles:test', { id: profile.id, patch: patchFromForm() }));
+        setResult(await call('profiles:test', { id: profile.id, patch: patchFromForm(hosts) }));
       } else {
-        setResult(await call('profiles:test', { input: inputFromForm(form) }));
+        setResult(await call('profiles:test', { input: inputWith(hosts) }));
       }
     });
 
-  const save = () =>
+  const save = (hosts: string[]) =>
     run('save', async () => {
       if (form.type === 'access-code' && !editing) {
-        await finish(await call('profiles:import-access-code', { code: form.accessCode, ...(form.name.trim() ? { name: form.name.trim() } : {}) }));
+        const code = accessCodeHost(form.accessCode);
+        const approval = code && hosts.includes(code.host) ? { confirmHost: code.host, allowInsecureHttp: code.insecure } : {};
+        const named = form.name.trim() ? { name: form.name.trim() } : {};
+        // Codes from the official oss-browser (base64 JSON, no "ossac" prefix) go through the share feature's import.
+        const ours = /^\s*ossac\d*\./.test(form.accessCode);
+        await finish(await (ours ? call('profiles:import-access-code', { code: form.accessCode, ...named, ...approval }) : call('share:import-oss-browser-code', { code: form.accessCode, ...named })));
         return;
       }
       if (editing) {
-        const saved = await call('profiles:update', { id: profile.id, ...patchFromForm(), test: true });
+        const saved = await call('profiles:update', { id: profile.id, ...patchFromForm(hosts), test: true });
         await finish(saved);
       } else {
-        await finish(await call('profiles:add', { input: inputFromForm(form), test: true }));
+        await finish(await call('profiles:add', { input: inputWith(hosts), test: true }));
       }
     });
+
+  /** Runs test or save, first asking the user to confirm any host main would contact that is not Alibaba Cloud's. */
+  const guarded = (action: 'test' | 'save') => {
+    const hosts = form.type === 'access-code' ? [accessCodeHost(form.accessCode)].filter((h) => !!h) : !editing || form.changeCredentials ? hostsToConfirm(credentialsFromForm(form), form.region.trim()) : [];
+    const unconfirmed = hosts.filter((h) => !confirmed.includes(h!.host)) as Array<{ host: string; insecure: boolean }>;
+    if (unconfirmed.length > 0) {
+      setPending({ action, hosts: unconfirmed, code: form.type === 'access-code' });
+      return;
+    }
+    void (action === 'test' ? test(confirmed) : save(confirmed));
+  };
+
+  const trust = () => {
+    if (!pending) return;
+    const next = [...confirmed, ...pending.hosts.map((h) => h.host)];
+    setConfirmed(next);
+    setPending(null);
+    void (pending.action === 'test' ? test(next) : save(next));
+  };
 
   const importEnv = () =>
     run('import', async () => {
@@ -117,11 +149,11 @@ export function ProfileDialog({ profile }: ProfileDialogProps): ReactElement {
         <>
           <Button onClick={close}>{t('action.cancel')}</Button>
           {form.type !== 'access-code' && (
-            <Button disabled={!!busy} onClick={() => void test()}>
+            <Button disabled={!!busy || !!pending} onClick={() => guarded('test')}>
               {busy === 'test' ? t('action.testing') : t('action.test')}
             </Button>
           )}
-          <Button tone="primary" disabled={!!busy} onClick={() => void save()}>
+          <Button tone="primary" disabled={!!busy || !!pending} onClick={() => guarded('save')}>
             {busy === 'save' ? t('action.saving') : t('action.save')}
           </Button>
         </>
@@ -142,7 +174,8 @@ export function ProfileDialog({ profile }: ProfileDialogProps): ReactElement {
             </Button>
           </div>
         )}
-        <ProfileFields form={form} set={set} editing={editing} />
+        <ProfileFields form={form} set={set} editing={editing} {...(profile ? { saved: profile } : {})} />
+        {pending && <HostConfirmation pending={pending} onTrust={trust} onCancel={() => setPending(null)} />}
         {notice && (
           <p className="profiles-note" role="status">
             {notice}

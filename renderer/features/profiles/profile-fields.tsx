@@ -2,15 +2,21 @@
  * The fields of the add/edit form: one block per credential type, then the endpoint,
  * network and start-path settings. Pure presentation over FormState.
  */
-import { cloneElement, useId, type ReactElement } from 'react';
+import { cloneElement, useId, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REGIONS } from '../../../shared/regions';
-import { FORM_TYPES, startPathInvalid, type FormState } from './profile-form-model';
+import type { ProfileView } from '../../../shared/profile-types';
+import { call } from '../../lib/oss-api';
+import { asAppError } from '../../ui/app-error';
+import { Button } from '../../ui/button';
+import { FORM_TYPES, proxyPasswordNeeded, startPathInvalid, type FormState } from './profile-form-model';
 
 export interface FieldsProps {
   form: FormState;
   set: (patch: Partial<FormState>) => void;
   editing: boolean;
+  /** Edit mode: the profile as saved (to tell when the proxy password must be typed again). */
+  saved?: ProfileView;
 }
 
 /** A labelled control; the label names the control alone (not its current value). */
@@ -104,7 +110,7 @@ function CredentialFields({ form: f, set }: FieldsProps): ReactElement {
         <>
           {text('roleArn', t('field.roleArn'))}
           {text('oidcProviderArn', t('field.oidcProviderArn'))}
-          {text('oidcTokenFile', t('field.oidcTokenFile'))}
+          <TokenFileField form={f} set={set} />
           {text('sessionName', t('field.sessionName'))}
           {text('stsEndpoint', t('field.stsEndpoint'), { placeholder: 'https://sts.aliyuncs.com' })}
         </>
@@ -116,6 +122,46 @@ function CredentialFields({ form: f, set }: FieldsProps): ReactElement {
         </Field>
       );
   }
+}
+
+/**
+ * The OIDC token file: chosen in main's native dialog (main keeps the path, the page gets an
+ * opaque id and the name), or taken from ALIBABA_CLOUD_OIDC_TOKEN_FILE when none is chosen.
+ */
+function TokenFileField({ form: f, set }: Pick<FieldsProps, 'form' | 'set'>): ReactElement {
+  const { t } = useTranslation('profiles');
+  const id = useId();
+  const [error, setError] = useState<string | null>(null);
+  const choose = async () => {
+    setError(null);
+    try {
+      const chosen = await call('profiles:choose-token-file');
+      if (chosen) set({ oidcTokenFileId: chosen.id, oidcTokenFileName: chosen.name });
+    } catch (err) {
+      const e = asAppError(err);
+      setError(e.hint ? `${e.message} ${e.hint}` : e.message);
+    }
+  };
+  return (
+    <div className="profiles-field">
+      <span className="profiles-field__label" id={`${id}-label`}>
+        {t('field.oidcTokenFile')}
+      </span>
+      <div className="profiles-row">
+        <Button aria-describedby={`${id}-label ${id}-hint`} onClick={() => void choose()}>
+          {t('action.chooseTokenFile')}
+        </Button>
+      </div>
+      <span className="profiles-field__hint" id={`${id}-hint`} role="status" data-testid="token-file-status">
+        {f.oidcTokenFileId && f.oidcTokenFileName ? t('hint.oidcTokenFileChosen', { name: f.oidcTokenFileName }) : t('hint.oidcTokenFileNone')}
+      </span>
+      {error && (
+        <span className="profiles-field__hint" role="alert">
+          {error}
+        </span>
+      )}
+    </div>
+  );
 }
 
 function RegionField({ form: f, set }: FieldsProps): ReactElement {
@@ -175,7 +221,7 @@ function EndpointFields({ form: f, set }: FieldsProps): ReactElement {
   );
 }
 
-function NetworkFields({ form: f, set }: FieldsProps): ReactElement {
+function NetworkFields({ form: f, set, saved }: FieldsProps): ReactElement {
   const { t } = useTranslation('profiles');
   return (
     <fieldset className="profiles-fieldset">
@@ -197,7 +243,7 @@ function NetworkFields({ form: f, set }: FieldsProps): ReactElement {
           <Field label={t('field.proxyUsername')}>
             <input type="text" value={f.proxyUsername} onChange={(e) => set({ proxyUsername: e.target.value })} />
           </Field>
-          <Field label={t('field.proxyPassword')}>
+          <Field label={t('field.proxyPassword')} {...(proxyPasswordNeeded(f, saved) ? { hint: t('hint.proxyPasswordAgain') } : {})}>
             <input type="password" autoComplete="off" value={f.proxyPassword} onChange={(e) => set({ proxyPassword: e.target.value })} />
           </Field>
         </>

@@ -4,7 +4,7 @@
  * without rendering.
  */
 import type { ProfileInput, ProfileView } from '../../../shared/profile-types';
-import { parseStartPath, formatStartPath } from '../../../shared/profile-types';
+import { parseStartPath, formatStartPath, SAVED_TOKEN_FILE } from '../../../shared/profile-types';
 import { DEFAULT_REGION } from '../../../shared/regions';
 
 /** The types a user can pick in the form ('access-code' is imported as an STS profile). */
@@ -27,7 +27,10 @@ export interface FormState {
   roleName: string;
   metadataUrl: string;
   oidcProviderArn: string;
-  oidcTokenFile: string;
+  /** Opaque id main gave for the token file the user chose in main's dialog ('' = environment). */
+  oidcTokenFileId: string;
+  /** The chosen file's name, for display (the page never sees its path). */
+  oidcTokenFileName: string;
   accessCode: string;
   region: string;
   endpointKind: 'public' | 'internal' | 'accelerate' | 'custom';
@@ -67,7 +70,8 @@ export function emptyForm(): FormState {
     roleName: '',
     metadataUrl: '',
     oidcProviderArn: '',
-    oidcTokenFile: '',
+    oidcTokenFileId: '',
+    oidcTokenFileName: '',
     accessCode: '',
     region: DEFAULT_REGION,
     endpointKind: 'public',
@@ -124,7 +128,8 @@ export function formFromProfile(p: ProfileView): FormState {
     roleName: s.roleName ?? '',
     metadataUrl: s.metadataUrl ?? '',
     oidcProviderArn: s.oidcProviderArn ?? '',
-    oidcTokenFile: s.oidcTokenFile ?? '',
+    oidcTokenFileId: s.oidcTokenFileName ? SAVED_TOKEN_FILE : '',
+    oidcTokenFileName: s.oidcTokenFileName ?? '',
     expiration: s.expiration ?? '',
     region: e.region,
     endpointKind: e.kind,
@@ -191,7 +196,7 @@ export function credentialsFromForm(f: FormState): ProfileInput['credentials'] {
         type: 'oidc-role',
         roleArn: f.roleArn.trim(),
         oidcProviderArn: f.oidcProviderArn.trim(),
-        oidcTokenFile: f.oidcTokenFile.trim(),
+        ...(f.oidcTokenFileId ? { oidcTokenFileId: f.oidcTokenFileId } : {}),
         sessionName: f.sessionName.trim() || 'oss-browser',
         durationSeconds: duration,
         ...(opt(f.stsEndpoint) ? { stsEndpoint: f.stsEndpoint.trim() } : {}),
@@ -212,6 +217,23 @@ export function inputFromForm(f: FormState): ProfileInput {
     sessionOnly: f.sessionOnly,
     ...(f.proxyMode === 'manual' && f.proxyPassword ? { proxyPassword: f.proxyPassword } : {}),
   } as ProfileInput;
+}
+
+/**
+ * Edit mode: the proxy address (scheme, host, port) or user differs from the saved one, so
+ * main will not reuse the saved proxy password: it must be typed again.
+ */
+export function proxyPasswordNeeded(f: FormState, saved: ProfileView | undefined): boolean {
+  if (!saved || f.proxyMode !== 'manual' || f.proxyPassword || !f.proxyUsername.trim()) return false;
+  const p = saved.endpoint.proxy;
+  if (p.mode !== 'manual' || !p.url) return false;
+  try {
+    const a = new URL(f.proxyUrl.trim());
+    const b = new URL(p.url);
+    return a.protocol !== b.protocol || a.host !== b.host || f.proxyUsername.trim() !== (p.username ?? '');
+  } catch {
+    return false;
+  }
 }
 
 /** True when the typed start path cannot be parsed (shown next to the field). */

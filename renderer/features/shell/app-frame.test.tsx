@@ -36,7 +36,39 @@ describe('app shell', () => {
     expect((screen.getByRole('button', { name: 'Add profile' }) as HTMLButtonElement).disabled).toBe(true);
     expect((screen.getByRole('button', { name: 'Try the local sandbox' }) as HTMLButtonElement).disabled).toBe(true);
     await waitFor(() => expect(screen.getByTestId('app-version').textContent).toBe('OSS Browser · Version 9.8.7'));
-    expect(screen.getByText(/linux x64 · Electron 45\.0\.0/)).toBeTruthy();
+    // Runtime details are for support, not for the status bar.
+    const statusBar = screen.getByRole('contentinfo', { name: 'Status' });
+    expect(statusBar.textContent).not.toMatch(/Electron|Node|linux|x64/);
+  });
+
+  it('shows the Electron version, OS and log file in About, closes on Escape and returns focus', async () => {
+    bridge = installTestBridge({ 'app:info': () => ({ ...appInfo, versions: { ...appInfo.versions, chrome: '140.0.1' } }) });
+    render(<App features={[]} />);
+    const about = await screen.findByRole('button', { name: 'About' });
+    about.focus();
+    fireEvent.click(about);
+    const dialog = screen.getByRole('dialog', { name: 'About OSS Browser' });
+    const facts = [...dialog.querySelectorAll('dt')].map((dt) => `${dt.textContent}: ${dt.nextElementSibling?.textContent}`);
+    expect(facts).toEqual(['Version: 9.8.7', 'Electron: 45.0.0', 'Chromium: 140.0.1', 'Operating system: Linux (x64)', 'Log file: /tmp/logs/main.log']);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Close' }));
+    fireEvent.keyDown(dialog, { key: 'Tab' });
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Close' }));
+    fireEvent.keyDown(dialog, { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(about);
+  });
+
+  it('says so in About when not running in Electron, in Chinese too', async () => {
+    bridge = installTestBridge({ 'app:info': () => ({ ...appInfo, platform: 'darwin', arch: 'arm64', versions: { node: '22.12.0' } }) });
+    await changeLanguage('zh-CN');
+    render(<App features={[]} />);
+    fireEvent.click(await screen.findByRole('button', { name: '关于' }));
+    const dialog = screen.getByRole('dialog', { name: '关于 OSS Browser' });
+    expect(dialog.textContent).toContain('未在 Electron 中运行（测试模式）');
+    expect(dialog.textContent).toContain('macOS (arm64)');
+    expect(dialog.textContent).not.toContain('22.12.0');
+    fireEvent.click(screen.getByRole('button', { name: '关闭' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
   });
 
   it('wires the empty-state buttons to the commands a feature provides', async () => {

@@ -6,6 +6,7 @@
 import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon, type IconName } from '../../../ui/icons';
+import type { ExtensionAction } from '../extension-points';
 import './browse-toolbar.css';
 
 export interface BrowseToolbarProps {
@@ -21,6 +22,8 @@ export interface BrowseToolbarProps {
   onRefresh(): void;
   onMode(mode: 'list' | 'grid'): void;
   onToggleDetails(): void;
+  /** Buttons other features add (e.g. Upload from transfers). */
+  extra?: ExtensionAction[];
   /** The filter and search box. */
   search: ReactNode;
 }
@@ -44,6 +47,11 @@ export function BrowseToolbar(p: BrowseToolbarProps): ReactElement {
       <ToolButton icon="paste" label={p.clipboardCount ? t('action.pasteN', { count: p.clipboardCount }) : t('action.paste')} onClick={p.onPaste} disabled={!p.clipboardCount} />
       <ToolButton icon="delete" label={t('action.delete')} onClick={p.onDelete} disabled={p.selectedCount === 0} />
       <ToolButton icon="refresh" label={t('action.refresh')} onClick={p.onRefresh} />
+      {p.extra?.map((a) => (
+        <button key={a.id} type="button" className="ui-button browse-toolbar__button" onClick={a.run}>
+          {a.label}
+        </button>
+      ))}
       <span className="browse-toolbar__gap" />
       {p.search}
       <div className="browse-segmented" role="group" aria-label={t('view.label')}>

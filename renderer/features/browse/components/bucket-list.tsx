@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorPanel } from '../../../ui/error-panel';
 import { call } from '../../../lib/oss-api';
 import { selectBucket, selectionStore } from '../../../state/selection-store';
+import { acceptsDrops, dropFiles } from '../extension-points';
 import { formatDate } from '../format';
 import { BucketCreateDialog, BucketInfoDialog } from '../dialogs/bucket-dialogs';
 import { ConfirmDialog } from '../dialogs/simple-dialogs';
@@ -28,6 +29,8 @@ export function SidebarBuckets(): ReactElement {
   const profileId = selectionStore.use((s) => s.profileId);
   const active = selectionStore.use((s) => s.bucket);
   const { buckets, error, loading } = useBuckets(profileId);
+  // Files dropped on a bucket go to its root; the bucket under the pointer is highlighted.
+  const [dropOn, setDropOn] = useState<string | null>(null);
   if (!profileId) return <p className="sidebar__empty">{t('bucket.chooseProfile')}</p>;
   if (error) return <ErrorPanel error={error} compact onRetry={() => void loadBuckets(profileId)} />;
   if (!buckets) return <p className="sidebar__empty">{loading ? t('details.loading') : ''}</p>;
@@ -38,9 +41,21 @@ export function SidebarBuckets(): ReactElement {
         <li key={b.name}>
           <button
             type="button"
-            className={`browse-sidebar-buckets__item${active === b.name ? ' browse-sidebar-buckets__item--active' : ''}`}
+            className={`browse-sidebar-buckets__item${active === b.name ? ' browse-sidebar-buckets__item--active' : ''}${dropOn === b.name ? ' browse-sidebar-buckets__item--drop-target' : ''}`}
             aria-current={active === b.name ? 'true' : undefined}
             onClick={() => selectBucket(b.name)}
+            onDragOver={(e) => {
+              if (!acceptsDrops() || !e.dataTransfer.types.includes('Files')) return;
+              e.preventDefault();
+              setDropOn(b.name);
+            }}
+            onDragLeave={() => setDropOn(null)}
+            onDrop={(e) => {
+              setDropOn(null);
+              if (!acceptsDrops() || e.dataTransfer.files.length === 0) return;
+              e.preventDefault();
+              dropFiles({ profileId, bucket: b.name, prefix: '', items: [] }, [...e.dataTransfer.files]);
+            }}
             title={`${b.name} · ${b.region}`}
           >
             <span className="browse-sidebar-buckets__name">{b.name}</span>

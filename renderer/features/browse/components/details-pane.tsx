@@ -13,6 +13,7 @@ import { formatCount, formatDate, humanSize, previewKindOf } from '../format';
 import { extensionOf } from '../model/listing-columns';
 import { copyText } from '../clipboard-text';
 import { asAppError } from '../../../ui/app-error';
+import { detailsActions } from '../extension-points';
 import './details-pane.css';
 
 export interface DetailsTarget {
@@ -220,6 +221,15 @@ export function DetailsPane(p: DetailsPaneProps): ReactElement {
         </button>
       </div>
       {body}
+      {p.target && (
+        <div className="browse-details__actions">
+          {detailsActions({ profileId: p.profileId, ...p.target }).map((a) => (
+            <button key={a.id} type="button" className="ui-button" onClick={a.run}>
+              {a.label}
+            </button>
+          ))}
+        </div>
+      )}
     </aside>
   );
 }

@@ -42,7 +42,9 @@ export function buildMenu(c: MenuContext): MenuItem[] {
   const file = single && !single.isPrefix ? single : undefined;
   if (focus && items.length === 1) {
     const previewable = file && model && previewKindOf(model.cols.extOf(file.rowId)) !== 'none';
-    out.push({ id: 'open', label: single?.isPrefix ? t('action.open') : previewable ? t('action.preview') : t('action.previewText'), shortcut: 'Enter', run: () => c.openItem(focus) });
+    // "Preview as text" stays available when Enter opens the file in the OS's app instead.
+    const asText = !single?.isPrefix && !previewable;
+    out.push({ id: 'open', label: single?.isPrefix ? t('action.open') : previewable ? t('action.preview') : t('action.previewText'), shortcut: asText ? undefined : 'Enter', run: () => (asText ? c.setDialog({ kind: 'preview', key: focus.key }) : c.openItem(focus)) });
   }
   if (single) out.push({ id: 'rename', label: t('action.rename'), shortcut: 'F2', run: () => c.setDialog({ kind: 'rename', item: single }) });
   out.push({ id: 'copy', label: t('action.copy'), shortcut: 'Ctrl+C', run: () => c.setClipboard({ bucket: c.bucket, items, cut: false }) });

@@ -13,6 +13,7 @@ import { humanSize, previewKindOf } from '../format';
 import { extensionOf } from '../model/listing-columns';
 import { asAppError } from '../../../ui/app-error';
 import { Dialog } from '../../../ui/dialog';
+import { previewActions } from '../extension-points';
 import './preview-dialog.css';
 
 /** Text previews read at most this much; the dialog says when a file was cut. */
@@ -110,6 +111,11 @@ export function PreviewDialog(p: PreviewDialogProps): ReactElement {
               </button>
             </>
           )}
+          {previewActions({ profileId: p.profileId, bucket: p.bucket, key: p.objectKey }).map((a) => (
+            <button key={a.id} type="button" className="ui-button" onClick={a.run}>
+              {a.label}
+            </button>
+          ))}
           <button type="button" className="ui-button ui-button--primary" onClick={p.onClose} data-autofocus>
             {t('action.close')}
           </button>

@@ -1,0 +1,527 @@
+/**
+ * The transfer queue: persistent items and batches, a scheduler running `parallelFiles`
+ * items at a time, and the state machine (queued → running → done/failed…; paused,
+ * waiting-credentials, cancelled). Plain Node with injected clients and host, so the same
+ * code runs in main and in a child process (engine-process.ts) for the kill tests. Walks
+ * and conflict plans live in batch-intake.ts; bytes move in upload-task/download-task.
+ */
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
+import type {
+  ConflictPlan,
+  TransferListPage,
+  TransferNote,
+  TransferSettings,
+  TransferState,
+  TransferTotals,
+} from '../../../shared/contract/transfers';
+import type { ClientProvider } from '../oss/client-provider';
+import { BandwidthLimiter } from './bandwidth';
+import { CheckpointStore } from './checkpoint-store';
+import { CrcPool } from './crc-pool';
+import { runDownload } from './download-task';
+import { ProgressBatcher, SpeedMeter } from './progress-batcher';
+import { QueueStore } from './queue-store';
+import { DEFAULT_TUNING, type EngineTuning, type TaskContext } from './task-context';
+import { StoppedError, backoffMs, classify, describeFailure, retryReason } from './transfer-errors';
+import { ACTIVE_STATES, DEFAULT_SETTINGS, FINISHED_STATES, toItem, type BatchRecord, type ResolvedPolicy, type TransferRecord } from './transfer-record';
+import { runUpload } from './upload-task';
+import { HostBridge, computeTotals } from './engine-reporting';
+import type { TransferEngineOptions } from './engine-types';
+
+export type { EngineEvents, EngineHost, TransferEngineOptions } from './engine-types';
+
+const ITEM_ATTEMPTS = 3;
+/**
+ * Small files are latency-bound, not bandwidth-bound: they get extra slots (up to 8× the
+ * parallel-files setting) so a folder of 4 KB files is not paced by round trips; large
+ * files stay at the setting.
+ */
+const SMALL_FILE = 1024 * 1024;
+const SMALL_FACTOR = 8;
+const CREDENTIAL_RECHECK_MS = 60_000;
+
+interface Running {
+  abort: AbortController;
+  speed: SpeedMeter;
+  done: Promise<void>;
+}
+
+interface BatchCount {
+  pending: number;
+  done: number;
+  failed: number;
+  skipped: number;
+}
+
+export class TransferEngine {
+  readonly store: QueueStore;
+  readonly checkpoints: CheckpointStore;
+  readonly crc = new CrcPool();
+  readonly tuning: EngineTuning;
+  private settings: TransferSettings;
+  private readonly up = new BandwidthLimiter();
+  private readonly down = new BandwidthLimiter();
+  private readonly queued = new Set<string>();
+  private readonly running = new Map<string, Running>();
+  /** Batches waiting for a conflict answer: their items do not start. */
+  readonly held = new Map<string, ConflictPlan>();
+  private readonly counts = new Map<string, BatchCount>();
+  private readonly attempts = new Map<string, number>();
+  private readonly batcher: ProgressBatcher;
+  private readonly totalSpeed = new SpeedMeter();
+  private readonly hostBridge: HostBridge;
+  private closed = false;
+  private credentialTimer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly options: TransferEngineOptions) {
+    this.store = new QueueStore(options.dataDir);
+    this.checkpoints = new CheckpointStore(join(options.dataDir, 'checkpoints'));
+    this.tuning = { ...DEFAULT_TUNING, ...options.tuning };
+    this.settings = { ...DEFAULT_SETTINGS, ...options.settings };
+    this.configure(this.settings);
+    this.hostBridge = new HostBridge(options.host);
+    this.batcher = new ProgressBatcher({ intervalMs: options.progressIntervalMs ?? 250, flush: (c, r) => this.sendProgress(c, r) });
+  }
+
+  get clients(): ClientProvider {
+    return this.options.clients;
+  }
+
+  get currentSettings(): TransferSettings {
+    return this.settings;
+  }
+
+  configure(settings: TransferSettings): void {
+    this.settings = settings;
+    this.up.setRate(settings.bandwidthUp);
+    this.down.setRate(settings.bandwidthDown);
+    this.pump();
+  }
+
+  /**
+   * Loads the queue; items that were running resume (their checkpoints say where), and
+   * multipart uploads of ours whose item is gone are aborted, temp files removed.
+   */
+  async start(): Promise<void> {
+    await this.store.load();
+    for (const r of this.store.items.values()) {
+      if (ACTIVE_STATES.has(r.state) || r.state === 'waiting-credentials') {
+        r.state = 'queued';
+        r.transferred = 0;
+        this.store.touchItem(r.id);
+      }
+      this.count(r.batchId, r.state, +1);
+    }
+    await this.cleanOrphans();
+    for (const r of this.store.items.values()) if (r.state === 'queued' && this.runnable(r.batchId)) this.queued.add(r.id);
+    await this.store.flush();
+    this.credentialTimer = setInterval(() => this.recheckCredentials(), CREDENTIAL_RECHECK_MS);
+    this.credentialTimer.unref();
+    this.pump();
+  }
+
+  /** Aborts multipart uploads and deletes temp files whose item no longer wants them. */
+  async cleanOrphans(): Promise<number> {
+    let cleaned = 0;
+    for (const cp of await this.checkpoints.all()) {
+      const r = this.store.items.get(cp.itemId);
+      // Queued, paused, running or failed items keep their parts for a resume or a retry.
+      if (r && !FINISHED_STATES.has(r.state)) continue;
+      if (cp.kind === 'upload') {
+        const client = await this.clients.forBucket(cp.profileId, cp.bucket).catch(() => undefined);
+        const aborted = await client?.abortMultipartUpload(cp.key, cp.uploadId).then(
+          () => true,
+          (err: unknown) => (err as { code?: string }).code === 'NoSuchUpload',
+        );
+        if (!aborted) continue; // offline or no profile: try again next start
+      } else await rm(cp.tempPath, { force: true });
+      await this.checkpoints.remove(cp.itemId);
+      cleaned++;
+    }
+    return cleaned;
+  }
+
+  // ---- intake (used by batch-intake.ts) ----
+
+  addBatch(batch: BatchRecord): void {
+    this.store.putBatch(batch);
+    this.counts.set(batch.id, { pending: 0, done: 0, failed: 0, skipped: 0 });
+  }
+
+  /** Adds a new queued item (or, with `error`, one that failed before it started: it is shown, never run). */
+  addItem(fields: Omit<TransferRecord, 'id' | 'state' | 'transferred' | 'verified' | 'createdAt'>, error?: unknown): TransferRecord {
+    const r: TransferRecord = { ...fields, id: randomUUID(), state: 'queued', transferred: 0, verified: false, createdAt: new Date().toISOString() };
+    if (error !== undefined) {
+      r.state = 'failed';
+      r.error = describeFailure(error, this.options.describeError);
+      r.finishedAt = r.createdAt;
+    }
+    this.store.putItem(r);
+    this.count(r.batchId, r.state, +1);
+    if (error !== undefined) {
+      this.batcher.mark(r.id);
+      return r;
+    }
+    if (this.runnable(r.batchId)) this.queued.add(r.id);
+    this.batcher.mark(r.id);
+    this.pump();
+    return r;
+  }
+
+  /** Holds a batch's items until the conflict plan is answered. */
+  hold(plan: ConflictPlan): void {
+    this.held.set(plan.batchId, plan);
+    this.options.events.conflictPlan(plan);
+  }
+
+  /** Applies an answer: the policy for every item of the batch, or cancel them all. */
+  async answer(batchId: string, policy: ResolvedPolicy | 'cancel'): Promise<void> {
+    const batch = this.store.batches.get(batchId);
+    if (!batch) return;
+    this.held.delete(batchId);
+    if (policy === 'cancel') {
+      await this.cancel(this.itemsOf(batchId).map((r) => r.id));
+      return;
+    }
+    batch.policy = policy;
+    batch.planned = true;
+    this.store.putBatch(batch);
+    for (const r of this.itemsOf(batchId)) if (r.state === 'queued') this.queued.add(r.id);
+    this.pump();
+  }
+
+  /** Items of a batch may start unless it waits for a conflict answer. */
+  runnable(batchId: string): boolean {
+    const batch = this.store.batches.get(batchId);
+    return !this.held.has(batchId) && !(batch?.policy === 'ask' && !batch.planned);
+  }
+
+  /** Walking finished for a batch (it may now be complete). */
+  walked(batchId: string): void {
+    const batch = this.store.batches.get(batchId);
+    if (!batch) return;
+    batch.walking = false;
+    this.store.putBatch(batch);
+    this.checkBatchFinished(batchId);
+  }
+
+  itemsOf(batchId: string): TransferRecord[] {
+    return [...this.store.items.values()].filter((r) => r.batchId === batchId);
+  }
+
+  // ---- user actions ----
+
+  list(offset: number, limit: number): TransferListPage {
+    const items = [];
+    let i = 0;
+    for (const r of this.store.items.values()) {
+      if (i++ < offset) continue;
+      if (items.length >= limit) break;
+      items.push(toItem(r, this.running.get(r.id)?.speed.rate() ?? 0));
+    }
+    return { items, total: this.store.items.size, totals: this.totals() };
+  }
+
+  ids(target: { all: true } | { ids: string[] }): string[] {
+    return 'all' in target ? [...this.store.items.keys()] : target.ids.filter((id) => this.store.items.has(id));
+  }
+
+  async pause(ids: string[]): Promise<void> {
+    const waits: Promise<void>[] = [];
+    for (const id of ids) {
+      const r = this.store.items.get(id)!;
+      if (r.state === 'queued' || r.state === 'waiting-credentials') this.setState(r, 'paused');
+      const run = this.running.get(id);
+      if (run) {
+        run.abort.abort(new StoppedError('paused'));
+        waits.push(run.done);
+      }
+    }
+    await Promise.all(waits);
+    await this.store.flush();
+  }
+
+  async resume(ids: string[]): Promise<void> {
+    for (const id of ids) {
+      const r = this.store.items.get(id)!;
+      if (r.state === 'paused' || r.state === 'waiting-credentials') this.requeue(r);
+    }
+    await this.store.flush();
+    this.pump();
+  }
+
+  async retry(ids: string[]): Promise<void> {
+    for (const id of ids) {
+      const r = this.store.items.get(id)!;
+      if (r.state === 'failed' || r.state === 'cancelled') {
+        this.attempts.delete(id);
+        delete r.error;
+        this.requeue(r);
+      }
+    }
+    await this.store.flush();
+    this.pump();
+  }
+
+  /** Stops items and removes what they left: multipart uploads aborted, temp files deleted. */
+  async cancel(ids: string[]): Promise<void> {
+    const waits: Promise<void>[] = [];
+    for (const id of ids) {
+      const r = this.store.items.get(id)!;
+      const run = this.running.get(id);
+      if (run) {
+        run.abort.abort(new StoppedError('cancelled'));
+        waits.push(run.done);
+      } else if (!FINISHED_STATES.has(r.state)) {
+        this.setState(r, 'cancelled');
+      }
+    }
+    await Promise.all(waits);
+    await this.cleanOrphans();
+    await this.store.flush();
+  }
+
+  /** Removes done, skipped and cancelled items (and batches left empty). */
+  async clearFinished(): Promise<number> {
+    let removed = 0;
+    for (const r of [...this.store.items.values()]) {
+      if (!FINISHED_STATES.has(r.state)) continue;
+      this.count(r.batchId, r.state, -1);
+      this.store.removeItem(r.id);
+      this.batcher.markRemoved(r.id);
+      removed++;
+    }
+    for (const [id, b] of this.store.batches) {
+      const c = this.counts.get(id);
+      if (!b.walking && (!c || c.pending + c.done + c.failed + c.skipped === 0)) {
+        this.store.removeBatch(id);
+        this.counts.delete(id);
+      }
+    }
+    await this.store.flush();
+    return removed;
+  }
+
+  /** Credentials of a profile were refreshed: items waiting for them continue (same upload ID). */
+  credentialsRefreshed(profileId: string): void {
+    for (const r of this.store.items.values()) if (r.state === 'waiting-credentials' && r.profileId === profileId) this.requeue(r);
+    this.pump();
+  }
+
+  /** Stops running items so they resume at the next start; writes the queue. */
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.credentialTimer) clearInterval(this.credentialTimer);
+    const waits = [...this.running.values()].map((run) => {
+      run.abort.abort(new StoppedError('paused'));
+      return run.done;
+    });
+    await Promise.all(waits);
+    this.batcher.flushNow();
+    this.batcher.stop();
+    await this.store.flush();
+    await this.crc.close();
+    this.hostBridge.update([]);
+  }
+
+  // ---- scheduling ----
+
+  private requeue(r: TransferRecord): void {
+    this.setState(r, 'queued');
+    r.transferred = 0;
+    if (this.runnable(r.batchId)) this.queued.add(r.id);
+  }
+
+  private pump(): void {
+    if (this.closed || !this.batcher) return;
+    const limit = this.settings.parallelFiles;
+    for (const id of this.queued) {
+      if (this.running.size >= limit * SMALL_FACTOR) break;
+      const r = this.store.items.get(id);
+      if (!r || r.state !== 'queued') {
+        this.queued.delete(id);
+        continue;
+      }
+      const large = r.size === null || r.size > SMALL_FILE;
+      // Keep order: a large file waiting for a slot holds back the ones queued after it.
+      if (large ? this.largeRunning() >= limit : this.running.size >= limit * SMALL_FACTOR) break;
+      this.queued.delete(id);
+      if (!this.runnable(r.batchId)) continue;
+      this.launch(r, this.store.batches.get(r.batchId));
+    }
+    this.updateHost();
+  }
+
+  private largeRunning(): number {
+    let n = 0;
+    for (const id of this.running.keys()) {
+      const size = this.store.items.get(id)?.size;
+      if (size === null || size === undefined || size > SMALL_FILE) n++;
+    }
+    return n;
+  }
+
+  private launch(r: TransferRecord, batch: BatchRecord | undefined): void {
+    const abort = new AbortController();
+    const speed = new SpeedMeter();
+    const run: Running = { abort, speed, done: Promise.resolve() };
+    this.running.set(r.id, run);
+    r.transferred = 0;
+    delete r.error;
+    this.setState(r, 'running');
+    run.done = this.execute(r, batch, run).finally(() => {
+      this.running.delete(r.id);
+      this.batcher.mark(r.id);
+      this.pump();
+    });
+  }
+
+  private async execute(r: TransferRecord, batch: BatchRecord | undefined, run: Running): Promise<void> {
+    const policy: ResolvedPolicy = !batch || batch.policy === 'ask' ? 'skip' : batch.policy;
+    const ctx: TaskContext = {
+      record: r,
+      policy,
+      clients: this.clients,
+      crc: this.crc,
+      checkpoints: this.checkpoints,
+      limiter: r.direction === 'upload' ? this.up : this.down,
+      tuning: this.tuning,
+      parallelParts: this.settings.parallelParts,
+      partSize: this.settings.partSize,
+      signal: run.abort.signal,
+      onBytes: (n) => {
+        r.transferred = Math.max(0, r.transferred + n);
+        run.speed.add(n);
+        this.totalSpeed.add(n);
+        this.batcher.mark(r.id);
+      },
+      note: (note: TransferNote) => {
+        r.note = note;
+        this.batcher.mark(r.id);
+      },
+      onRetry: (err, attempt) => {
+        r.note = { kind: 'retrying', attempt, reason: retryReason(err) };
+        this.batcher.mark(r.id);
+      },
+    };
+    try {
+      const outcome = r.direction === 'upload' ? await runUpload(ctx) : await runDownload(ctx, batch?.localRoot ?? '');
+      if (outcome.kind === 'skipped') {
+        r.note = { kind: 'skipped', reason: 'reason' in outcome ? outcome.reason : 'exists' };
+        this.finish(r, 'skipped');
+      } else {
+        r.transferred = r.size ?? r.transferred;
+        r.verified = outcome.crc !== null;
+        if (r.note?.kind === 'retrying') delete r.note;
+        this.finish(r, 'done');
+      }
+    } catch (err) {
+      await this.failed(r, err);
+    }
+  }
+
+  private async failed(r: TransferRecord, err: unknown): Promise<void> {
+    const kind = classify(err);
+    if (kind === 'cancelled') {
+      if ((err as StoppedError).reason === 'paused') this.setState(r, this.closed ? 'queued' : 'paused');
+      else {
+        this.setState(r, 'cancelled');
+        r.finishedAt = new Date().toISOString();
+      }
+      return;
+    }
+    if (kind === 'credentials') {
+      r.error = describeFailure(err, this.options.describeError);
+      this.setState(r, 'waiting-credentials');
+      return;
+    }
+    if (kind === 'exists') {
+      r.note = { kind: 'skipped', reason: 'exists' };
+      this.finish(r, 'skipped');
+      return;
+    }
+    const attempt = (this.attempts.get(r.id) ?? 0) + 1;
+    if (kind === 'retry' && attempt < ITEM_ATTEMPTS && !this.closed) {
+      this.attempts.set(r.id, attempt);
+      r.note = { kind: 'retrying', attempt, reason: retryReason(err) };
+      this.setState(r, 'queued');
+      // The slot is free during the wait; a pause or cancel meanwhile wins (state is no longer queued).
+      setTimeout(() => {
+        if (r.state === 'queued') {
+          this.queued.add(r.id);
+          this.pump();
+        }
+      }, backoffMs(attempt, this.tuning.retryBaseMs)).unref();
+      return;
+    }
+    this.attempts.delete(r.id);
+    r.error = describeFailure(err, this.options.describeError);
+    this.options.log?.warn('A transfer failed', { direction: r.direction, code: r.error.code });
+    this.finish(r, 'failed');
+  }
+
+  private finish(r: TransferRecord, state: TransferState): void {
+    r.finishedAt = new Date().toISOString();
+    this.setState(r, state);
+    this.attempts.delete(r.id);
+    if (r.openWhenDone && state === 'done') void this.options.host?.openPath?.(r.localPath).catch(() => undefined);
+    this.checkBatchFinished(r.batchId);
+  }
+
+  private setState(r: TransferRecord, state: TransferState): void {
+    if (r.state === state) return;
+    this.count(r.batchId, r.state, -1);
+    this.count(r.batchId, state, +1);
+    r.state = state;
+    this.store.touchItem(r.id);
+    this.batcher.mark(r.id);
+  }
+
+  private count(batchId: string, state: TransferState, delta: number): void {
+    let c = this.counts.get(batchId);
+    if (!c) this.counts.set(batchId, (c = { pending: 0, done: 0, failed: 0, skipped: 0 }));
+    if (state === 'done') c.done += delta;
+    else if (state === 'failed') c.failed += delta;
+    else if (state === 'skipped') c.skipped += delta;
+    else if (state !== 'cancelled') c.pending += delta;
+  }
+
+  private checkBatchFinished(batchId: string): void {
+    const batch = this.store.batches.get(batchId);
+    const c = this.counts.get(batchId);
+    if (!batch || !c || batch.walking || c.pending > 0 || batch.notified) return;
+    batch.notified = true;
+    this.store.putBatch(batch);
+    this.options.events.batchFinished({ batchId, done: c.done, failed: c.failed, skipped: c.skipped });
+    this.hostBridge.batchFinished(batch, c);
+  }
+
+  private recheckCredentials(): void {
+    const profiles = new Set<string>();
+    for (const r of this.store.items.values()) if (r.state === 'waiting-credentials') profiles.add(r.profileId);
+    for (const p of profiles) this.credentialsRefreshed(p);
+  }
+
+  // ---- progress ----
+
+  totals(): TransferTotals {
+    return computeTotals(this.store.items.values(), this.store.batches.values(), this.totalSpeed.rate());
+  }
+
+  private sendProgress(changed: string[], removed: string[]): void {
+    const items = [];
+    for (const id of changed) {
+      const r = this.store.items.get(id);
+      if (r) items.push(toItem(r, this.running.get(id)?.speed.rate() ?? 0));
+    }
+    this.options.events.progress({ items, removed, totals: this.totals() });
+    this.updateHost();
+  }
+
+  private updateHost(): void {
+    const running = [...this.running.keys()].map((id) => this.store.items.get(id)).filter((r): r is TransferRecord => r !== undefined);
+    this.hostBridge.update(running);
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * Which hosts main may contact for credentials and access codes (issue 10, findings 3 and 5).
+ * Main signs in to OSS and STS on the user's behalf, so a page (or a pasted access code)
+ * must not be able to point it at an arbitrary host: official Alibaba Cloud hosts are fine,
+ * any other host needs the user's confirmation naming it, and link-local or cloud metadata
+ * addresses are never allowed (they hand out the machine's own credentials). Shared so the
+ * renderer can ask for the confirmation up front and main can enforce the same rule.
+ */
+
+export type HostVerdict =
+  | { kind: 'official' }
+  /** A host the user must confirm (by name) before main contacts it. */
+  | { kind: 'confirm'; host: string; insecure: boolean }
+  | { kind: 'forbidden'; host: string; reason: string };
+
+/** The ECS instance metadata service, the only place the ECS RAM role may be read from by default. */
+export const ECS_METADATA_HOST = '100.100.100.200';
+
+/** Host (with a non-default port) as shown to the user and compared with what the user confirmed. */
+export function hostOf(url: URL): string {
+  return url.host.toLowerCase();
+}
+
+/** Link-local, "this network" and cloud metadata addresses, in every spelling the URL parser normalises to. */
+export function isForbiddenHost(hostname: string): boolean {
+  const h = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  if (/^169\.254\.\d+\.\d+$/.test(h) || /^0\.\d+\.\d+\.\d+$/.test(h)) return true;
+  if (h === ECS_METADATA_HOST || h === 'metadata.google.internal' || h === 'metadata') return true;
+  // IPv6: link-local fe80::/10, unspecified, and IPv4-mapped forms of the above.
+  if (/^fe[89ab][0-9a-f]:/.test(h) || h === '::' || h === 'fd00:ec2::254') return true;
+  const mapped = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(h);
+  if (mapped) {
+    const n = (parseInt(mapped[1]!, 16) << 16) | parseInt(mapped[2]!, 16);
+    return isForbiddenHost([(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.'));
+  }
+  return /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.test(h) && isForbiddenHost(h.slice(7));
+}
+
+/** What a credential URL is for: each has its own official hosts. */
+export type RemotePurpose = 'sts' | 'credentials-uri' | 'ecs-metadata' | 'oss-endpoint';
+
+function isOfficial(purpose: RemotePurpose, url: URL, region: string): boolean {
+  const host = url.hostname.toLowerCase();
+  const bare = region.replace(/^oss-/, '');
+  if (url.port) return false;
+  switch (purpose) {
+    case 'sts':
+      return url.protocol === 'https:' && (host === 'sts.aliyuncs.com' || /^sts(-vpc)?\.[a-z0-9-]+\.aliyuncs\.com$/.test(host));
+    case 'ecs-metadata':
+      return url.protocol === 'http:' && host === ECS_METADATA_HOST;
+    case 'oss-endpoint':
+      return url.protocol === 'https:' && [`oss-${bare}.aliyuncs.com`, 'oss-accelerate.aliyuncs.com', 'oss-accelerate-overseas.aliyuncs.com'].includes(host);
+    case 'credentials-uri':
+      // Always a user-entered service: shown in the confirmation.
+      return false;
+  }
+}
+
+/** Sorts a URL main is asked to contact into official, needs confirmation, or forbidden. */
+export function judgeRemoteUrl(purpose: RemotePurpose, text: string, region: string): HostVerdict {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return { kind: 'forbidden', host: text.slice(0, 80), reason: 'This is not a valid URL.' };
+  }
+  const host = hostOf(url);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { kind: 'forbidden', host, reason: 'Only https:// (or http://) addresses can be used.' };
+  if (url.username || url.password) return { kind: 'forbidden', host, reason: 'The address must not contain a user name or password.' };
+  if (isOfficial(purpose, url, region)) return { kind: 'official' };
+  if (isForbiddenHost(url.hostname)) {
+    return { kind: 'forbidden', host, reason: `${host} is a link-local or cloud metadata address; OSS Browser never sends requests there.` };
+  }
+  return { kind: 'confirm', host, insecure: url.protocol === 'http:' };
+}
+
+/** Thrown (main) or shown (renderer) when a URL is refused or still needs the user's confirmation. */
+export class RemoteHostError extends Error {
+  constructor(
+    readonly code: 'ForbiddenHost' | 'HostNotConfirmed' | 'InsecureHttpNotAllowed',
+    message: string,
+    readonly hint: string,
+  ) {
+    super(message);
+    this.name = 'RemoteHostError';
+  }
+}
+
+export interface HostApproval {
+  /** Hosts (host[:port]) the user confirmed in the dialog that named them. */
+  confirmedHosts?: readonly string[];
+  /** The user ticked the plain-HTTP warning. */
+  allowInsecureHttp?: boolean;
+}
+
+/** Throws RemoteHostError unless `text` may be contacted for `purpose` with the user's approval. */
+export function assertRemoteUrlAllowed(purpose: RemotePurpose, text: string, region: string, approval: HostApproval): void {
+  const verdict = judgeRemoteUrl(purpose, text, region);
+  if (verdict.kind === 'official') return;
+  if (verdict.kind === 'forbidden') throw new RemoteHostError('ForbiddenHost', verdict.reason, 'Enter the address of the real service, or remove it to use the default.');
+  if (!(approval.confirmedHosts ?? []).map((h) => h.toLowerCase()).includes(verdict.host)) {
+    throw new RemoteHostError(
+      'HostNotConfirmed',
+      `OSS Browser would send your sign-in request to ${verdict.host}, which is not an Alibaba Cloud address. It needs your confirmation first.`,
+      `Check that you trust ${verdict.host}, then confirm it when asked.`,
+    );
+  }
+  if (verdict.insecure && !approval.allowInsecureHttp) {
+    throw new RemoteHostError(
+      'InsecureHttpNotAllowed',
+      `${verdict.host} uses plain HTTP: anyone on the network could read the credentials it returns.`,
+      'Use an https:// address, or tick the plain-HTTP warning in the profile to allow it.',
+    );
+  }
+}
+
+/** The URLs a credential description makes main contact (what the user must approve). */
+export function credentialUrls(c: { type: string; stsEndpoint?: string; credentialsUri?: string; metadataUrl?: string }): Array<[RemotePurpose, string]> {
+  const out: Array<[RemotePurpose, string]> = [];
+  if ((c.type === 'ram-role' || c.type === 'oidc-role') && c.stsEndpoint) out.push(['sts', c.stsEndpoint]);
+  if (c.type === 'credentials-uri' && c.credentialsUri) out.push(['credentials-uri', c.credentialsUri]);
+  if (c.type === 'ecs-ram-role' && c.metadataUrl) out.push(['ecs-metadata', c.metadataUrl]);
+  return out;
+}
+
+/** Hosts of `credentials` that need the user's confirmation, for the dialog that names them. */
+export function hostsToConfirm(c: Parameters<typeof credentialUrls>[0], region: string): Array<{ host: string; insecure: boolean }> {
+  return credentialUrls(c).flatMap(([purpose, url]) => {
+    const v = judgeRemoteUrl(purpose, url, region);
+    return v.kind === 'confirm' ? [{ host: v.host, insecure: v.insecure }] : [];
+  });
+}
+
+/** Throws RemoteHostError unless every URL of `credentials` is official or approved. */
+export function assertCredentialUrlsAllowed(c: Parameters<typeof credentialUrls>[0], region: string, approval: HostApproval): void {
+  for (const [purpose, url] of credentialUrls(c)) assertRemoteUrlAllowed(purpose, url, region, approval);
+}
