@@ -159,14 +159,15 @@ export function DetailsPane(p: DetailsPaneProps): ReactElement {
           </dd>
           <dt>{t('details.type')}</dt>
           <dd>{d.headers.contentType || '—'}</dd>
-          <dt>{t('details.objectType')}</dt>
-          <dd>{d.objectType}</dd>
+          {/* "Normal" (and a multipart upload, which is normal to a user) says nothing: shown only when different. */}
+          {d.objectType !== 'Normal' && d.objectType !== 'Multipart' && (
+            <>
+              <dt>{t('details.objectType')}</dt>
+              <dd data-testid="details-object-type">{t(`objectType.${d.objectType}`, { defaultValue: d.objectType })}</dd>
+            </>
+          )}
           <dt>{t('details.modified')}</dt>
           <dd>{formatDate(d.lastModified, lang)}</dd>
-          <dt>{t('details.etag')}</dt>
-          <dd className="browse-mono">{d.etag}</dd>
-          <dt>{t('details.crc64')}</dt>
-          <dd className="browse-mono">{d.crc64 ?? '—'}</dd>
           <dt>{t('details.storageClass')}</dt>
           <dd data-testid="details-storage-class">{t(`storageClass.${d.storageClass || 'Standard'}`)}</dd>
           <dt>{t('details.restore')}</dt>
@@ -174,36 +175,50 @@ export function DetailsPane(p: DetailsPaneProps): ReactElement {
             {t(`restore.${restore}`)}
             {d.restore.expiresAt ? ` — ${t('restore.until', { date: formatDate(d.restore.expiresAt, lang) })}` : ''}
           </dd>
-          <dt>{t('details.acl')}</dt>
+          <dt title="ACL">{t('details.acl')}</dt>
           <dd data-testid="details-acl">{t(`acl.${d.acl}`)}</dd>
           {d.symlinkTarget !== undefined && (
             <>
-              <dt>{t('details.symlinkTarget')}</dt>
+              <dt title="Symlink">{t('details.symlinkTarget')}</dt>
               <dd className="browse-mono">{d.symlinkTarget}</dd>
             </>
           )}
-          {(['cacheControl', 'contentDisposition', 'contentEncoding', 'contentLanguage', 'expires'] as const)
-            .filter((h) => d.headers[h])
-            .map((h) => (
-              <div key={h} className="browse-facts__pair">
-                <dt>{t(`headers.${h}`)}</dt>
-                <dd className="browse-mono">{d.headers[h]}</dd>
-              </div>
-            ))}
         </dl>
-        <h3 className="browse-subheading">{t('details.meta')}</h3>
+        <h3 className="browse-subheading" title="x-oss-meta-*">
+          {t('details.meta')}
+        </h3>
         {Object.keys(d.meta).length === 0 ? (
           <p className="browse-muted">{t('details.noMeta')}</p>
         ) : (
           <dl className="browse-facts" data-testid="details-meta">
             {Object.entries(d.meta).map(([k, v]) => (
               <div key={k} className="browse-facts__pair">
-                <dt className="browse-mono">x-oss-meta-{k}</dt>
+                <dt className="browse-mono" title={`x-oss-meta-${k}`}>
+                  {k}
+                </dt>
                 <dd className="browse-mono">{v}</dd>
               </div>
             ))}
           </dl>
         )}
+        {/* What support or a developer asks for: checksums and raw HTTP headers. */}
+        <details className="browse-details__advanced" data-testid="details-advanced">
+          <summary>{t('details.advanced')}</summary>
+          <dl className="browse-facts">
+            <dt>{t('details.etag')}</dt>
+            <dd className="browse-mono">{d.etag}</dd>
+            <dt>{t('details.crc64')}</dt>
+            <dd className="browse-mono">{d.crc64 ?? '—'}</dd>
+            {(['cacheControl', 'contentDisposition', 'contentEncoding', 'contentLanguage', 'expires'] as const)
+              .filter((h) => d.headers[h])
+              .map((h) => (
+                <div key={h} className="browse-facts__pair">
+                  <dt>{t(`headers.${h}`)}</dt>
+                  <dd className="browse-mono">{d.headers[h]}</dd>
+                </div>
+              ))}
+          </dl>
+        </details>
         <h3 className="browse-subheading">{t('details.url')}</h3>
         <div className="browse-url__row">
           <input className="browse-mono browse-url" readOnly value={d.url} aria-label={t('details.url')} onFocus={(e) => e.target.select()} />
