@@ -27,6 +27,8 @@ async function audit(page: Page, what: string): Promise<void> {
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`axe finds no serious or critical problem on screens and dialogs (${scheme})`, async ({ app, oss, openAt }) => {
+    // Eight axe runs on a shared 2-core machine: more than the default minute.
+    test.setTimeout(180_000);
     const { page } = app;
     await page.emulateMedia({ colorScheme: scheme });
     await seed(oss);

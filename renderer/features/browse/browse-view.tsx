@@ -27,6 +27,7 @@ import { previewKindOf } from './format';
 import { pendingFocusRow, useBrowseNavigation } from './hooks/use-browse-navigation';
 import { useDropTarget } from './hooks/use-drop-target';
 import { useExternalChanges } from './hooks/use-external-changes';
+import { useFocusListOnOpen } from './hooks/use-focus-list';
 import { useFolderListing } from './hooks/use-folder-listing';
 import { useSearch } from './hooks/use-search';
 import { useWindowKeys } from './hooks/use-window-keys';
@@ -183,6 +184,7 @@ export function BrowseView({ profileId, start }: BrowseViewProps): ReactElement 
   };
 
   const filterRef = useRef<HTMLInputElement>(null);
+  useFocusListOnOpen(loc.bucket, loc.prefix);
   useWindowKeys({ back: nav.back, forward: nav.forward, focusFilter: () => filterRef.current?.focus() });
 
   const previewStep = (delta: 1 | -1) => {

@@ -43,6 +43,8 @@ export function AddressBar(p: AddressBarProps): ReactElement {
       return;
     }
     setError(null);
+    // Show the place as oss:// (a pasted https URL, or an object path in the folder already open).
+    setText(parsed.location?.bucket ? formatAddress(parsed.location) : 'oss://');
     p.onNavigate(parsed.location ?? { bucket: '', prefix: '' }, parsed.ok ? parsed.focusName : undefined);
   };
 

@@ -119,6 +119,18 @@ describe('object table', () => {
     expect(screen.getByRole('columnheader', { name: /Name/ }).getAttribute('aria-sort')).toBe('ascending');
   });
 
+  it('right-click on empty space clears the selection (the folder menu opens); on a row it keeps it', () => {
+    const commands: ListCommand[] = [];
+    render(<Harness m={model(5)} commands={commands} sorts={[]} />);
+    const rowOf = (name: string) => screen.getByText(name).closest('[role="row"]')!;
+    fireEvent.mouseDown(rowOf('file-2.txt'), { button: 0 });
+    fireEvent.contextMenu(rowOf('file-2.txt'));
+    expect(selectedNames()).toEqual(['file-2.txt']);
+    fireEvent.contextMenu(screen.getByTestId('object-list'));
+    expect(selectedNames()).toEqual([]);
+    expect(commands.filter((c) => c.kind === 'contextMenu').length).toBeGreaterThanOrEqual(2);
+  });
+
   it('resizes a column from its edge with the keyboard and remembers the width', () => {
     window.localStorage.clear();
     render(<Harness m={model(5)} commands={[]} sorts={[]} />);

@@ -203,6 +203,7 @@ export function ObjectTable(p: ObjectTableProps): ReactElement {
       </div>
       <div
         ref={scrollRef}
+        id="file-list"
         className="browse-table__scroll"
         role="rowgroup"
         tabIndex={0}
@@ -210,6 +211,8 @@ export function ObjectTable(p: ObjectTableProps): ReactElement {
         onKeyDown={onKeyDown}
         onContextMenu={(e) => {
           e.preventDefault();
+          // Empty space is the folder: its menu (New folder, Paste, Refresh), not the selection's.
+          if (!(e.target instanceof Element && e.target.closest('[data-key]'))) onSelection({ selected: new Set(), anchor: -1, focus: -1 });
           p.onContextMenuAt(e.clientX, e.clientY);
         }}
         onMouseDown={(e) => {

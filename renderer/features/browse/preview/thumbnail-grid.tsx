@@ -111,6 +111,7 @@ export function ThumbnailGrid(p: ThumbnailGridProps): ReactElement {
       className="browse-grid"
       role="grid"
       aria-label={t('view.grid')}
+      id="file-list"
       tabIndex={0}
       onKeyDown={(e) => {
         // Left/Right step one tile, Up/Down one row of tiles; the rest works as in the list.
@@ -126,6 +127,8 @@ export function ThumbnailGrid(p: ThumbnailGridProps): ReactElement {
       }}
       onContextMenu={(e) => {
         e.preventDefault();
+        // Empty space is the folder: its menu, not the selection's.
+        if (!(e.target instanceof Element && e.target.closest('[data-key]'))) p.onSelection({ selected: new Set(), anchor: -1, focus: -1 });
         p.onContextMenuAt(e.clientX, e.clientY);
       }}
     >
