@@ -2,8 +2,9 @@
  * Screenshots of the main screen and the profile form with its field errors at 1280×800
  * and 1024×700, light and dark, English and Chinese, for people to look at (written to
  * test-results; UPDATE_SCREENSHOTS=1 also refreshes docs/screenshots/ux-*.png). Each one
- * also checks nothing in the toolbar is cut off (scrollWidth) so a shot cannot hide it.
+ * also checks nothing in the toolbar is cut off (scrollWidth), and axe checks the form with its errors.
  */
+import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, listed, test } from './fixtures/browse-env';
@@ -47,6 +48,9 @@ for (const lang of ['en', 'zh-CN'] as const)
       const dialog = page.getByTestId('profile-dialog');
       await dialog.getByRole('button', { name: lang === 'en' ? 'Test connection' : '测试连接' }).click();
       await expect(dialog.getByTestId('form-problems')).toBeVisible();
+      // The field errors themselves pass axe (contrast included) in this theme and language.
+      const axe = await new AxeBuilder({ page }).analyze();
+      expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
       for (const size of SIZES) {
         await page.setViewportSize(size);
         await save('profile-form', size);

@@ -211,7 +211,7 @@ export function ProfileDialog({ profile }: ProfileDialogProps): ReactElement {
         )}
         <div ref={resultRef} aria-live="polite">
         {Object.keys(fieldErrors).length > 0 && (
-          <p className="profiles-warning" data-testid="form-problems">
+          <p className="profiles-field__error" data-testid="form-problems">
             {t('invalid.summary', { count: Object.keys(fieldErrors).length })}
           </p>
         )}

@@ -34,6 +34,7 @@ export function SearchBar({ inputRef, ...p }: SearchBarProps): ReactElement {
         type="search"
         className="browse-search__filter"
         placeholder={t('filter.placeholder')}
+        title={t('filter.hint')}
         aria-label={t('filter.label')}
         value={p.filter}
         onChange={(e) => p.onFilter(e.target.value)}
