@@ -98,14 +98,18 @@ test.describe('browse: object actions', () => {
     await listed(page, 2);
 
     await row(page, 'doc.txt').click({ button: 'right' });
-    await page.getByRole('menuitem', { name: 'Permissions (ACL)…' }).click();
+    await page.getByRole('menuitem', { name: 'Who can access…' }).click();
     await page.getByTestId('acl-dialog').getByRole('radio', { name: /Public read\b/ }).first().check();
     await page.getByTestId('acl-dialog').getByRole('button', { name: 'Save' }).click();
     await expect(page.getByTestId('details-acl')).toHaveText('Public read');
+    // Plain words: no "Object type: Normal"; checksums fold under Advanced.
+    await expect(page.getByTestId('details-object-type')).toHaveCount(0);
+    await expect(page.getByTestId('details-advanced')).not.toHaveAttribute('open', '');
+    await expect(page.getByTestId('details-facts')).not.toContainText('ETag');
     expect((await oss.client('meta-bucket').getACL('doc.txt')).acl).toBe('public-read');
 
     await row(page, 'doc.txt').click({ button: 'right' });
-    await page.getByRole('menuitem', { name: 'HTTP headers and metadata…' }).click();
+    await page.getByRole('menuitem', { name: 'Properties…' }).click();
     const headers = page.getByTestId('headers-dialog');
     await headers.getByRole('textbox', { name: 'Content-Type' }).fill('text/markdown; charset=utf-8');
     await headers.getByRole('textbox', { name: 'Cache-Control' }).fill('max-age=60');
@@ -115,7 +119,7 @@ test.describe('browse: object actions', () => {
     await headers.getByRole('textbox', { name: 'Metadata name' }).fill('Project');
     await headers.getByRole('textbox', { name: 'Metadata value' }).fill('apollo');
     await headers.getByRole('button', { name: 'Save' }).click();
-    await expect(page.getByTestId('details-meta')).toContainText('x-oss-meta-project');
+    await expect(page.getByTestId('details-meta')).toContainText('project');
     await expect(page.getByTestId('details-meta')).toContainText('apollo');
     const head = await oss.client('meta-bucket').head('doc.txt');
     expect(head.meta).toMatchObject({ project: 'apollo' });
@@ -182,12 +186,12 @@ test.describe('browse: object actions', () => {
 
     // Thumbnails: the grid shows the image itself (the emulator has no image processing).
     await page.getByRole('button', { name: 'Thumbnails' }).click();
-    const thumb = page.locator('.browse-tile[data-key="pics/red.png"] img');
+    const thumb = page.locator('.browse-grid__tile[data-key="pics/red.png"] img');
     await expect.poll(() => thumb.evaluate((el) => (el as unknown as { naturalWidth: number }).naturalWidth)).toBe(40);
     // The grid works from the keyboard too: End selects the last tile, Enter previews it.
     await page.getByRole('grid', { name: 'Thumbnails' }).focus();
     await page.keyboard.press('End');
-    await expect(page.locator('.browse-tile[data-key="pics/red.png"]')).toHaveAttribute('aria-selected', 'true');
+    await expect(page.locator('.browse-grid__tile[data-key="pics/red.png"]')).toHaveAttribute('aria-selected', 'true');
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('preview-image')).toBeVisible();
   });

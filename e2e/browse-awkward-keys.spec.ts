@@ -8,7 +8,7 @@ const LONG = 'k'.repeat(1015) + '.txt';
 const AWKWARD = ['a b.txt', 'c+d.txt', '100%.txt', 'hash#tag.txt', 'what?.txt', '中文 文件.txt', '🎉 party.txt', NFC, NFD, LONG];
 
 function byKey(page: Page, key: string) {
-  return page.locator(`.browse-rows .browse-row[data-key="${key}"]`);
+  return page.locator(`.browse-table__rows .browse-table__row[data-key="${key}"]`);
 }
 
 test.describe('browse: awkward keys', () => {

@@ -64,12 +64,12 @@ test.describe('browse: buckets, multipart uploads, symlinks and long listings', 
     expect(left.uploads ?? []).toHaveLength(0);
 
     await row(page, 'target.txt').click({ button: 'right' });
-    await page.getByRole('menuitem', { name: 'Create symlink to this…' }).click();
+    await page.getByRole('menuitem', { name: 'Create shortcut to this…' }).click();
     const dialog = page.getByTestId('name-dialog');
     await dialog.getByRole('textbox').fill('shortcut.txt');
     await dialog.getByRole('button', { name: 'Create' }).click();
     await row(page, 'shortcut.txt').click();
-    await expect(page.getByTestId('details-facts')).toContainText('Symlink');
+    await expect(page.getByTestId('details-object-type')).toHaveText('Shortcut');
     await expect(page.getByTestId('details-facts')).toContainText('docs/target.txt');
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('preview-text')).toHaveText('target body');
@@ -95,6 +95,6 @@ test.describe('browse: buckets, multipart uploads, symlinks and long listings', 
     await status.getByRole('button', { name: 'Continue listing' }).click();
     await listed(page, 4200);
     // Sorted by size (ascending) over everything: the first row is the smallest.
-    await expect(page.locator('.browse-rows .browse-row').first()).toHaveAttribute('data-key', 'many/item-0.dat');
+    await expect(page.locator('.browse-table__rows .browse-table__row').first()).toHaveAttribute('data-key', 'many/item-0.dat');
   });
 });

@@ -44,7 +44,7 @@ test.describe('browse: sort, filter, search, selection', () => {
     await page.mouse.move(box.x - 40, box.y + box.height / 2, { steps: 4 });
     await page.mouse.up();
     await expect(edge).toHaveAttribute('aria-valuenow', String(before + 40 + Math.round(box.width / 2)));
-    const cell = await row(page, 'notes.md').locator('.browse-cell-modified').boundingBox();
+    const cell = await row(page, 'notes.md').locator('.browse-table__cell--modified').boundingBox();
     expect(Math.round(cell!.width)).toBe(before + 40 + Math.round(box.width / 2));
   });
 
@@ -75,7 +75,7 @@ test.describe('browse: sort, filter, search, selection', () => {
     const { page } = app;
     await openAt('oss://list-bucket/data/');
     await listed(page, 7);
-    const selected = async () => page.locator('.browse-row[aria-selected="true"] .browse-name-text').allTextContents();
+    const selected = async () => page.locator('.browse-table__row[aria-selected="true"] .browse-table__name').allTextContents();
     await row(page, 'file2.log').click();
     await row(page, 'notes.md').click({ modifiers: ['Shift'] });
     expect(await selected()).toEqual(['file2.log', 'file10.log', 'image.png', 'notes.md']);

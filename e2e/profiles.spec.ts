@@ -16,6 +16,7 @@ import { encodeAccessCode } from '../shared/access-code';
 import { MemorySecretStore } from '../main/services/secrets/memory-secret-store';
 import { expect, test as base } from './support/fixtures';
 import type { TestAppContext } from './support/test-app-context';
+import { isoToLocalInput } from '../renderer/features/profiles/expiry-time';
 
 const ROLE = 'acs:ram::1000000000000001:role/sandbox-role';
 
@@ -96,7 +97,7 @@ test.describe('profiles', () => {
           await d.getByLabel('AccessKey ID').fill(c.AccessKeyId);
           await d.getByLabel('AccessKey secret').fill(c.AccessKeySecret);
           await d.getByLabel('Security token').fill(c.SecurityToken);
-          await d.getByLabel('Expires at (optional)').fill(c.Expiration);
+          await d.getByLabel('Expires at (optional)').fill(isoToLocalInput(c.Expiration));
         },
       },
       {
@@ -169,6 +170,34 @@ test.describe('profiles', () => {
     await expect(page.getByText('secret.txt')).toHaveCount(0);
   });
 
+  test('the form explains each wrong field beside it, focuses the first, and shows the test result in view', async ({ app, emu }) => {
+    const { page } = app;
+    const dialog = await openAddDialog(page);
+    await dialog.getByLabel('Profile name').fill('Checked');
+    await dialog.getByLabel('AccessKey ID').fill('LTAI has spaces');
+    await dialog.getByLabel('Start at path (optional)').fill('oss://Not_A_Bucket/');
+    await dialog.getByRole('button', { name: 'Test connection' }).click();
+    await expect(dialog.getByTestId('field-error-accessKeyId')).toHaveText(/only letters, digits/);
+    await expect(dialog.getByTestId('field-error-accessKeySecret')).toHaveText('Fill in this field.');
+    await expect(dialog.getByTestId('field-error-startPath')).toHaveText(/oss:\/\/bucket\/folder\//);
+    await expect(dialog.getByTestId('form-problems')).toHaveText('3 fields need attention.');
+    await expect(dialog.getByLabel('AccessKey ID')).toBeFocused();
+    await expect(dialog.getByLabel('AccessKey ID')).toHaveAttribute('aria-invalid', 'true');
+    // Nothing reached main, and no contract path or raw zod text is on screen.
+    await expect(dialog).not.toContainText('Invalid argument');
+    await expect(dialog).not.toContainText('input.credentials');
+
+    // Fixing a field clears its complaint; a correct form is tested and the result is in view.
+    await dialog.getByLabel('AccessKey ID').fill(acct(emu).accessKeyId);
+    await expect(dialog.getByTestId('field-error-accessKeyId')).toHaveCount(0);
+    await dialog.getByLabel('AccessKey secret').fill(acct(emu).accessKeySecret);
+    await dialog.getByLabel('Start at path (optional)').fill('');
+    await fillEmulatorEndpoint(dialog, emu);
+    await dialog.getByRole('button', { name: 'Test connection' }).click();
+    await expect(dialog.getByTestId('profile-test-result')).toBeInViewport();
+    await expect(dialog.getByTestId('form-problems')).toHaveCount(0);
+  });
+
   test('a wrong secret shows what to do', async ({ app, emu }) => {
     const { page } = app;
     const dialog = await openAddDialog(page);
@@ -220,7 +249,9 @@ test.describe('profiles', () => {
     await dialog.getByLabel('AccessKey ID').fill(c.AccessKeyId);
     await dialog.getByLabel('AccessKey secret').fill(c.AccessKeySecret);
     await dialog.getByLabel('Security token').fill(c.SecurityToken);
-    await dialog.getByLabel('Expires at (optional)').fill(expiration);
+    // A date-time picker in local time, showing the time left.
+    await dialog.getByLabel('Expires at (optional)').fill(isoToLocalInput(expiration));
+    await expect(dialog.getByTestId('expiry-left')).toHaveText('Expires in 10 minutes.');
     await fillEmulatorEndpoint(dialog, emu);
     await dialog.getByRole('button', { name: 'Test and save' }).click();
     await expect(dialog).toBeHidden();

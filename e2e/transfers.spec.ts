@@ -60,7 +60,7 @@ test.describe('transfers', () => {
 
     // A file dropped on a folder row goes into that folder.
     write(path.join(dir, 'late.txt'), 'late arrival');
-    await drop(page, '.browse-row[data-key="holiday/"]', [path.join(dir, 'late.txt')]);
+    await drop(page, '.browse-table__row[data-key="holiday/"]', [path.join(dir, 'late.txt')]);
     await allIn(page, 4, 'done');
     expect(String((await oss.client('drop-bucket').get('holiday/late.txt')).content)).toBe('late arrival');
     fs.rmSync(dir, { recursive: true, force: true });
@@ -74,7 +74,7 @@ test.describe('transfers', () => {
     write(path.join(dir, 'to-b.txt'), 'for bucket b');
     await openAt('oss://side-a/');
     await listed(page, 0);
-    await drop(page, '.browse-sidebar-bucket[title^="side-b"]', [path.join(dir, 'to-b.txt')]);
+    await drop(page, '.browse-sidebar-buckets__item[title^="side-b"]', [path.join(dir, 'to-b.txt')]);
     await allIn(page, 1, 'done');
     expect(String((await oss.client('side-b').get('to-b.txt')).content)).toBe('for bucket b');
     await page.getByTestId('transfer-panel').getByRole('button', { name: 'Clear finished' }).click();

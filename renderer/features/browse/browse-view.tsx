@@ -7,12 +7,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OperationProgress } from '../../../shared/object-types';
+import { Button } from '../../ui/button';
 import { ErrorPanel } from '../../ui/error-panel';
-import { selectBucket, selectionStore } from '../../state/selection-store';
 import type { ActionContext, Clipboard, DialogState, Item } from './browse-actions';
 import { copyItems } from './browse-actions';
 import { AddressBar } from './components/address-bar';
 import { BookmarksMenu } from './components/bookmarks-menu';
+import { BrowseToolbar } from './components/browse-toolbar';
 import { BucketTable } from './components/bucket-list';
 import { ContextMenu } from './components/context-menu';
 import { DetailsPane, type DetailsTarget } from './components/details-pane';
@@ -23,15 +24,17 @@ import { buildMenu } from './components/menu-items';
 import { DialogHost } from './dialogs/dialog-host';
 import { currentFileOpener, extraActions, toolbarActions } from './extension-points';
 import { previewKindOf } from './format';
+import { pendingFocusRow, useBrowseNavigation } from './hooks/use-browse-navigation';
 import { useDropTarget } from './hooks/use-drop-target';
 import { useExternalChanges } from './hooks/use-external-changes';
+import { useFocusListOnOpen } from './hooks/use-focus-list';
 import { useFolderListing } from './hooks/use-folder-listing';
 import { useSearch } from './hooks/use-search';
-import { parentPrefix } from './model/address';
+import { useWindowKeys } from './hooks/use-window-keys';
 import { filterIds } from './model/filter-index';
 import { ListingColumns } from './model/listing-columns';
 import type { ListCommand } from './model/keyboard-commands';
-import { back, canGoBack, canGoForward, current, forward, push, startHistory, type Location } from './model/nav-history';
+import type { Location } from './model/nav-history';
 import { EMPTY_SELECTION, pruneSelection, selectedInViewOrder, type Selection } from './model/selection';
 import { DEFAULT_SORT, type SortColumn, type SortSpec } from './model/sort-index';
 import { ThumbnailGrid } from './preview/thumbnail-grid';
@@ -52,18 +55,6 @@ export interface BrowseViewProps {
 
 export function BrowseView({ profileId, start }: BrowseViewProps): ReactElement {
   const { t } = useTranslation('browse');
-  const storeBucket = selectionStore.use((s) => s.bucket) ?? '';
-  const [history, setHistory] = useState(() =>
-    startHistory(start && (!storeBucket || storeBucket === start.bucket) ? start : { bucket: storeBucket, prefix: '' }),
-  );
-  const loc = current(history);
-  const [synced, setSynced] = useState(storeBucket);
-  useEffect(() => {
-    // Tell the sidebar which bucket a start path opened.
-    if (start && !storeBucket) selectBucket(start.bucket);
-    // Only at mount: later bucket changes come from the user.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
   const [reloadKey, setReloadKey] = useState(0);
   const [sort, setSort] = useState<SortSpec>(DEFAULT_SORT);
   const [sortChosen, setSortChosen] = useState(false);
@@ -75,20 +66,19 @@ export function BrowseView({ profileId, start }: BrowseViewProps): ReactElement 
   const [progress, setProgress] = useState<OperationProgress | null>(null);
   const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
   const [clipboard, setClipboard] = useState<Clipboard | null>(null);
-  const [pendingFocus, setPendingFocus] = useState<string | null>(null);
   const [detailsKey, setDetailsKey] = useState(0);
   const [, setLocalVersion] = useState(0);
 
-
-  // A bucket picked in the sidebar opens its root.
-  if (storeBucket !== synced) {
-    setSynced(storeBucket);
-    if (storeBucket !== loc.bucket) {
-      setHistory(push(history, { bucket: storeBucket, prefix: '' }));
-      setSelection(EMPTY_SELECTION);
+  // Read by navigation when leaving a folder; set below once the listing is known.
+  const focusKeyRef = useRef<() => string | undefined>(() => undefined);
+  const nav = useBrowseNavigation(start, {
+    leavingFocusKey: () => focusKeyRef.current(),
+    onMove: () => {
       setFilter('');
-    }
-  }
+      setSelection(EMPTY_SELECTION);
+    },
+  });
+  const loc = nav.loc;
 
   const { listing, snap } = useFolderListing(profileId, loc.bucket, loc.prefix, reloadKey, sort);
   const search = useSearch(profileId, loc.bucket, loc.prefix, sort);
@@ -102,29 +92,18 @@ export function BrowseView({ profileId, start }: BrowseViewProps): ReactElement 
   );
   const sel = useMemo(() => pruneSelection(selection, view), [selection, view]);
 
-  // The entry that had the focus in each visited folder, so Back lands on it again.
-  const lastFocus = useRef(new Map<string, string>());
-  const go = (next: typeof history, focusName?: string) => {
-    const target = current(next);
-    const focusKey = sel.focus >= 0 && model ? model.cols.keys[sel.focus] : undefined;
-    if (focusKey && !search.session) lastFocus.current.set(`${loc.bucket}\n${loc.prefix}`, focusKey);
-    const remembered = lastFocus.current.get(`${target.bucket}\n${target.prefix}`);
-    setPendingFocus(focusName ?? (remembered?.startsWith(target.prefix) ? remembered.slice(target.prefix.length) : null));
-    setSynced(target.bucket);
-    setHistory(next);
-    setFilter('');
-    setSelection(EMPTY_SELECTION);
-    if ((selectionStore.get().bucket ?? '') !== target.bucket) selectBucket(target.bucket || null);
-  };
-  const navigate = (to: Location, focusName?: string) => go(push(history, to), focusName);
+  useEffect(() => {
+    focusKeyRef.current = () => (sel.focus >= 0 && model && !search.session ? model.cols.keys[sel.focus] : undefined);
+  });
+  const navigate = nav.navigate;
 
-  // Select the entry an address without a trailing slash pointed at, once it is listed.
-  if (pendingFocus && model && !search.session && snap) {
-    const id = Math.max(model.cols.findKey(loc.prefix + pendingFocus), model.cols.findKey(loc.prefix + pendingFocus + '/'));
-    if (id >= 0) {
-      setSelection({ selected: new Set([id]), anchor: id, focus: id });
-      setPendingFocus(null);
-    } else if (snap.status !== 'loading') setPendingFocus(null);
+  // Select the entry an address without a trailing slash (or a Back) pointed at, once listed.
+  if (nav.pendingFocus && model && !search.session && snap) {
+    const id = pendingFocusRow(model, loc.prefix, nav.pendingFocus, snap.status === 'loading');
+    if (id !== null) {
+      if (id >= 0) setSelection({ selected: new Set([id]), anchor: id, focus: id });
+      nav.clearPendingFocus();
+    }
   }
 
   const itemsOf = useCallback(
@@ -169,10 +148,7 @@ export function BrowseView({ profileId, start }: BrowseViewProps): ReactElement 
     else if (opener && model && previewKindOf(model.cols.extOf(it.rowId)) === 'none') opener({ profileId, bucket: it.bucket }, it.key);
     else setDialog({ kind: 'preview', key: it.key });
   };
-  const goUp = () => {
-    const up = parentPrefix(loc.prefix);
-    navigate(up === null ? { bucket: '', prefix: '' } : { bucket: loc.bucket, prefix: up }, loc.prefix ? loc.prefix.slice(up?.length ?? 0, -1) : loc.bucket || undefined);
-  };
+  const goUp = nav.up;
   const paste = () => {
     if (!clipboard || !loc.bucket) return;
     void copyItems(ctx, clipboard.items, loc, clipboard.cut);
@@ -197,9 +173,9 @@ export function BrowseView({ profileId, start }: BrowseViewProps): ReactElement 
       case 'refresh':
         return ctx.reload();
       case 'back':
-        return go(back(history));
+        return nav.back();
       case 'forward':
-        return go(forward(history));
+        return nav.forward();
       case 'clearSelection':
         return setSelection(EMPTY_SELECTION);
       default:
@@ -207,23 +183,9 @@ export function BrowseView({ profileId, start }: BrowseViewProps): ReactElement 
     }
   };
 
-  // Alt+Left/Right anywhere in the view; Ctrl+F focuses the filter.
   const filterRef = useRef<HTMLInputElement>(null);
-  const onWindowKey = useRef<(e: KeyboardEvent) => void>(() => undefined);
-  useEffect(() => {
-    onWindowKey.current = (e: KeyboardEvent) => {
-      if (e.altKey && e.key === 'ArrowLeft') go(back(history));
-      else if (e.altKey && e.key === 'ArrowRight') go(forward(history));
-      else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') filterRef.current?.focus();
-      else return;
-      e.preventDefault();
-    };
-  });
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => onWindowKey.current(e);
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useFocusListOnOpen(loc.bucket, loc.prefix);
+  useWindowKeys({ back: nav.back, forward: nav.forward, focusFilter: () => filterRef.current?.focus() });
 
   const previewStep = (delta: 1 | -1) => {
     if (dialog?.kind !== 'preview' || !model) return;
@@ -248,10 +210,10 @@ export function BrowseView({ profileId, start }: BrowseViewProps): ReactElement 
   const addressBar = (
     <AddressBar
       location={loc}
-      canBack={canGoBack(history)}
-      canForward={canGoForward(history)}
-      onBack={() => go(back(history))}
-      onForward={() => go(forward(history))}
+      canBack={nav.canBack}
+      canForward={nav.canForward}
+      onBack={nav.back}
+      onForward={nav.forward}
       onUp={goUp}
       onNavigate={navigate}
     >
@@ -273,60 +235,57 @@ export function BrowseView({ profileId, start }: BrowseViewProps): ReactElement 
   }
 
   const listingError = search.session ? search.snap?.error : snap?.error;
+  // A folder that failed to list shows only the error: no "empty folder", no "0 items".
+  const errorOnly = !!listingError && view.length === 0;
   const menuItems = buildMenu({ t, items: selectedItems, focus: focusItem, model, clipboard, inSearch: !!search.session, setDialog, setClipboard, openItem, paste, reload: ctx.reload, showDetails: () => setShowDetails(true), bucket: loc.bucket }).concat(extraActions(extensionCtx));
-  const empty = filter ? t('empty.filter', { filter }) : search.session ? (search.snap?.running ? t('search.searching') : t('search.none')) : snap?.status === 'loading' ? t('details.loading') : t('empty.folder');
+  const empty = filter ? (
+    <>
+      <p>{t('empty.filter', { filter })}</p>
+      {!search.session && (
+        <Button onClick={() => search.start(filter)} data-testid="filter-search-subfolders">
+          {t('search.button')}
+        </Button>
+      )}
+    </>
+  ) : search.session ? (search.snap?.running ? t('search.searching') : t('search.none')) : snap?.status === 'loading' ? t('details.loading') : t('empty.folder');
 
   return (
     <div className="browse-view">
       {addressBar}
-      <div className="browse-toolbar" role="toolbar" aria-label={t('toolbar.label')}>
-        <button type="button" className="ui-button" onClick={() => setDialog({ kind: 'newFolder' })} disabled={!!search.session}>
-          {t('action.newFolder')}
-        </button>
-        <button type="button" className="ui-button" onClick={paste} disabled={!clipboard}>
-          {clipboard ? t('action.pasteN', { count: clipboard.items.length }) : t('action.paste')}
-        </button>
-        <button type="button" className="ui-button" onClick={() => setDialog({ kind: 'delete', items: selectedItems })} disabled={selectedItems.length === 0}>
-          {t('action.delete')}
-        </button>
-        <button type="button" className="ui-button" onClick={ctx.reload}>
-          {t('action.refresh')}
-        </button>
-        {toolbarActions({ ...extensionCtx, items: [] }).map((a) => (
-          <button key={a.id} type="button" className="ui-button" onClick={a.run}>
-            {a.label}
-          </button>
-        ))}
-        <span className="browse-toolbar-gap" />
-        <SearchBar
-          filter={filter}
-          onFilter={setFilter}
-          inputRef={filterRef}
-          search={search.snap}
-          query={search.session?.query ?? null}
-          onSearch={search.start}
-          onCancel={() => void search.session?.cancel()}
-          onClear={search.clear}
-        />
-        <div className="browse-segmented" role="group" aria-label={t('view.label')}>
-          <button type="button" aria-pressed={mode === 'list'} onClick={() => setMode('list')}>
-            {t('view.list')}
-          </button>
-          <button type="button" aria-pressed={mode === 'grid'} onClick={() => setMode('grid')}>
-            {t('view.grid')}
-          </button>
-        </div>
-        <button type="button" className="ui-button" aria-pressed={showDetails} onClick={() => setShowDetails(!showDetails)}>
-          {t('details.title')}
-        </button>
-      </div>
+      <BrowseToolbar
+        inSearch={!!search.session}
+        clipboardCount={clipboard?.items.length ?? 0}
+        selectedCount={selectedItems.length}
+        mode={mode}
+        showDetails={showDetails}
+        onNewFolder={() => setDialog({ kind: 'newFolder' })}
+        onPaste={paste}
+        onDelete={() => setDialog({ kind: 'delete', items: selectedItems })}
+        onRefresh={ctx.reload}
+        onMode={setMode}
+        onToggleDetails={() => setShowDetails(!showDetails)}
+        extra={toolbarActions({ ...extensionCtx, items: [] })}
+        search={
+          <SearchBar
+            filter={filter}
+            onFilter={setFilter}
+            inputRef={filterRef}
+            search={search.snap}
+            query={search.session?.query ?? null}
+            onSearch={search.start}
+            onCancel={() => void search.session?.cancel()}
+            onClear={search.clear}
+          />
+        }
+      />
       {listingError && (
         // Retry continues a folder listing from the page that failed; a search starts over.
         <ErrorPanel error={listingError} onRetry={search.session || !listing ? ctx.reload : () => listing.start()} compact />
       )}
-      <div className="browse-main">
+      {!errorOnly && (
+      <div className="browse-view__main">
         <div
-          className={`browse-listing-area${drop.dragging ? ' is-drop-target' : ''}`}
+          className={`browse-view__listing${drop.dragging ? ' browse-view__listing--drop-target' : ''}`}
           data-testid="listing-drop-area"
           onDragOver={drop.onDragOver}
           onDragLeave={drop.onDragLeave}
@@ -353,7 +312,8 @@ export function BrowseView({ profileId, start }: BrowseViewProps): ReactElement 
         </div>
         {showDetails && <DetailsPane profileId={profileId} target={detailsTarget} multi={multi} refreshKey={detailsKey} onClose={() => setShowDetails(false)} />}
       </div>
-      {search.session && search.snap ? (
+      )}
+      {errorOnly ? null : search.session && search.snap ? (
         <ListingStatus status={search.snap.running ? 'loading' : 'complete'} count={search.snap.matches} shown={view.length} filtered={!!filter} sort={sort} sortChosen={sortChosen} selected={sel.selected.size} onStop={() => void search.session?.cancel()} onResume={() => undefined} />
       ) : (
         snap && <ListingStatus status={snap.status} count={snap.count} shown={view.length} filtered={!!filter} sort={sort} sortChosen={sortChosen} selected={sel.selected.size} onStop={() => listing?.stop()} onResume={() => listing?.start()} />

@@ -5,7 +5,7 @@
  * Before main is asked to contact a host that is not Alibaba Cloud's (a custom STS endpoint,
  * a credentials URI, a metadata URL, an access code's endpoint), the user confirms it by name.
  */
-import { useState, type ReactElement } from 'react';
+import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/errors';
 import type { ConnectionTestResult, ProfileView } from '../../../shared/profile-types';
@@ -18,6 +18,8 @@ import { asAppError } from '../../ui/app-error';
 import { accessCodeHost, HostConfirmation, type PendingConfirmation } from './host-confirmation';
 import { credentialsFromForm, emptyForm, formFromProfile, inputFromForm, type FormState } from './profile-form-model';
 import { ProfileFields } from './profile-fields';
+import { validateForm, type FieldErrors } from './profile-validation';
+import { focusFirstInvalid } from '../../ui/field';
 import { loadProfiles, openDialog, openProfile } from './profiles-state';
 
 export interface ProfileDialogProps {
@@ -35,10 +37,28 @@ export function ProfileDialog({ profile }: ProfileDialogProps): ReactElement {
   /** Hosts the user confirmed by name in this dialog. */
   const [confirmed, setConfirmed] = useState<string[]>([]);
   const [pending, setPending] = useState<PendingConfirmation | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const formRef = useRef<HTMLDivElement>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
+  const [focusInvalid, setFocusInvalid] = useState(0);
   const set = (patch: Partial<FormState>) => {
     setForm((f) => ({ ...f, ...patch }));
     setResult(null);
+    // A field the user touches loses its complaint; the others stay until the next try.
+    setFieldErrors((e) => {
+      const next = { ...e };
+      for (const k of Object.keys(patch) as Array<keyof FormState>) delete next[k];
+      return next;
+    });
   };
+  // After a failed check: the first wrong field gets the focus (once the Advanced section opened).
+  useEffect(() => {
+    if (focusInvalid) focusFirstInvalid(formRef.current);
+  }, [focusInvalid]);
+  // The test result (or its error) appears where the user is looking, even below an open section.
+  useEffect(() => {
+    if (result || error) resultRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [result, error]);
   const close = () => openDialog(null);
 
   /** An edit as a patch: stored credentials are kept unless the user chose to change them. */
@@ -104,6 +124,14 @@ export function ProfileDialog({ profile }: ProfileDialogProps): ReactElement {
 
   /** Runs test or save, first asking the user to confirm any host main would contact that is not Alibaba Cloud's. */
   const guarded = (action: 'test' | 'save') => {
+    const problems = validateForm(form, editing);
+    setFieldErrors(problems);
+    if (Object.keys(problems).length > 0) {
+      setError(null);
+      setResult(null);
+      setFocusInvalid((n) => n + 1);
+      return;
+    }
     const hosts = form.type === 'access-code' ? [accessCodeHost(form.accessCode)].filter((h) => !!h) : !editing || form.changeCredentials ? hostsToConfirm(credentialsFromForm(form), form.region.trim()) : [];
     const unconfirmed = hosts.filter((h) => !confirmed.includes(h!.host)) as Array<{ host: string; insecure: boolean }>;
     if (unconfirmed.length > 0) {
@@ -159,7 +187,7 @@ export function ProfileDialog({ profile }: ProfileDialogProps): ReactElement {
         </>
       }
     >
-      <div className="profiles-form">
+      <div className="profiles-form" ref={formRef}>
         {!editing && (
           <div className="profiles-imports" role="group" aria-label={t('import.label')}>
             <span>{t('import.label')}:</span>
@@ -174,11 +202,17 @@ export function ProfileDialog({ profile }: ProfileDialogProps): ReactElement {
             </Button>
           </div>
         )}
-        <ProfileFields form={form} set={set} editing={editing} {...(profile ? { saved: profile } : {})} />
+        <ProfileFields form={form} set={set} editing={editing} errors={fieldErrors} {...(profile ? { saved: profile } : {})} />
         {pending && <HostConfirmation pending={pending} onTrust={trust} onCancel={() => setPending(null)} />}
         {notice && (
           <p className="profiles-note" role="status">
             {notice}
+          </p>
+        )}
+        <div ref={resultRef} aria-live="polite">
+        {Object.keys(fieldErrors).length > 0 && (
+          <p className="profiles-field__error" data-testid="form-problems">
+            {t('invalid.summary', { count: Object.keys(fieldErrors).length })}
           </p>
         )}
         {error && <ErrorPanel error={error} compact onDismiss={() => setError(null)} />}
@@ -194,6 +228,7 @@ export function ProfileDialog({ profile }: ProfileDialogProps): ReactElement {
             </ul>
           </div>
         )}
+        </div>
       </div>
     </Dialog>
   );

@@ -2,14 +2,16 @@
  * The fields of the add/edit form: one block per credential type, then the endpoint,
  * network and start-path settings. Pure presentation over FormState.
  */
-import { cloneElement, useId, useState, type ReactElement } from 'react';
+import { cloneElement, createContext, useContext, useId, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REGIONS } from '../../../shared/regions';
 import type { ProfileView } from '../../../shared/profile-types';
 import { call } from '../../lib/oss-api';
 import { asAppError } from '../../ui/app-error';
 import { Button } from '../../ui/button';
-import { FORM_TYPES, proxyPasswordNeeded, startPathInvalid, type FormState } from './profile-form-model';
+import { FORM_TYPES, proxyPasswordNeeded, type FormState } from './profile-form-model';
+import { ADVANCED_FIELDS, type FieldErrors } from './profile-validation';
+import { ExpiryField } from './expiry-field';
 
 export interface FieldsProps {
   form: FormState;
@@ -17,39 +19,64 @@ export interface FieldsProps {
   editing: boolean;
   /** Edit mode: the profile as saved (to tell when the proxy password must be typed again). */
   saved?: ProfileView;
+  /** Problems found by validateForm, shown next to their fields. */
+  errors?: FieldErrors;
 }
 
-/** A labelled control; the label names the control alone (not its current value). */
-function Field({ label, children, hint }: { label: string; children: ReactElement<{ id?: string; 'aria-describedby'?: string }>; hint?: string }): ReactElement {
+/** The form's current problems, read by each field (no threading through every block). */
+const ErrorsContext = createContext<FieldErrors>({});
+
+/** A labelled control; the label names the control alone (not its current value). Its problem, if any, sits right under it. */
+export function Field({ label, children, hint, name }: { label: string; children: ReactElement<{ id?: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean }>; hint?: string; name?: keyof FormState }): ReactElement {
   const id = useId();
+  const { t } = useTranslation('profiles');
+  const errs = useContext(ErrorsContext);
+  const problem = name ? errs[name] : undefined;
+  const described = [hint ? `${id}-hint` : '', problem ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
-    <div className="profiles-field">
+    <div className={`profiles-field${problem ? ' profiles-field--invalid' : ''}`}>
       <label className="profiles-field__label" htmlFor={id}>
         {label}
       </label>
-      {cloneElement(children, { id, ...(hint ? { 'aria-describedby': `${id}-hint` } : {}) })}
+      {cloneElement(children, { id, ...(described ? { 'aria-describedby': described } : {}), ...(problem ? { 'aria-invalid': true } : {}) })}
       {hint && (
         <span className="profiles-field__hint" id={`${id}-hint`}>
           {hint}
+        </span>
+      )}
+      {problem && (
+        <span className="profiles-field__error" id={`${id}-error`} data-testid={`field-error-${name}`}>
+          {t(problem)}
         </span>
       )}
     </div>
   );
 }
 
-function Check({ label, checked, onChange }: { label: string; checked: boolean; onChange: (v: boolean) => void }): ReactElement {
+function Check({ label, checked, onChange, name }: { label: string; checked: boolean; onChange: (v: boolean) => void; name?: keyof FormState }): ReactElement {
+  const { t } = useTranslation('profiles');
+  const id = useId();
+  const errs = useContext(ErrorsContext);
+  const problem = name ? errs[name] : undefined;
   return (
-    <label className="profiles-check">
-      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
-      <span>{label}</span>
-    </label>
+    <>
+      <label className="profiles-check">
+        <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} aria-invalid={problem ? true : undefined} aria-describedby={problem ? `${id}-error` : undefined} />
+        <span>{label}</span>
+      </label>
+      {problem && (
+        <span className="profiles-field__error" id={`${id}-error`} data-testid={`field-error-${name}`}>
+          {t(problem)}
+        </span>
+      )}
+    </>
   );
 }
 
 function CredentialFields({ form: f, set }: FieldsProps): ReactElement {
   const { t } = useTranslation('profiles');
   const text = (key: keyof FormState, label: string, opts: { secret?: boolean; hint?: string; placeholder?: string } = {}) => (
-    <Field label={label} {...(opts.hint ? { hint: opts.hint } : {})}>
+    <Field name={key} label={label} {...(opts.hint ? { hint: opts.hint } : {})}>
       <input
         type={opts.secret ? 'password' : 'text'}
         autoComplete="off"
@@ -80,7 +107,9 @@ function CredentialFields({ form: f, set }: FieldsProps): ReactElement {
           {text('accessKeyId', t('field.accessKeyId'), { placeholder: 'STS.…' })}
           {text('accessKeySecret', t('field.accessKeySecret'), { secret: true })}
           {text('securityToken', t('field.securityToken'), { secret: true })}
-          {text('expiration', t('field.expiration'), { placeholder: '2030-01-01T12:00:00Z', hint: t('hint.expiration') })}
+          <Field name="expiration" label={t('field.expiration')} hint={t('hint.expiration')}>
+            <ExpiryField value={f.expiration} onChange={(expiration) => set({ expiration })} />
+          </Field>
         </>
       );
     case 'ram-role':
@@ -90,7 +119,7 @@ function CredentialFields({ form: f, set }: FieldsProps): ReactElement {
           {text('roleArn', t('field.roleArn'), { placeholder: 'acs:ram::123456789012:role/name' })}
           {text('sessionName', t('field.sessionName'))}
           {text('durationSeconds', t('field.durationSeconds'), { hint: t('hint.duration') })}
-          <Field label={t('field.policy')} hint={t('hint.policy')}>
+          <Field name="policy" label={t('field.policy')} hint={t('hint.policy')}>
             <textarea rows={3} spellCheck={false} value={f.policy} onChange={(e) => set({ policy: e.target.value })} />
           </Field>
           {text('stsEndpoint', t('field.stsEndpoint'), { placeholder: 'https://sts.aliyuncs.com' })}
@@ -117,7 +146,7 @@ function CredentialFields({ form: f, set }: FieldsProps): ReactElement {
       );
     case 'access-code':
       return (
-        <Field label={t('field.accessCode')} hint={t('hint.accessCode')}>
+        <Field name="accessCode" label={t('field.accessCode')} hint={t('hint.accessCode')}>
           <textarea rows={4} spellCheck={false} value={f.accessCode} onChange={(e) => set({ accessCode: e.target.value })} />
         </Field>
       );
@@ -168,7 +197,7 @@ function RegionField({ form: f, set }: FieldsProps): ReactElement {
   const { t, i18n } = useTranslation('profiles');
   const lang = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
   return (
-    <Field label={t('field.region')}>
+    <Field name="region" label={t('field.region')}>
       <select value={f.region} onChange={(e) => set({ region: e.target.value })}>
         {!REGIONS.some((r) => r.id === f.region) && <option value={f.region}>{f.region}</option>}
         {REGIONS.map((r) => (
@@ -197,16 +226,16 @@ function EndpointFields({ form: f, set }: FieldsProps): ReactElement {
       </Field>
       {f.endpointKind === 'custom' && (
         <>
-          <Field label={t('field.customUrl')}>
+          <Field name="customUrl" label={t('field.customUrl')}>
             <input type="text" spellCheck={false} value={f.customUrl} placeholder="https://oss.example.com" onChange={(e) => set({ customUrl: e.target.value })} />
           </Field>
-          <Field label={t('field.customRegionUrls')} hint={t('hint.customRegionUrls')}>
+          <Field name="customRegionUrls" label={t('field.customRegionUrls')} hint={t('hint.customRegionUrls')}>
             <textarea rows={2} spellCheck={false} value={f.customRegionUrls} onChange={(e) => set({ customRegionUrls: e.target.value })} />
           </Field>
           <Check label={t('field.pathStyle')} checked={f.pathStyle} onChange={(v) => set({ pathStyle: v })} />
         </>
       )}
-      <Check label={t('field.allowInsecureHttp')} checked={f.allowInsecureHttp} onChange={(v) => set({ allowInsecureHttp: v })} />
+      <Check name="allowInsecureHttp" label={t('field.allowInsecureHttp')} checked={f.allowInsecureHttp} onChange={(v) => set({ allowInsecureHttp: v })} />
       {f.allowInsecureHttp && <p className="profiles-warning">{t('warning.http')}</p>}
       <Field label={t('field.signatureVersion')}>
         <select value={f.signatureVersion} onChange={(e) => set({ signatureVersion: e.target.value as 'v4' | 'v1' })}>
@@ -214,7 +243,7 @@ function EndpointFields({ form: f, set }: FieldsProps): ReactElement {
           <option value="v1">{t('signature.v1')}</option>
         </select>
       </Field>
-      <Field label={t('field.cnames')} hint={t('hint.cnames')}>
+      <Field name="cnames" label={t('field.cnames')} hint={t('hint.cnames')}>
         <textarea rows={2} spellCheck={false} value={f.cnames} onChange={(e) => set({ cnames: e.target.value })} />
       </Field>
     </fieldset>
@@ -237,7 +266,7 @@ function NetworkFields({ form: f, set, saved }: FieldsProps): ReactElement {
       </Field>
       {f.proxyMode === 'manual' && (
         <>
-          <Field label={t('field.proxyUrl')}>
+          <Field name="proxyUrl" label={t('field.proxyUrl')}>
             <input type="text" spellCheck={false} value={f.proxyUrl} placeholder="http://proxy.example.com:3128" onChange={(e) => set({ proxyUrl: e.target.value })} />
           </Field>
           <Field label={t('field.proxyUsername')}>
@@ -265,9 +294,12 @@ export function ProfileFields(props: FieldsProps): ReactElement {
   const { t } = useTranslation('profiles');
   const { form: f, set, editing } = props;
   const showCredentials = !editing || f.changeCredentials;
+  const errors = props.errors ?? {};
+  const advancedWrong = ADVANCED_FIELDS.some((k) => errors[k]);
   return (
+    <ErrorsContext.Provider value={errors}>
     <div className="profiles-fields">
-      <Field label={t('field.name')}>
+      <Field name="name" label={t('field.name')}>
         <input type="text" value={f.name} onChange={(e) => set({ name: e.target.value })} />
       </Field>
       {editing && <Check label={t('field.changeCredentials')} checked={f.changeCredentials} onChange={(v) => set({ changeCredentials: v })} />}
@@ -287,12 +319,12 @@ export function ProfileFields(props: FieldsProps): ReactElement {
       )}
       {f.type !== 'access-code' && (
         <>
-          <Field label={t('field.startPath')} hint={startPathInvalid(f) ? t('hint.startPathInvalid') : t('hint.startPath')}>
+          <Field name="startPath" label={t('field.startPath')} hint={t('hint.startPath')}>
             <input type="text" spellCheck={false} value={f.startPath} placeholder="oss://bucket/folder/" onChange={(e) => set({ startPath: e.target.value })} />
           </Field>
           <RegionField {...props} />
           {/* Most users never need these: closed unless the profile already uses them. */}
-          <details className="profiles-advanced" open={editing && (f.endpointKind !== 'public' || f.proxyMode !== 'system')}>
+          <details className="profiles-advanced" open={advancedWrong || (editing && (f.endpointKind !== 'public' || f.proxyMode !== 'system'))}>
             <summary>{t('section.advanced')}</summary>
             <EndpointFields {...props} />
             <NetworkFields {...props} />
@@ -301,5 +333,6 @@ export function ProfileFields(props: FieldsProps): ReactElement {
         </>
       )}
     </div>
+    </ErrorsContext.Provider>
   );
 }

@@ -20,12 +20,12 @@ export function ProfileList(): ReactElement {
       {profiles && profiles.length > 0 && (
         <ul aria-label={t('list.label')}>
           {profiles.map((p) => (
-            <li key={p.id} className={p.id === active ? 'profiles-item is-active' : 'profiles-item'}>
+            <li key={p.id} className={p.id === active ? 'profiles-item profiles-item--active' : 'profiles-item'}>
               <button type="button" className="profiles-item__open" aria-current={p.id === active ? 'true' : undefined} onClick={() => void openProfile(p.id)}>
                 <span className="profiles-item__name">{p.name}</span>
                 <span className="profiles-muted">
-                  {t(`type.${p.type}`)}
-                  {p.maskedAccessKeyId ? ` · ${p.maskedAccessKeyId}` : ''}
+                  {p.sandbox ? t('list.sandbox') : t(`type.${p.type}`)}
+                  {p.maskedAccessKeyId && !p.sandbox ? ` · ${p.maskedAccessKeyId}` : ''}
                   {p.sessionOnly ? ` · ${t('list.sessionOnly')}` : ''}
                 </span>
               </button>

@@ -3,6 +3,7 @@
  * shows the welcome screen until a profile is active. The main slot stays mounted (it may
  * act on a deep link before any profile is active) and renders nothing until then.
  */
+import { useTranslation } from 'react-i18next';
 import { useShellFeatures } from '../../app/shell-context';
 import { ErrorBoundary } from '../../app/error-boundary';
 import { selectionStore } from '../../state/selection-store';
@@ -15,10 +16,22 @@ export function AppFrame() {
   const { single, lists } = useShellFeatures();
   const profileId = selectionStore.use((s) => s.profileId);
   const Main = single.main;
+  const { t } = useTranslation();
   return (
     <div className="app-frame">
+      {/* The first Tab stop: straight to the files, past the sidebar and the toolbar. */}
+      <a
+        className="skip-link"
+        href="#file-list"
+        onClick={(e) => {
+          e.preventDefault();
+          (document.getElementById('file-list') ?? document.getElementById('main'))?.focus();
+        }}
+      >
+        {t('app.skipToList')}
+      </a>
       <Sidebar />
-      <main className="main-pane" id="main">
+      <main className="main-pane" id="main" tabIndex={-1}>
         <ErrorBoundary>
           {Main && <Main />}
           {!profileId && <WelcomeEmptyState />}

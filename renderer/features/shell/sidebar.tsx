@@ -1,7 +1,10 @@
-/** The left column: a profiles section and a buckets section, each filled by a feature. */
+/** The left column: a profiles section and a buckets section, each filled by a feature, and Settings. */
 import { useTranslation } from 'react-i18next';
 import { useShellFeatures } from '../../app/shell-context';
 import { ErrorBoundary } from '../../app/error-boundary';
+import { openSettings } from '../../state/settings-store';
+import { Button } from '../../ui/button';
+import { Icon } from '../../ui/icons';
 
 export function Sidebar() {
   const { t } = useTranslation();
@@ -22,6 +25,11 @@ export function Sidebar() {
         </h2>
         <ErrorBoundary>{Buckets ? <Buckets /> : <p className="sidebar__empty">{t('sidebar.selectProfile')}</p>}</ErrorBoundary>
       </section>
+      <div className="sidebar__footer">
+        <Button icon={<Icon name="settings" />} onClick={openSettings} data-testid="open-settings">
+          {t('settings:open')}
+        </Button>
+      </div>
     </nav>
   );
 }

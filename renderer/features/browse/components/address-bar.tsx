@@ -8,6 +8,7 @@ import { useState, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { crumbsFor, formatAddress, parseAddress } from '../model/address';
 import type { Location } from '../model/nav-history';
+import './address-bar.css';
 
 export interface AddressBarProps {
   location: Location;
@@ -42,18 +43,20 @@ export function AddressBar(p: AddressBarProps): ReactElement {
       return;
     }
     setError(null);
+    // Show the place as oss:// (a pasted https URL, or an object path in the folder already open).
+    setText(parsed.location?.bucket ? formatAddress(parsed.location) : 'oss://');
     p.onNavigate(parsed.location ?? { bucket: '', prefix: '' }, parsed.ok ? parsed.focusName : undefined);
   };
 
   const crumbs = crumbsFor(p.location.prefix);
   return (
-    <div className="browse-addressbar">
-      <div className="browse-addressbar-row">
+    <div className="browse-address">
+      <div className="browse-address__row">
         <IconButton icon={<Icon name="back" />} onClick={p.onBack} disabled={!p.canBack} label={t('nav.back')} tooltip={t('nav.backHint')} />
         <IconButton icon={<Icon name="forward" />} onClick={p.onForward} disabled={!p.canForward} label={t('nav.forward')} tooltip={t('nav.forwardHint')} />
         <IconButton icon={<Icon name="up" />} onClick={p.onUp} disabled={!p.location.bucket} label={t('nav.up')} tooltip={t('nav.upHint')} />
         <input
-          className={`browse-address-input${error ? ' is-invalid' : ''}`}
+          className={`browse-address__input${error ? ' browse-address__input--invalid' : ''}`}
           aria-label={t('address.label')}
           aria-invalid={!!error}
           aria-describedby={error ? 'browse-address-error' : undefined}
@@ -80,23 +83,23 @@ export function AddressBar(p: AddressBarProps): ReactElement {
         </div>
       )}
       <nav className="browse-crumbs" aria-label={t('address.breadcrumbs')}>
-        <button type="button" className="browse-crumb" onClick={() => p.onNavigate({ bucket: '', prefix: '' })}>
+        <button type="button" className="browse-crumbs__crumb" onClick={() => p.onNavigate({ bucket: '', prefix: '' })}>
           {t('address.allBuckets')}
         </button>
         {p.location.bucket && (
           <>
-            <span className="browse-crumb-sep">›</span>
-            <button type="button" className="browse-crumb" onClick={() => p.onNavigate({ bucket: p.location.bucket, prefix: '' })}>
+            <span className="browse-crumbs__sep">›</span>
+            <button type="button" className="browse-crumbs__crumb" onClick={() => p.onNavigate({ bucket: p.location.bucket, prefix: '' })}>
               {p.location.bucket}
             </button>
           </>
         )}
         {crumbs.map((c) => (
-          <span key={c.prefix} className="browse-crumb-item">
-            <span className="browse-crumb-sep">›</span>
+          <span key={c.prefix} className="browse-crumbs__item">
+            <span className="browse-crumbs__sep">›</span>
             <button
               type="button"
-              className="browse-crumb"
+              className="browse-crumbs__crumb"
               aria-current={c.prefix === p.location.prefix ? 'location' : undefined}
               onClick={() => p.onNavigate({ bucket: p.location.bucket, prefix: c.prefix })}
             >

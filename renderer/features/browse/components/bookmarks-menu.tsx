@@ -7,6 +7,7 @@ import type { Bookmark } from '../../../../shared/object-types';
 import { call } from '../../../lib/oss-api';
 import { formatAddress } from '../model/address';
 import type { Location } from '../model/nav-history';
+import './context-menu.css';
 
 export function BookmarksMenu({ profileId, location, onNavigate }: { profileId: string; location: Location; onNavigate(loc: Location): void }): ReactElement {
   const { t } = useTranslation('browse');
@@ -41,14 +42,14 @@ export function BookmarksMenu({ profileId, location, onNavigate }: { profileId: 
         {t('bookmarks.title')}
       </button>
       {open && (
-        <div role="menu" className="browse-menu browse-bookmarks-menu" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
-          {list.length === 0 && <div className="browse-menu-empty">{t('bookmarks.none')}</div>}
+        <div role="menu" className="browse-menu browse-bookmarks__menu" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
+          {list.length === 0 && <div className="browse-menu__empty">{t('bookmarks.none')}</div>}
           {list.map((b) => (
             <button
               key={b.bucket + '/' + b.prefix}
               type="button"
               role="menuitem"
-              className="browse-menu-item"
+              className="browse-menu__item"
               onClick={() => {
                 setOpen(false);
                 onNavigate({ bucket: b.bucket, prefix: b.prefix });

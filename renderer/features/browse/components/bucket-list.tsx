@@ -12,6 +12,7 @@ import { formatDate } from '../format';
 import { BucketCreateDialog, BucketInfoDialog } from '../dialogs/bucket-dialogs';
 import { ConfirmDialog } from '../dialogs/simple-dialogs';
 import { bucketStore, loadBuckets } from '../state/bucket-store';
+import './bucket-list.css';
 
 /** Loads the active profile's buckets when the profile changes. */
 function useBuckets(profileId: string | null) {
@@ -40,7 +41,7 @@ export function SidebarBuckets(): ReactElement {
         <li key={b.name}>
           <button
             type="button"
-            className={`browse-sidebar-bucket${active === b.name ? ' is-active' : ''}${dropOn === b.name ? ' is-drop-target' : ''}`}
+            className={`browse-sidebar-buckets__item${active === b.name ? ' browse-sidebar-buckets__item--active' : ''}${dropOn === b.name ? ' browse-sidebar-buckets__item--drop-target' : ''}`}
             aria-current={active === b.name ? 'true' : undefined}
             onClick={() => selectBucket(b.name)}
             onDragOver={(e) => {
@@ -57,8 +58,8 @@ export function SidebarBuckets(): ReactElement {
             }}
             title={`${b.name} · ${b.region}`}
           >
-            <span className="browse-sidebar-bucket-name">{b.name}</span>
-            <span className="browse-muted browse-sidebar-bucket-region">{b.region.replace(/^oss-/, '')}</span>
+            <span className="browse-sidebar-buckets__name">{b.name}</span>
+            <span className="browse-muted browse-sidebar-buckets__region">{b.region.replace(/^oss-/, '')}</span>
           </button>
         </li>
       ))}
@@ -75,7 +76,7 @@ export function BucketTable({ profileId, onOpen }: { profileId: string; onOpen(b
   const [dialog, setDialog] = useState<BucketDialog>(null);
   const [selected, setSelected] = useState<string | null>(null);
   return (
-    <div className="browse-bucket-table-wrap">
+    <div className="browse-buckets">
       <div className="browse-toolbar" role="toolbar" aria-label={t('toolbar.label')}>
         <button type="button" className="ui-button ui-button--primary" onClick={() => setDialog({ kind: 'create' })}>
           {t('bucket.createTitle')}
@@ -91,7 +92,7 @@ export function BucketTable({ profileId, onOpen }: { profileId: string; onOpen(b
         </button>
       </div>
       {error && <ErrorPanel error={error} onRetry={() => void loadBuckets(profileId)} />}
-      <table className="browse-bucket-table" aria-label={t('bucket.listLabel')}>
+      <table className="browse-buckets__table" aria-label={t('bucket.listLabel')}>
         <thead>
           <tr>
             <th>{t('column.name')}</th>
@@ -106,7 +107,7 @@ export function BucketTable({ profileId, onOpen }: { profileId: string; onOpen(b
               key={b.name}
               tabIndex={0}
               aria-selected={selected === b.name}
-              className={selected === b.name ? 'is-selected' : ''}
+              className={selected === b.name ? 'browse-buckets__row--selected' : ''}
               onClick={() => setSelected(b.name)}
               onDoubleClick={() => onOpen(b.name)}
               onKeyDown={(e) => {
@@ -122,7 +123,7 @@ export function BucketTable({ profileId, onOpen }: { profileId: string; onOpen(b
           ))}
         </tbody>
       </table>
-      {buckets && buckets.length === 0 && <p className="browse-empty">{t('bucket.none')}</p>}
+      {buckets && buckets.length === 0 && <p className="browse-table__empty">{t('bucket.none')}</p>}
       {dialog?.kind === 'create' && (
         <BucketCreateDialog profileId={profileId} onClose={() => setDialog(null)} onCreated={() => void loadBuckets(profileId)} />
       )}

@@ -40,3 +40,8 @@ export function saveWidths(w: ColumnWidths): void {
 export function gridTemplate(w: ColumnWidths): string {
   return `minmax(160px, 1fr) ${w.size}px ${w.modified}px ${w.type}px ${w.storageClass}px`;
 }
+
+/** Each column's width as a CSS variable, for the narrow layouts that drop columns. */
+export function columnVars(w: ColumnWidths): Record<string, string> {
+  return { '--browse-col-size': `${w.size}px`, '--browse-col-modified': `${w.modified}px` };
+}

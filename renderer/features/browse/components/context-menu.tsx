@@ -1,5 +1,6 @@
 /** A keyboard-operable context menu (arrows, Home/End, Enter, Escape) at a screen point. */
 import { useEffect, useRef, useState, type ReactElement } from 'react';
+import './context-menu.css';
 
 export interface MenuItem {
   id: string;
@@ -69,7 +70,7 @@ export function ContextMenu({ x, y, items, label, onClose }: ContextMenuProps): 
           type="button"
           role="menuitem"
           tabIndex={i === active ? 0 : -1}
-          className={`browse-menu-item${it.danger ? ' is-danger' : ''}${it.separated ? ' is-separated' : ''}`}
+          className={`browse-menu__item${it.danger ? ' browse-menu__item--danger' : ''}${it.separated ? ' browse-menu__item--separated' : ''}`}
           onMouseEnter={() => setActive(i)}
           onClick={() => {
             onClose();
@@ -77,7 +78,7 @@ export function ContextMenu({ x, y, items, label, onClose }: ContextMenuProps): 
           }}
         >
           <span>{it.label}</span>
-          {it.shortcut && <span className="browse-menu-shortcut">{it.shortcut}</span>}
+          {it.shortcut && <span className="browse-menu__shortcut">{it.shortcut}</span>}
         </button>
       ))}
     </div>

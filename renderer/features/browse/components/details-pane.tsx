@@ -14,6 +14,7 @@ import { extensionOf } from '../model/listing-columns';
 import { copyText } from '../clipboard-text';
 import { asAppError } from '../../../ui/app-error';
 import { detailsActions } from '../extension-points';
+import './details-pane.css';
 
 export interface DetailsTarget {
   bucket: string;
@@ -86,7 +87,7 @@ function ImageThumb({ profileId, bucket, objectKey }: { profileId: string; bucke
       live = false;
     };
   }, [profileId, bucket, objectKey]);
-  return src && src.key === objectKey ? <img className="browse-details-thumb" src={src.url} alt="" /> : null;
+  return src && src.key === objectKey ? <img className="browse-details__thumb" src={src.url} alt="" /> : null;
 }
 
 export function DetailsPane(p: DetailsPaneProps): ReactElement {
@@ -158,14 +159,15 @@ export function DetailsPane(p: DetailsPaneProps): ReactElement {
           </dd>
           <dt>{t('details.type')}</dt>
           <dd>{d.headers.contentType || '—'}</dd>
-          <dt>{t('details.objectType')}</dt>
-          <dd>{d.objectType}</dd>
+          {/* "Normal" (and a multipart upload, which is normal to a user) says nothing: shown only when different. */}
+          {d.objectType !== 'Normal' && d.objectType !== 'Multipart' && (
+            <>
+              <dt>{t('details.objectType')}</dt>
+              <dd data-testid="details-object-type">{t(`objectType.${d.objectType}`, { defaultValue: d.objectType })}</dd>
+            </>
+          )}
           <dt>{t('details.modified')}</dt>
           <dd>{formatDate(d.lastModified, lang)}</dd>
-          <dt>{t('details.etag')}</dt>
-          <dd className="browse-mono">{d.etag}</dd>
-          <dt>{t('details.crc64')}</dt>
-          <dd className="browse-mono">{d.crc64 ?? '—'}</dd>
           <dt>{t('details.storageClass')}</dt>
           <dd data-testid="details-storage-class">{t(`storageClass.${d.storageClass || 'Standard'}`)}</dd>
           <dt>{t('details.restore')}</dt>
@@ -173,38 +175,52 @@ export function DetailsPane(p: DetailsPaneProps): ReactElement {
             {t(`restore.${restore}`)}
             {d.restore.expiresAt ? ` — ${t('restore.until', { date: formatDate(d.restore.expiresAt, lang) })}` : ''}
           </dd>
-          <dt>{t('details.acl')}</dt>
+          <dt title="ACL">{t('details.acl')}</dt>
           <dd data-testid="details-acl">{t(`acl.${d.acl}`)}</dd>
           {d.symlinkTarget !== undefined && (
             <>
-              <dt>{t('details.symlinkTarget')}</dt>
+              <dt title="Symlink">{t('details.symlinkTarget')}</dt>
               <dd className="browse-mono">{d.symlinkTarget}</dd>
             </>
           )}
-          {(['cacheControl', 'contentDisposition', 'contentEncoding', 'contentLanguage', 'expires'] as const)
-            .filter((h) => d.headers[h])
-            .map((h) => (
-              <div key={h} className="browse-fact-pair">
-                <dt>{t(`headers.${h}`)}</dt>
-                <dd className="browse-mono">{d.headers[h]}</dd>
-              </div>
-            ))}
         </dl>
-        <h3 className="browse-subheading">{t('details.meta')}</h3>
+        <h3 className="browse-subheading" title="x-oss-meta-*">
+          {t('details.meta')}
+        </h3>
         {Object.keys(d.meta).length === 0 ? (
           <p className="browse-muted">{t('details.noMeta')}</p>
         ) : (
           <dl className="browse-facts" data-testid="details-meta">
             {Object.entries(d.meta).map(([k, v]) => (
-              <div key={k} className="browse-fact-pair">
-                <dt className="browse-mono">x-oss-meta-{k}</dt>
+              <div key={k} className="browse-facts__pair">
+                <dt className="browse-mono" title={`x-oss-meta-${k}`}>
+                  {k}
+                </dt>
                 <dd className="browse-mono">{v}</dd>
               </div>
             ))}
           </dl>
         )}
+        {/* What support or a developer asks for: checksums and raw HTTP headers. */}
+        <details className="browse-details__advanced" data-testid="details-advanced">
+          <summary>{t('details.advanced')}</summary>
+          <dl className="browse-facts">
+            <dt>{t('details.etag')}</dt>
+            <dd className="browse-mono">{d.etag}</dd>
+            <dt>{t('details.crc64')}</dt>
+            <dd className="browse-mono">{d.crc64 ?? '—'}</dd>
+            {(['cacheControl', 'contentDisposition', 'contentEncoding', 'contentLanguage', 'expires'] as const)
+              .filter((h) => d.headers[h])
+              .map((h) => (
+                <div key={h} className="browse-facts__pair">
+                  <dt>{t(`headers.${h}`)}</dt>
+                  <dd className="browse-mono">{d.headers[h]}</dd>
+                </div>
+              ))}
+          </dl>
+        </details>
         <h3 className="browse-subheading">{t('details.url')}</h3>
-        <div className="browse-url-row">
+        <div className="browse-url__row">
           <input className="browse-mono browse-url" readOnly value={d.url} aria-label={t('details.url')} onFocus={(e) => e.target.select()} />
           <CopyButton text={d.url} />
         </div>
@@ -213,15 +229,15 @@ export function DetailsPane(p: DetailsPaneProps): ReactElement {
   }
   return (
     <aside className="browse-details" aria-label={t('details.title')} data-testid="details-pane" data-loading={wantsHead && !details && !error}>
-      <div className="browse-details-head">
-        <h2 className="browse-details-title">{t('details.title')}</h2>
+      <div className="browse-details__head">
+        <h2 className="browse-details__title">{t('details.title')}</h2>
         <button type="button" className="ui-icon-button" aria-label={t('details.close')} onClick={p.onClose}>
           ×
         </button>
       </div>
       {body}
       {p.target && (
-        <div className="browse-details-actions">
+        <div className="browse-details__actions">
           {detailsActions({ profileId: p.profileId, ...p.target }).map((a) => (
             <button key={a.id} type="button" className="ui-button" onClick={a.run}>
               {a.label}

@@ -35,7 +35,7 @@ function ObjectRowView(p: ObjectRowProps): ReactElement {
   const ext = cols.extOf(rowId);
   const name = displayName(cols, rowId);
   const symlink = (cols.flags[rowId]! & FLAG_SYMLINK) !== 0;
-  const cls = ['browse-row', p.selected ? 'is-selected' : '', p.focused ? 'is-focused' : '', p.index % 2 ? 'is-odd' : ''].join(' ');
+  const cls = ['browse-table__row', p.selected ? 'browse-table__row--selected' : '', p.focused ? 'browse-table__row--focused' : '', p.index % 2 ? 'browse-table__row--odd' : ''].join(' ');
   return (
     <div
       role="row"
@@ -48,20 +48,20 @@ function ObjectRowView(p: ObjectRowProps): ReactElement {
       onDoubleClick={() => p.onDoubleClick(rowId)}
       onContextMenu={(e) => p.onContextMenu(e, rowId)}
     >
-      <div role="gridcell" className="browse-cell browse-cell-name" title={cols.keys[rowId]}>
+      <div role="gridcell" className="browse-table__cell browse-table__cell--name" title={cols.keys[rowId]}>
         <FileTypeIcon kind={folder ? 'folder' : symlink ? 'shortcut' : fileKindOf(ext)} />
-        <span className="browse-name-text">{name === '' ? t('name.empty') : name}</span>
+        <span className="browse-table__name">{name === '' ? t('name.empty') : name}</span>
       </div>
-      <div role="gridcell" className="browse-cell browse-cell-size">
+      <div role="gridcell" className="browse-table__cell browse-table__cell--size">
         {folder ? '' : humanSize(cols.sizes[rowId]!)}
       </div>
-      <div role="gridcell" className="browse-cell browse-cell-modified">
+      <div role="gridcell" className="browse-table__cell browse-table__cell--modified">
         {formatDate(cols.mtimes[rowId]!, p.lang)}
       </div>
-      <div role="gridcell" className="browse-cell browse-cell-type">
+      <div role="gridcell" className="browse-table__cell browse-table__cell--type">
         {folder ? t('type.folder') : ext ? ext.toUpperCase() : t('type.file')}
       </div>
-      <div role="gridcell" className="browse-cell browse-cell-class">
+      <div role="gridcell" className="browse-table__cell browse-table__cell--class">
         {folder ? '' : t(`storageClass.${cols.storageClassOf(rowId) || 'Standard'}`)}
       </div>
     </div>

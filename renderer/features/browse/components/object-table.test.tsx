@@ -39,7 +39,7 @@ function Harness({ m, commands, sorts }: { m: ListingModel; commands: ListComman
   );
 }
 
-const selectedNames = () => screen.queryAllByRole('row', { selected: true }).map((r) => r.querySelector('.browse-name-text')?.textContent);
+const selectedNames = () => screen.queryAllByRole('row', { selected: true }).map((r) => r.querySelector('.browse-table__name')?.textContent);
 
 describe('object table', () => {
   afterEach(cleanup);
@@ -117,6 +117,18 @@ describe('object table', () => {
     fireEvent.click(screen.getByRole('button', { name: /Size/ }));
     expect(sorts).toEqual(['size']);
     expect(screen.getByRole('columnheader', { name: /Name/ }).getAttribute('aria-sort')).toBe('ascending');
+  });
+
+  it('right-click on empty space clears the selection (the folder menu opens); on a row it keeps it', () => {
+    const commands: ListCommand[] = [];
+    render(<Harness m={model(5)} commands={commands} sorts={[]} />);
+    const rowOf = (name: string) => screen.getByText(name).closest('[role="row"]')!;
+    fireEvent.mouseDown(rowOf('file-2.txt'), { button: 0 });
+    fireEvent.contextMenu(rowOf('file-2.txt'));
+    expect(selectedNames()).toEqual(['file-2.txt']);
+    fireEvent.contextMenu(screen.getByTestId('object-list'));
+    expect(selectedNames()).toEqual([]);
+    expect(commands.filter((c) => c.kind === 'contextMenu').length).toBeGreaterThanOrEqual(2);
   });
 
   it('resizes a column from its edge with the keyboard and remembers the width', () => {

@@ -13,8 +13,9 @@ import { commandForKey, type ListCommand } from '../model/keyboard-commands';
 import { clickRow, moveFocus, selectAll, type Selection } from '../model/selection';
 import { TypeAheadBuffer, findByPrefix } from '../model/type-ahead';
 import type { SortColumn, SortSpec } from '../model/sort-index';
-import { DEFAULT_WIDTHS, clampWidth, gridTemplate, loadWidths, saveWidths, type ColumnWidths, type SizedColumn } from './column-widths';
+import { DEFAULT_WIDTHS, clampWidth, columnVars, gridTemplate, loadWidths, saveWidths, type ColumnWidths, type SizedColumn } from './column-widths';
 import { ObjectRow } from './object-row';
+import './object-table.css';
 
 export const ROW_HEIGHT = 28;
 const OVERSCAN = 12;
@@ -141,7 +142,7 @@ export function ObjectTable(p: ObjectTableProps): ReactElement {
         if (selection.focus >= 0) onSelection(clickRow(selection, view, selection.focus, { toggle: true }));
         return;
       case 'contextMenu': {
-        const el = scrollRef.current?.querySelector('.browse-row.is-focused') ?? scrollRef.current;
+        const el = scrollRef.current?.querySelector('.browse-table__row--focused') ?? scrollRef.current;
         const r = el?.getBoundingClientRect();
         p.onContextMenuAt(r ? r.left + 24 : 0, r ? r.top + ROW_HEIGHT : 0);
         return;
@@ -159,9 +160,9 @@ export function ObjectTable(p: ObjectTableProps): ReactElement {
       aria-label={p.label}
       aria-rowcount={view.length + 1}
       aria-multiselectable
-      style={{ ['--browse-columns' as string]: gridTemplate(widths) }}
+      style={{ ['--browse-columns' as string]: gridTemplate(widths), ...columnVars(widths) }}
     >
-      <div role="row" className="browse-row browse-header" aria-rowindex={1}>
+      <div role="row" className="browse-table__row browse-table__header" aria-rowindex={1}>
         {COLUMNS.map((c) => {
           const active = p.sort.column === c;
           return (
@@ -169,12 +170,12 @@ export function ObjectTable(p: ObjectTableProps): ReactElement {
               key={c}
               role="columnheader"
               aria-label={t(`column.${c}`)}
-              className={`browse-cell browse-cell-${c === 'storageClass' ? 'class' : c}`}
+              className={`browse-table__cell browse-table__cell--${c === 'storageClass' ? 'class' : c}`}
               aria-sort={active ? (p.sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
             >
-              <button type="button" className="browse-sort-button" onClick={() => p.onSort(c)}>
+              <button type="button" className="browse-table__sort" onClick={() => p.onSort(c)}>
                 {t(`column.${c}`)}
-                <span className="browse-sort-arrow" aria-hidden>
+                <span className="browse-table__sort-arrow" aria-hidden>
                   {active && <Icon name={p.sort.direction === 'asc' ? 'sortAsc' : 'sortDesc'} size={14} />}
                 </span>
               </button>
@@ -185,7 +186,7 @@ export function ObjectTable(p: ObjectTableProps): ReactElement {
                   aria-label={t('column.resize', { column: t(`column.${c}`) })}
                   aria-valuenow={widths[c]}
                   tabIndex={0}
-                  className="browse-col-resizer"
+                  className="browse-table__resizer"
                   onPointerDown={(e) => startDrag(c, e)}
                   onDoubleClick={() => resize(c, DEFAULT_WIDTHS[c])}
                   onKeyDown={(e) => {
@@ -202,12 +203,16 @@ export function ObjectTable(p: ObjectTableProps): ReactElement {
       </div>
       <div
         ref={scrollRef}
-        className="browse-scroll"
+        id="file-list"
+        className="browse-table__scroll"
+        role="rowgroup"
         tabIndex={0}
         data-testid="object-list"
         onKeyDown={onKeyDown}
         onContextMenu={(e) => {
           e.preventDefault();
+          // Empty space is the folder: its menu (New folder, Paste, Refresh), not the selection's.
+          if (!(e.target instanceof Element && e.target.closest('[data-key]'))) onSelection({ selected: new Set(), anchor: -1, focus: -1 });
           p.onContextMenuAt(e.clientX, e.clientY);
         }}
         onMouseDown={(e) => {
@@ -215,9 +220,11 @@ export function ObjectTable(p: ObjectTableProps): ReactElement {
         }}
       >
         {view.length === 0 ? (
-          <div className="browse-empty">{p.empty}</div>
+          <div role="row" className="browse-table__empty">
+            <div role="gridcell">{p.empty}</div>
+          </div>
         ) : (
-          <div className="browse-rows" style={{ height: virtualizer.getTotalSize() }}>
+          <div className="browse-table__rows" style={{ height: virtualizer.getTotalSize() }}>
             {items.map((it) => {
               const rowId = view[it.index]!;
               return (

@@ -1,6 +1,7 @@
 /**
  * "Delete 2,000 objects?": counts every object under the selected folders first, so the
- * confirmation names the real number, not the number of rows clicked.
+ * confirmation names the real number, not the number of rows clicked, and names the first
+ * few items ("and N more").
  */
 import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +12,13 @@ import { ConfirmDialog } from './simple-dialogs';
 
 /** Counting stops here so a confirmation for a huge folder comes quickly ("at least …"). */
 const COUNT_LIMIT = 100_000;
+/** Items named in the confirmation; the rest are "and N more". */
+const NAMED = 5;
+
+/** The display name of a key: its last segment, folders with a trailing '/'. */
+function nameOf(key: string): string {
+  return key.slice(key.lastIndexOf('/', key.length - 2) + 1);
+}
 
 export function DeleteConfirm({ ctx, items, onClose, onConfirm }: { ctx: ActionContext; items: Item[]; onClose(): void; onConfirm(): void }): ReactElement {
   const { t, i18n } = useTranslation('browse');
@@ -40,7 +48,7 @@ export function DeleteConfirm({ ctx, items, onClose, onConfirm }: { ctx: ActionC
     };
   }, [items, ctx.profileId, ctx.model]);
   const n = (x: number) => formatCount(x, i18n.language);
-  const single = items.length === 1 ? items[0]!.key.slice(items[0]!.key.lastIndexOf('/', items[0]!.key.length - 2) + 1) : '';
+  const single = items.length === 1 ? nameOf(items[0]!.key) : '';
   let message: string;
   if (count && !count.complete) message = t('delete.confirmAtLeast', { n: n(count.objects), size: humanSize(count.bytes) });
   else if (count) message = t('delete.confirmCount', { count: count.objects, n: n(count.objects), size: humanSize(count.bytes) });
@@ -54,6 +62,14 @@ export function DeleteConfirm({ ctx, items, onClose, onConfirm }: { ctx: ActionC
           <p data-testid="delete-count" data-ready={!!count || countFailed}>
             {message}
           </p>
+          {items.length > 1 && (
+            <ul className="browse-confirm__items" aria-label={t('delete.itemsLabel')} data-testid="delete-names">
+              {items.slice(0, NAMED).map((i) => (
+                <li key={i.key}>{nameOf(i.key)}</li>
+              ))}
+              {items.length > NAMED && <li className="browse-muted">{t('delete.andMore', { n: n(items.length - NAMED) })}</li>}
+            </ul>
+          )}
           <p className="browse-muted">{t('delete.warning')}</p>
         </>
       }

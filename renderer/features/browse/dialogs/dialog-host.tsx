@@ -14,6 +14,7 @@ import { AclDialog, RestoreDialog, StorageClassDialog } from './object-property-
 import { OperationDialog } from './operation-dialog';
 import { ConfirmDialog, NameDialog } from './simple-dialogs';
 import { DeleteConfirm } from './delete-confirm';
+import './dialogs.css';
 
 export interface DialogHostProps {
   dialog: DialogState;

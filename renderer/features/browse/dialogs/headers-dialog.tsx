@@ -77,9 +77,9 @@ export function HeadersDialog(p: ObjectDialogProps): ReactElement {
         ))}
       </div>
       <h3 className="browse-subheading">{t('details.meta')}</h3>
-      <div className="browse-meta-editor">
+      <div className="browse-meta">
         {meta.map((m) => (
-          <div key={m.id} className="browse-meta-row">
+          <div key={m.id} className="browse-meta__row">
             <span className="browse-mono browse-muted">x-oss-meta-</span>
             <input
               aria-label={t('headers.metaName')}

@@ -59,7 +59,7 @@ export function MultipartDialog({ profileId, bucket, onClose }: { profileId: str
       ) : (
         <>
           <p>{t('multipart.count', { n: formatCount(uploads.length, i18n.language) })}</p>
-          <table className="browse-failure-table" data-testid="multipart-table">
+          <table className="browse-multipart__table" data-testid="multipart-table">
             <thead>
               <tr>
                 <th>{t('operation.key')}</th>

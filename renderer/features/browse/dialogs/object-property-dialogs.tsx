@@ -59,7 +59,7 @@ export function AclDialog(p: ObjectDialogProps): ReactElement {
       <fieldset className="browse-radio-group">
         <legend>{t('acl.legend')}</legend>
         {OBJECT_ACLS.map((a) => (
-          <label key={a} className="browse-radio">
+          <label key={a} className="browse-radio-group__option">
             <input type="radio" name="acl" value={a} checked={value === a} onChange={() => setAcl(a)} />
             <span>{t(`acl.${a}`)}</span>
             <span className="browse-muted">{t(`acl.help.${a}`)}</span>

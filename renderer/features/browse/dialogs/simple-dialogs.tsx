@@ -103,7 +103,7 @@ export function ConfirmDialog(p: ConfirmDialogProps): ReactElement {
         </>
       }
     >
-      <div className="browse-confirm-message">{p.message}</div>
+      <div className="browse-confirm__message">{p.message}</div>
       {error && <ErrorPanel error={error} compact />}
     </Dialog>
   );

@@ -7,11 +7,11 @@
 import { useRef, useState, type DragEvent } from 'react';
 import { acceptsDrops, dropFiles, type BrowseContext } from '../extension-points';
 
-const ROW_TARGET = 'is-drop-target';
+const ROW_TARGET = 'browse-table__row--drop-target';
 
 /** The folder row under the pointer, if the drop would go into it. */
 function folderRowAt(target: EventTarget | null): HTMLElement | null {
-  const row = target instanceof Element ? target.closest<HTMLElement>('.browse-row[data-key]') : null;
+  const row = target instanceof Element ? target.closest<HTMLElement>('.browse-table__row[data-key]') : null;
   return row && row.dataset.key?.endsWith('/') ? row : null;
 }
 

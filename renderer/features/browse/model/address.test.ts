@@ -15,6 +15,18 @@ describe('address bar parsing', () => {
     expect(parseAddress('')).toEqual({ ok: true, location: null });
   });
 
+  it('turns a pasted https OSS URL (virtual-host or path style, signed or not) into its oss:// place', () => {
+    expect(parseAddress('https://my-bucket.oss-cn-hangzhou.aliyuncs.com/photos/2024/cat%20one.png?OSSAccessKeyId=x&Expires=1&Signature=y')).toEqual({
+      ok: true,
+      location: { bucket: 'my-bucket', prefix: 'photos/2024/' },
+      focusName: 'cat one.png',
+    });
+    expect(parseAddress('https://oss-cn-shanghai.aliyuncs.com/my-bucket/docs/')).toEqual({ ok: true, location: { bucket: 'my-bucket', prefix: 'docs/' } });
+    expect(parseAddress('https://my-bucket.oss-cn-beijing-internal.aliyuncs.com/%E4%B8%AD%E6%96%87/')).toEqual({ ok: true, location: { bucket: 'my-bucket', prefix: '中文/' } });
+    expect(parseAddress('https://my-bucket.oss-accelerate.aliyuncs.com/')).toEqual({ ok: true, location: { bucket: 'my-bucket', prefix: '' } });
+    expect(parseAddress('https://example.com/my-bucket/a')).toEqual({ ok: false, error: 'scheme' });
+  });
+
   it('rejects other schemes, bad bucket names, leading slashes and over-long keys', () => {
     expect(parseAddress('https://x.com/a')).toEqual({ ok: false, error: 'scheme' });
     expect(parseAddress('oss://My_Bucket/')).toEqual({ ok: false, error: 'bucket' });

@@ -18,11 +18,41 @@ function utf8Length(s: string): number {
   return new TextEncoder().encode(s).length;
 }
 
+/** An OSS endpoint host: oss-<region>[-internal].aliyuncs.com or the acceleration host. */
+const OSS_HOST = /^(?:([a-z0-9][a-z0-9-]{1,61}[a-z0-9])\.)?(oss-[a-z0-9-]+|oss-accelerate(?:-overseas)?)\.aliyuncs\.com$/i;
+
+/**
+ * A pasted https OSS URL (virtual-host `https://bucket.oss-cn-hangzhou.aliyuncs.com/key` or
+ * path style `https://oss-cn-hangzhou.aliyuncs.com/bucket/key`, signed or not) as the
+ * `bucket/key` it names; null when it is not such a URL. The key is percent-decoded and the
+ * query (a signature) dropped.
+ */
+function ossUrlPath(s: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(s.trim());
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  const m = OSS_HOST.exec(url.hostname);
+  if (!m) return null;
+  let path: string;
+  try {
+    path = decodeURIComponent(url.pathname.slice(1));
+  } catch {
+    return null;
+  }
+  return m[1] ? `${m[1].toLowerCase()}/${path}` : path;
+}
+
 /** Parses what the user typed; `location: null` means the bucket list. */
 export function parseAddress(input: string): ParsedAddress {
   // Spaces can be part of a key: only leading space and a pasted line break are dropped.
   let s = input.replace(/^\s+/, '').replace(/[\r\n]+$/, '');
   if (!s) return { ok: true, location: null };
+  const pasted = /^https?:\/\//i.test(s) ? ossUrlPath(s) : null;
+  if (pasted !== null) s = pasted;
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(s);
   if (scheme) {
     if (scheme[1]!.toLowerCase() !== 'oss') return { ok: false, error: 'scheme' };

@@ -14,6 +14,7 @@ import { extensionOf } from '../model/listing-columns';
 import { asAppError } from '../../../ui/app-error';
 import { Dialog } from '../../../ui/dialog';
 import { previewActions } from '../extension-points';
+import './preview-dialog.css';
 
 /** Text previews read at most this much; the dialog says when a file was cut. */
 export const TEXT_PREVIEW_BYTES = 1024 * 1024;
@@ -63,7 +64,7 @@ export function PreviewDialog(p: PreviewDialogProps): ReactElement {
   else if (!current) body = <p className="browse-muted">{t('details.loading')}</p>;
   else if (current.kind === 'tooLarge')
     body = (
-      <div className="browse-preview-large" data-testid="preview-too-large">
+      <div className="browse-preview__too-large" data-testid="preview-too-large">
         <p>{t('preview.tooLarge')}</p>
         <button type="button" className="ui-button" onClick={() => setForceOriginal(p.objectKey)}>
           {t('preview.loadOriginal')}
@@ -78,19 +79,19 @@ export function PreviewDialog(p: PreviewDialogProps): ReactElement {
           {t('preview.encoding', { encoding: tx.encoding })} · {humanSize(tx.size)}
           {tx.truncated ? ` · ${t('preview.truncated', { size: humanSize(TEXT_PREVIEW_BYTES) })}` : ''}
         </p>
-        <pre className="browse-preview-text" data-testid="preview-text" tabIndex={0}>
+        <pre className="browse-preview__text" data-testid="preview-text" tabIndex={0}>
           {tx.text}
         </pre>
       </>
     );
   } else {
     const url = current.url.url;
-    if (kind === 'image') body = <img className="browse-preview-image" src={url} alt={name} data-testid="preview-image" />;
-    else if (kind === 'audio') body = <audio className="browse-preview-media" src={url} controls data-testid="preview-audio" />;
-    else if (kind === 'video') body = <video className="browse-preview-media" src={url} controls data-testid="preview-video" />;
+    if (kind === 'image') body = <img className="browse-preview__image" src={url} alt={name} data-testid="preview-image" />;
+    else if (kind === 'audio') body = <audio className="browse-preview__media" src={url} controls data-testid="preview-audio" />;
+    else if (kind === 'video') body = <video className="browse-preview__media" src={url} controls data-testid="preview-video" />;
     // No sandbox attribute: Chromium's PDF viewer does not run in a sandboxed frame. The frame is
     // cross-origin (main's loopback preview server), so it cannot reach the app either way.
-    else body = <iframe className="browse-preview-pdf" src={url} title={name} data-testid="preview-pdf" />;
+    else body = <iframe className="browse-preview__pdf" src={url} title={name} data-testid="preview-pdf" />;
   }
   return (
     <Dialog

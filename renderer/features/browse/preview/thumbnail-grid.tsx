@@ -13,6 +13,7 @@ import type { ListingColumns } from '../model/listing-columns';
 import { commandForKey, type ListCommand } from '../model/keyboard-commands';
 import { clickRow, moveFocus, selectAll, type Selection } from '../model/selection';
 import { displayName } from '../components/object-row';
+import './thumbnail-grid.css';
 
 const TILE = 132;
 const TILE_HEIGHT = 150;
@@ -49,15 +50,15 @@ const Tile = memo(function Tile({ profileId, bucket, cols, rowId, selected, focu
       role="gridcell"
       aria-selected={selected}
       data-key={key}
-      className={`browse-tile${selected ? ' is-selected' : ''}${focused ? ' is-focused' : ''}`}
+      className={`browse-grid__tile${selected ? ' browse-grid__tile--selected' : ''}${focused ? ' browse-grid__tile--focused' : ''}`}
       onMouseDown={(e) => onMouseDown(e, rowId)}
       onDoubleClick={() => onOpen(rowId)}
       title={key}
     >
-      <div className="browse-tile-thumb">
+      <div className="browse-grid__thumb">
         {src ? <img src={src} alt="" loading="lazy" /> : <FileTypeIcon size={40} kind={cols.isFolder(rowId) ? 'folder' : fileKindOf(cols.extOf(rowId))} />}
       </div>
-      <div className="browse-tile-name">{name}</div>
+      <div className="browse-grid__name">{name}</div>
     </div>
   );
 });
@@ -110,6 +111,7 @@ export function ThumbnailGrid(p: ThumbnailGridProps): ReactElement {
       className="browse-grid"
       role="grid"
       aria-label={t('view.grid')}
+      id="file-list"
       tabIndex={0}
       onKeyDown={(e) => {
         // Left/Right step one tile, Up/Down one row of tiles; the rest works as in the list.
@@ -125,12 +127,14 @@ export function ThumbnailGrid(p: ThumbnailGridProps): ReactElement {
       }}
       onContextMenu={(e) => {
         e.preventDefault();
+        // Empty space is the folder: its menu, not the selection's.
+        if (!(e.target instanceof Element && e.target.closest('[data-key]'))) p.onSelection({ selected: new Set(), anchor: -1, focus: -1 });
         p.onContextMenuAt(e.clientX, e.clientY);
       }}
     >
-      <div className="browse-rows" style={{ height: virtualizer.getTotalSize() }}>
+      <div className="browse-table__rows" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((vr) => (
-          <div key={vr.index} role="row" className="browse-grid-row" style={{ transform: `translateY(${vr.start}px)` }}>
+          <div key={vr.index} role="row" className="browse-grid__row" style={{ transform: `translateY(${vr.start}px)` }}>
             {Array.from(p.view.subarray(vr.index * perRow, (vr.index + 1) * perRow), (rowId) => (
               <Tile
                 key={rowId}
