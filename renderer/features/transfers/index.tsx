@@ -18,6 +18,7 @@ import { TransferStatus } from './components/transfer-status';
 import { openWithDefaultApp, saveAs, transferActions, uploadActions, uploadDropped } from './entry-points';
 import { onUploadsLanded } from './transfers-state';
 import './transfers.css';
+import './transfer-dialogs.css';
 
 addDropHandler((ctx, files) => void uploadDropped(ctx, files));
 addObjectActions(transferActions);
