@@ -69,6 +69,17 @@ export abstract class QueueState {
     return 'all' in target ? [...this.store.items.keys()] : target.ids.filter((id) => this.store.items.has(id));
   }
 
+  /** The records of `ids` once each is done, skipped, cancelled or failed; undefined after `timeoutMs`. */
+  async settled(ids: string[], timeoutMs: number): Promise<TransferRecord[] | undefined> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const records = ids.map((id) => this.store.items.get(id));
+      if (records.every((r) => !r || FINISHED_STATES.has(r.state) || r.state === 'failed')) return records.filter((r): r is TransferRecord => r !== undefined);
+      if (Date.now() > deadline) return undefined;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
   /** Removes done, skipped and cancelled items (and batches left empty). */
   async clearFinished(): Promise<number> {
     let removed = 0;
