@@ -80,6 +80,7 @@ async function main(): Promise<void> {
     await settle();
   });
   const rtts = await probe.stop();
+  const mb = (ms: number): number => round(mibPerSec(BIG, ms), 1);
   await ali.delete('ours/big.bin');
   const aliMulti = await timed(() => ali.multipartUpload('ali/big.bin', bigPath, {}));
   await ali.delete('ali/big.bin');
@@ -87,6 +88,11 @@ async function main(): Promise<void> {
   const singlePut = await timed(() => ali.put('put/big.bin', bigPath, { timeout: 30 * 60_000 } as OSS.PutObjectOptions));
   await ali.delete('put/big.bin');
   await engine.clearFinished();
+  // Each figure is printed as soon as it is known, so a later failure does not lose it.
+  console.log(`(a) ${BIG / MiB} MiB upload: ours ${mb(ours.ms)} MiB/s, ali-oss multipartUpload ${mb(aliMulti.ms)} MiB/s, single PUT ${mb(singlePut.ms)} MiB/s`);
+  const sorted = [...rtts].sort((a, b) => a - b);
+  const p99 = sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))]! : 0;
+  console.log(`(e) event-loop round trip during (a): p50 ${round(sorted[Math.floor(sorted.length / 2)] ?? 0, 2)} ms, p99 ${round(p99, 2)} ms over ${sorted.length} pings`);
 
   // ---- (b) 2,000 small files with 20 ms latency ----
   const smallDir = join(work, 'small');
@@ -106,6 +112,7 @@ async function main(): Promise<void> {
   });
   await admin('PUT', 'faults', { latencyMs: 0 });
   await engine.clearFinished();
+  console.log(`(b) ${SMALL_COUNT} × 4 KB at 20 ms: ours ${round(smallOurs.ms / 1000, 2)} s, ali-oss put one at a time ${round(smallAli.ms / 1000, 2)} s`);
 
   // ---- (c) one big download vs curl ----
   await ali.put('dl/big.bin', bigPath);
@@ -119,6 +126,7 @@ async function main(): Promise<void> {
   const curl = await timed(() => run('curl', ['-sSf', '-o', join(work, 'curl.bin'), url]));
   await rm(join(work, 'curl.bin'));
   await engine.close();
+  console.log(`(c) ${BIG / MiB} MiB download: ours ${mb(downOurs.ms)} MiB/s, curl ${mb(curl.ms)} MiB/s`);
 
   // ---- (d) peak RSS of the engine process while queuing a big folder ----
   const queueDir = join(work, 'queue');
@@ -129,7 +137,7 @@ async function main(): Promise<void> {
   const child = await startEngineChild({ cmd: 'init', dataDir: join(work, 'engine-rss'), connection, settings: { parallelFiles: 1 } });
   const rss = new RssSampler(child.proc.pid!, 20).start();
   child.send({ cmd: 'upload', req: { profileId: 'bench', bucket: 'bench', prefix: 'q/', paths: [queueDir], policy: 'ask' } });
-  const queueTime = await timed(() => child.until(() => Object.values(child.states).reduce((a, b) => a + b, 0) >= QUEUE_FILES, 600_000));
+  const queueTime = await timed(() => child.until(() => Object.values(child.states).reduce((a, b) => a + b, 0) >= QUEUE_FILES, 40 * 60_000));
   rss.stop();
   const queueRss = rss.peakMb();
   await child.kill();
@@ -137,14 +145,7 @@ async function main(): Promise<void> {
   await rm(work, { recursive: true, force: true });
 
   // ---- report ----
-  const mb = (ms: number): number => round(mibPerSec(BIG, ms), 1);
-  const sorted = [...rtts].sort((a, b) => a - b);
-  const p99 = sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))]! : 0;
-  console.log(`(a) ${BIG / MiB} MiB upload: ours ${mb(ours.ms)} MiB/s, ali-oss multipartUpload ${mb(aliMulti.ms)} MiB/s, single PUT ${mb(singlePut.ms)} MiB/s`);
-  console.log(`(b) ${SMALL_COUNT} × 4 KB at 20 ms: ours ${round(smallOurs.ms / 1000, 2)} s, ali-oss put one at a time ${round(smallAli.ms / 1000, 2)} s`);
-  console.log(`(c) ${BIG / MiB} MiB download: ours ${mb(downOurs.ms)} MiB/s, curl ${mb(curl.ms)} MiB/s`);
   console.log(`(d) queuing ${QUEUE_FILES} files: peak RSS ${round(queueRss, 1)} MB in ${round(queueTime.ms / 1000, 1)} s`);
-  console.log(`(e) event-loop round trip during (a): p50 ${round(sorted[Math.floor(sorted.length / 2)] ?? 0, 2)} ms, p99 ${round(p99, 2)} ms over ${sorted.length} pings`);
   printJsonLine({
     big_vs_alioss: round(aliMulti.ms / ours.ms),
     big_vs_put: round(singlePut.ms / ours.ms),
