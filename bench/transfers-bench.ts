@@ -6,6 +6,7 @@
  *   (c) 1 GiB download: our engine vs curl (presigned URL)
  *   (d) peak RSS of the engine process while queuing a 100,000-file folder
  *   (e) round-trip p99 of a message answered by the engine's event loop while (a) runs
+ *       (and, as its baseline, the same probe with nothing running: the machine's own load)
  *       (a worker thread pings the thread the engine runs on, as the renderer's IPC would)
  * Ends with one JSON line. Usage: npm run bench:transfers [-- --quick]
  */
@@ -74,6 +75,10 @@ async function main(): Promise<void> {
   for (let off = 0; off < BIG; off += block.length) await fh.write(block, 0, Math.min(block.length, BIG - off));
   await fh.close();
 
+  // The same probe with nothing running: what this machine's load alone costs the event loop.
+  const idleProbe = startProbe();
+  await new Promise((r) => setTimeout(r, quick ? 3000 : 10_000));
+  const idleRtts = await idleProbe.stop();
   const probe = startProbe();
   const ours = await timed(async () => {
     await intake.upload({ profileId: 'bench', bucket: 'bench', prefix: 'ours/', paths: [bigPath], policy: 'overwrite' });
@@ -90,9 +95,11 @@ async function main(): Promise<void> {
   await engine.clearFinished();
   // Each figure is printed as soon as it is known, so a later failure does not lose it.
   console.log(`(a) ${BIG / MiB} MiB upload: ours ${mb(ours.ms)} MiB/s, ali-oss multipartUpload ${mb(aliMulti.ms)} MiB/s, single PUT ${mb(singlePut.ms)} MiB/s`);
-  const sorted = [...rtts].sort((a, b) => a - b);
-  const p99 = sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))]! : 0;
-  console.log(`(e) event-loop round trip during (a): p50 ${round(sorted[Math.floor(sorted.length / 2)] ?? 0, 2)} ms, p99 ${round(p99, 2)} ms over ${sorted.length} pings`);
+  const p99 = percentile(rtts, 0.99);
+  const idleP99 = percentile(idleRtts, 0.99);
+  console.log(
+    `(e) event-loop round trip during (a): p50 ${round(percentile(rtts, 0.5), 2)} ms, p99 ${round(p99, 2)} ms over ${rtts.length} pings; idle before (a): p50 ${round(percentile(idleRtts, 0.5), 2)} ms, p99 ${round(idleP99, 2)} ms`,
+  );
 
   // ---- (b) 2,000 small files with 20 ms latency ----
   const smallDir = join(work, 'small');
@@ -153,7 +160,13 @@ async function main(): Promise<void> {
     download_vs_curl: round(curl.ms / downOurs.ms),
     queue_rss_mb: round(queueRss, 1),
     ipc_p99_ms: round(p99, 2),
+    ipc_idle_p99_ms: round(idleP99, 2),
   });
+}
+
+function percentile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))]! : 0;
 }
 
 /**

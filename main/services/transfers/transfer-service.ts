@@ -24,6 +24,7 @@ import type { DesktopHost } from '../host/desktop-host';
 import type { ClientProvider } from '../oss/client-provider';
 import { BatchIntake } from './batch-intake';
 import { safeSegment } from './local-paths';
+import { pruneOpenCache } from './open-cache';
 import type { EngineTuning } from './task-context';
 import { TransferEngine, type EngineEvents } from './transfer-engine';
 import type { ResolvedPolicy } from './transfer-record';
@@ -69,6 +70,7 @@ export class TransferService {
         ...(this.options.tuning ? { tuning: this.options.tuning } : {}),
       });
       await engine.start();
+      void pruneOpenCache(this.cacheDir()).catch(() => undefined);
       const intake = new BatchIntake(engine, this.options.log);
       intake.resumeAll();
       return { engine, intake };
@@ -132,7 +134,7 @@ export class TransferService {
     const small = input.items.length <= DRAG_OUT_MAX_FILES && input.items.every((i) => !i.isPrefix) && input.sizes.length === input.items.length && total <= DRAG_OUT_MAX_BYTES;
     if (!small) return { kind: 'queued', ...(await this.download({ ...input, destination: 'default' })) };
     const { engine, intake } = await this.start();
-    const root = join(this.options.userDataDir, 'transfers', 'open-cache', randomUUID());
+    const root = join(this.cacheDir(), randomUUID());
     await mkdir(root, { recursive: true });
     // One folder per file: two keys with the same last name never collide in the cache.
     const ids = await Promise.all(
@@ -160,7 +162,7 @@ export class TransferService {
   async openObject(input: { profileId: string; bucket: string; key: string }): Promise<{ itemId: string }> {
     const { intake } = await this.start();
     const name = input.key.split('/').filter(Boolean).pop() ?? 'file';
-    const root = join(this.options.userDataDir, 'transfers', 'open-cache', randomUUID());
+    const root = join(this.cacheDir(), randomUUID());
     await mkdir(root, { recursive: true });
     const itemId = intake.single({ ...input, path: join(root, safeSegment(name)), root, openWhenDone: true });
     return { itemId };
@@ -235,6 +237,10 @@ export class TransferService {
   /** Credentials of a profile were refreshed: items waiting for them continue. */
   credentialsRefreshed(profileId: string): void {
     if (this.ready) void this.ready.then(({ engine }) => engine.credentialsRefreshed(profileId));
+  }
+
+  private cacheDir(): string {
+    return join(this.options.userDataDir, 'transfers', 'open-cache');
   }
 
   private defaultFolder(): string {
