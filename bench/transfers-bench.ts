@@ -37,6 +37,8 @@ const run = promisify(execFile);
 async function main(): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), 'transfers-bench-'));
   const emulator = await startEmulatorProcess(join(work, 'emulator'));
+  // A failing run must not leave the emulator (and its 1 GiB files) behind.
+  process.on('exit', () => emulator.proc.kill());
   const admin = (method: string, path: string, body?: unknown): Promise<Response> =>
     fetch(`${emulator.endpoint}/__emulator/${path}`, {
       method,
