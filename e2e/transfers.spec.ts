@@ -143,6 +143,34 @@ test.describe('transfers', () => {
     fs.rmSync(target, { recursive: true, force: true });
   });
 
+  test('dragging rows out hands small files to the OS drag; a folder goes to the download folder with a message', async ({ app, oss, openAt }) => {
+    test.skip(!app.main, 'reads the OS drag from the scripted host');
+    const { page } = app;
+    await oss.createBucket('drag-bucket');
+    await oss.seed('drag-bucket', [
+      { key: 'out/a.txt', body: 'first file' },
+      { key: 'out/b.txt', body: 'second file' },
+      { key: 'out/pics/p.jpg', body: 'jpeg bytes' },
+    ]);
+    await openAt('oss://drag-bucket/out/');
+    await listed(page, 3);
+    await row(page, 'a.txt').click();
+    await row(page, 'b.txt').click({ modifiers: [process.platform === 'darwin' ? 'Meta' : 'Control'] });
+    await row(page, 'b.txt').dispatchEvent('dragstart');
+    await expect.poll(() => app.main!.host.calls.filter((c) => c.kind === 'startDrag').length, { timeout: 20_000 }).toBe(1);
+    const drag = app.main!.host.calls.find((c) => c.kind === 'startDrag') as { paths: string[] };
+    // The files exist (fetched and verified) before the OS is given them.
+    expect(drag.paths.map((p) => path.basename(p))).toEqual(['a.txt', 'b.txt']);
+    expect(drag.paths.map((p) => fs.readFileSync(p, 'utf8'))).toEqual(['first file', 'second file']);
+
+    // A folder cannot be fetched while the mouse is down: it goes to the download folder, and the user is told.
+    await row(page, 'pics').dispatchEvent('dragstart');
+    await expect(page.getByTestId('transfer-notice')).toContainText('download folder');
+    const downloaded = path.join(app.main!.userDataDir, 'Downloads', 'pics', 'p.jpg');
+    await expect.poll(() => fs.existsSync(downloaded) && fs.readFileSync(downloaded, 'utf8'), { timeout: 20_000 }).toBe('jpeg bytes');
+    expect(app.main!.host.calls.filter((c) => c.kind === 'startDrag')).toHaveLength(1);
+  });
+
   test('a file with no preview opens in the OS app; "Save as…" in the preview writes where the user said', async ({ app, oss, openAt }) => {
     test.skip(!app.main, 'answers the native save dialog through the scripted host');
     const { page } = app;

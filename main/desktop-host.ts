@@ -1,11 +1,15 @@
 /**
  * The Electron implementation of DesktopHost: native dialogs parented to the focused
  * window, shell.openPath / showItemInFolder, Notification, powerSaveBlocker and the
- * taskbar/dock progress bar.
+ * taskbar/dock progress bar, and the OS drag of files dragged out of the list.
  */
-import { BrowserWindow, Notification, app, dialog, powerSaveBlocker, shell } from 'electron';
+import { BrowserWindow, Notification, app, dialog, nativeImage, powerSaveBlocker, shell } from 'electron';
 import type { DesktopHost } from './services/host/desktop-host';
 import { hostConfirmationText } from './services/host/host-confirmation-text';
+
+/** A 16 px blue square under the cursor while files are dragged out (macOS refuses an empty image). */
+const DRAG_ICON =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAAGUlEQVR4nGOQz3/9nxLMMGrAqAGjBgwXAwCBLngfwRd2zQAAAABJRU5ErkJggg==';
 
 function parent(): BrowserWindow | undefined {
   return BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
@@ -84,6 +88,11 @@ export function createElectronDesktopHost(): DesktopHost {
     },
     setProgress(fraction) {
       for (const win of BrowserWindow.getAllWindows()) win.setProgressBar(fraction === undefined ? -1 : fraction);
+    },
+    startDrag(paths) {
+      const win = parent();
+      if (!win || paths.length === 0) return;
+      win.webContents.startDrag({ file: paths[0]!, files: paths, icon: nativeImage.createFromDataURL(DRAG_ICON) });
     },
   };
 }

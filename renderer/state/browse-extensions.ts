@@ -2,8 +2,8 @@
  * Where other features plug into the browser without editing it: extra context-menu
  * actions for the selection (e.g. Download from the transfers feature), a handler for
  * files dropped on the listing, a folder row or a sidebar bucket (uploads), news of objects
- * changed elsewhere (an upload landed), "Open" for files with no preview and buttons in the
- * preview dialog. Nothing is shown for a slot nobody fills. It lives in renderer/state so
+ * changed elsewhere (an upload landed), "Open" for files with no preview, rows dragged out
+ * to the desktop and buttons in the preview dialog. Nothing is shown for a slot nobody fills. It lives in renderer/state so
  * features register here without importing the browse feature (features never import
  * each other); browse re-exports it from features/browse/extension-points.ts.
  */
@@ -64,6 +64,22 @@ export function acceptsDrops(): boolean {
 /** Passes dropped files to every handler. */
 export function dropFiles(ctx: BrowseContext, files: File[]): void {
   for (const h of dropHandlers) h(ctx, files);
+}
+
+/** Rows dragged out of the list (to the desktop); `sizes` follow `ctx.items` (folders 0). */
+export type DragOutHandler = (ctx: BrowseContext, sizes: number[]) => void;
+let dragOutHandler: DragOutHandler | null = null;
+
+/** Sets what a drag of rows out of the list does (transfers); rows are draggable only when set. */
+export function setDragOutHandler(handler: DragOutHandler): () => void {
+  dragOutHandler = handler;
+  return () => {
+    if (dragOutHandler === handler) dragOutHandler = null;
+  };
+}
+
+export function currentDragOutHandler(): DragOutHandler | null {
+  return dragOutHandler;
 }
 
 /** An object that appeared or changed (e.g. an upload landed); the folder on screen refreshes. */

@@ -130,6 +130,13 @@ export interface EnqueueResult {
   rejected: Array<{ name: string; reason: string }>;
 }
 
+/** What became of a drag out of the list. */
+export type DragOutResult = { kind: 'dragging'; files: number } | ({ kind: 'queued' } & EnqueueResult);
+
+/** A drag out of the list hands files to the OS itself only up to these (else the queue takes them). */
+export const DRAG_OUT_MAX_FILES = 20;
+export const DRAG_OUT_MAX_BYTES = 64 * 1024 * 1024;
+
 const MAX_IDS = 10_000;
 const profileId = z.string().min(1).max(200);
 const bucket = z.string().min(3).max(63);
@@ -192,6 +199,22 @@ export const requests = {
   ),
   /** "Save as…": one object to a file the user names in the native save dialog. */
   'transfers:save-as': req(z.object({ profileId, bucket, key }), out<EnqueueResult>()),
+  /**
+   * Dragging objects out of the list to the desktop: a few small files are fetched to the
+   * cache (verified) and handed to the OS drag; folders, large or many files go through the
+   * queue to the download folder instead ('queued', so the page can say so).
+   */
+  'transfers:drag-out': req(
+    z.object({
+      profileId,
+      bucket,
+      basePrefix: prefix,
+      items: z.array(downloadItem).min(1).max(MAX_IDS),
+      /** Sizes from the listing, in item order (folders 0): only used to choose the route. */
+      sizes: z.array(z.number().int().min(0).max(64 * 1024 * GiB)).max(MAX_IDS),
+    }),
+    out<DragOutResult>(),
+  ),
   /** "Open with default app": downloads to the cache folder (verified), then opens it. */
   'transfers:open-object': req(z.object({ profileId, bucket, key }), out<{ itemId: string }>()),
 

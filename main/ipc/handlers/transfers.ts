@@ -11,6 +11,7 @@ export function createTransfersHandlers(ctx: AppContext): HandlersFor<typeof con
     'transfers:upload-dialog': (input) => t.uploadDialog(input),
     'transfers:download': (input) => t.download(input),
     'transfers:save-as': (input) => t.saveAs(input),
+    'transfers:drag-out': (input) => t.dragOut(input),
     'transfers:open-object': (input) => t.openObject(input),
     'transfers:list': ({ offset, limit }) => t.list(offset, limit),
     'transfers:pause': (target) => t.act('pause', target),

@@ -75,6 +75,8 @@ export interface DesktopHost {
   keepAwake(reason: string): () => void;
   /** Taskbar/dock progress, 0..1, or undefined to clear it. */
   setProgress(fraction: number | undefined): void;
+  /** Hands local files to the OS drag that the user started in the window (drag out to the desktop). */
+  startDrag(paths: string[]): void;
 }
 
 export type HostCall =
@@ -87,7 +89,8 @@ export type HostCall =
   | { kind: 'notify'; notification: DesktopNotification }
   | { kind: 'keepAwake'; reason: string }
   | { kind: 'releaseAwake'; reason: string }
-  | { kind: 'setProgress'; fraction: number | undefined };
+  | { kind: 'setProgress'; fraction: number | undefined }
+  | { kind: 'startDrag'; paths: string[] };
 
 /**
  * A host whose dialogs answer from queues the test fills (`answers.files.push([...])`) and
@@ -156,5 +159,9 @@ export class ScriptedDesktopHost implements DesktopHost {
 
   setProgress(fraction: number | undefined): void {
     this.calls.push({ kind: 'setProgress', fraction });
+  }
+
+  startDrag(paths: string[]): void {
+    this.calls.push({ kind: 'startDrag', paths: [...paths] });
   }
 }

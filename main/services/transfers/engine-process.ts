@@ -46,16 +46,24 @@ interface Port {
 }
 
 /** Clients for one connection whose credentials can be swapped while requests run. */
-export function connectionClients(conn: Connection, onRequest?: (method: string, url: string) => void): ClientProvider & { setCredentials(c: Pick<Connection, 'accessKeyId' | 'accessKeySecret' | 'stsToken'>): void } {
+export function connectionClients(
+  conn: Connection,
+  onRequest?: (method: string, url: string) => void,
+  /** Sees (and may change) each response's headers before ali-oss does (tests: a proxy that drops a header). */
+  onResponse?: (headers: Record<string, unknown>) => void,
+): ClientProvider & { setCredentials(c: Pick<Connection, 'accessKeyId' | 'accessKeySecret' | 'stsToken'>): void } {
   const creds = { accessKeyId: conn.accessKeyId, accessKeySecret: conn.accessKeySecret, stsToken: conn.stsToken };
-  const recording = onRequest
-    ? {
-        request(url: string, params: { method?: string }) {
-          onRequest((params.method ?? 'GET').toUpperCase(), url);
-          return urllib.request(url, params as Parameters<typeof urllib.request>[1]);
-        },
-      }
-    : undefined;
+  const recording =
+    onRequest || onResponse
+      ? {
+          async request(url: string, params: { method?: string }) {
+            onRequest?.((params.method ?? 'GET').toUpperCase(), url);
+            const res = await urllib.request(url, params as Parameters<typeof urllib.request>[1]);
+            onResponse?.((res.headers ?? {}) as Record<string, unknown>);
+            return res;
+          },
+        }
+      : undefined;
   const make = (bucket?: string): OSS => {
     const client = new OSS({
       endpoint: conn.endpoint,

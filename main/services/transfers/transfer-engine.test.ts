@@ -104,6 +104,32 @@ describe('TransferEngine against the emulator', () => {
     expect(await readdir(out)).toEqual(['f.txt']);
   });
 
+  it('says "verified" only when OSS sent a CRC-64 to compare with; without one the item is done, unverified', async () => {
+    h = await startHarness({ stripCrc: true, tuning: { multipartThreshold: 2 * MiB, autoPartSize: 1 * MiB } });
+    await h.fx.createBucket('tx-nocrc');
+    await h.file('n/small.txt', 'tiny');
+    await h.file('n/medium.bin', 600 * 1024);
+    await h.file('n/large.bin', 3 * MiB);
+    await h.intake.upload({ profileId: 'p', bucket: 'tx-nocrc', prefix: '', paths: [join(h.dir, 'n')], policy: 'overwrite' });
+    await h.settle();
+    const up = h.engine.list(0, 10).items.map((i) => [i.key, i.state, i.verified]).sort();
+    expect(up).toEqual([
+      ['n/large.bin', 'done', false],
+      ['n/medium.bin', 'done', false],
+      ['n/small.txt', 'done', false],
+    ]);
+    await h.engine.clearFinished();
+    await h.intake.download({ profileId: 'p', bucket: 'tx-nocrc', basePrefix: '', items: [{ key: 'n/', isPrefix: true }], root: join(h.dir, 'back'), policy: 'overwrite' });
+    await h.settle();
+    const down = h.engine.list(0, 10).items.filter((i) => !i.key.endsWith('/'));
+    expect(down.map((i) => [i.state, i.verified])).toEqual([
+      ['done', false],
+      ['done', false],
+      ['done', false],
+    ]);
+    expect((await readFile(join(h.dir, 'back/n/large.bin'))).equals(await readFile(join(h.dir, 'n/large.bin')))).toBe(true);
+  });
+
   it('rejects dropped paths that are missing or not files/folders, and never writes to them', async () => {
     h = await startHarness();
     await h.fx.createBucket('tx-drop');

@@ -1,38 +1,28 @@
 /**
- * The transfer queue: persistent items and batches, a scheduler running `parallelFiles`
- * items at a time, and the state machine (queued → running → done/failed…; paused,
- * waiting-credentials, cancelled). Plain Node with injected clients and host, so the same
+ * The transfer engine: a scheduler running `parallelFiles` items at a time, the user's
+ * actions (pause, resume, retry, cancel) and the state machine (queued → running →
+ * done/failed…; paused, waiting-credentials, cancelled) over the records QueueState keeps. Plain Node with injected clients and host, so the same
  * code runs in main and in a child process (engine-process.ts) for the kill tests. Walks
  * and conflict plans live in batch-intake.ts; bytes move in upload-task/download-task.
  */
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import { rm } from 'node:fs/promises';
-import type {
-  ConflictPlan,
-  TransferListPage,
-  TransferNote,
-  TransferSettings,
-  TransferState,
-  TransferTotals,
-} from '../../../shared/contract/transfers';
+import type { ConflictPlan, TransferNote, TransferSettings } from '../../../shared/contract/transfers';
 import type { ClientProvider } from '../oss/client-provider';
 import { BandwidthLimiter } from './bandwidth';
-import { CheckpointStore } from './checkpoint-store';
 import { CrcPool } from './crc-pool';
 import { runDownload } from './download-task';
-import { ProgressBatcher, SpeedMeter } from './progress-batcher';
-import { QueueStore } from './queue-store';
-import { DEFAULT_TUNING, type EngineTuning, type TaskContext } from './task-context';
-import { StoppedError, backoffMs, classify, describeFailure, retryReason } from './transfer-errors';
-import { ACTIVE_STATES, DEFAULT_SETTINGS, FINISHED_STATES, toItem, type BatchRecord, type ResolvedPolicy, type TransferRecord } from './transfer-record';
-import { runUpload } from './upload-task';
-import { HostBridge, computeTotals } from './engine-reporting';
 import type { TransferEngineOptions } from './engine-types';
+import { decideFailure } from './failure-decision';
+import { cleanOrphans } from './orphan-cleanup';
+import { SpeedMeter } from './progress-batcher';
+import { QueueState, type Running } from './queue-state';
+import { DEFAULT_TUNING, type EngineTuning, type TaskContext } from './task-context';
+import { StoppedError, describeFailure, retryReason } from './transfer-errors';
+import { ACTIVE_STATES, DEFAULT_SETTINGS, FINISHED_STATES, type BatchRecord, type ResolvedPolicy, type TransferRecord } from './transfer-record';
+import { runUpload } from './upload-task';
 
 export type { EngineEvents, EngineHost, TransferEngineOptions } from './engine-types';
 
-const ITEM_ATTEMPTS = 3;
 /**
  * Small files are latency-bound, not bandwidth-bound: they get extra slots (up to 8× the
  * parallel-files setting) so a folder of 4 KB files is not paced by round trips; large
@@ -42,47 +32,22 @@ const SMALL_FILE = 1024 * 1024;
 const SMALL_FACTOR = 8;
 const CREDENTIAL_RECHECK_MS = 60_000;
 
-interface Running {
-  abort: AbortController;
-  speed: SpeedMeter;
-  done: Promise<void>;
-}
-
-interface BatchCount {
-  pending: number;
-  done: number;
-  failed: number;
-  skipped: number;
-}
-
-export class TransferEngine {
-  readonly store: QueueStore;
-  readonly checkpoints: CheckpointStore;
+export class TransferEngine extends QueueState {
   readonly crc = new CrcPool();
   readonly tuning: EngineTuning;
   private settings: TransferSettings;
   private readonly up = new BandwidthLimiter();
   private readonly down = new BandwidthLimiter();
   private readonly queued = new Set<string>();
-  private readonly running = new Map<string, Running>();
-  /** Batches waiting for a conflict answer: their items do not start. */
-  readonly held = new Map<string, ConflictPlan>();
-  private readonly counts = new Map<string, BatchCount>();
-  private readonly attempts = new Map<string, number>();
-  private readonly batcher: ProgressBatcher;
-  private readonly totalSpeed = new SpeedMeter();
-  private readonly hostBridge: HostBridge;
+  private started = false;
   private closed = false;
   private credentialTimer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly options: TransferEngineOptions) {
-    this.store = new QueueStore(options.dataDir);
-    this.checkpoints = new CheckpointStore(join(options.dataDir, 'checkpoints'));
+  constructor(options: TransferEngineOptions) {
+    super(options);
     this.tuning = { ...DEFAULT_TUNING, ...options.tuning };
     this.settings = { ...DEFAULT_SETTINGS, ...options.settings };
     this.configure(this.settings);
-    this.hostBridge = new HostBridge(options.host);
-    this.batcher = new ProgressBatcher({ intervalMs: options.progressIntervalMs ?? 250, flush: (c, r) => this.sendProgress(c, r) });
   }
 
   get clients(): ClientProvider {
@@ -112,42 +77,31 @@ export class TransferEngine {
         r.transferred = 0;
         this.store.touchItem(r.id);
       }
-      this.count(r.batchId, r.state, +1);
+      this.counts.add(r.batchId, r.state, +1);
     }
     await this.cleanOrphans();
     for (const r of this.store.items.values()) if (r.state === 'queued' && this.runnable(r.batchId)) this.queued.add(r.id);
     await this.store.flush();
     this.credentialTimer = setInterval(() => this.recheckCredentials(), CREDENTIAL_RECHECK_MS);
     this.credentialTimer.unref();
+    this.started = true;
     this.pump();
   }
 
   /** Aborts multipart uploads and deletes temp files whose item no longer wants them. */
-  async cleanOrphans(): Promise<number> {
-    let cleaned = 0;
-    for (const cp of await this.checkpoints.all()) {
-      const r = this.store.items.get(cp.itemId);
-      // Queued, paused, running or failed items keep their parts for a resume or a retry.
-      if (r && !FINISHED_STATES.has(r.state)) continue;
-      if (cp.kind === 'upload') {
-        const client = await this.clients.forBucket(cp.profileId, cp.bucket).catch(() => undefined);
-        const aborted = await client?.abortMultipartUpload(cp.key, cp.uploadId).then(
-          () => true,
-          (err: unknown) => (err as { code?: string }).code === 'NoSuchUpload',
-        );
-        if (!aborted) continue; // offline or no profile: try again next start
-      } else await rm(cp.tempPath, { force: true });
-      await this.checkpoints.remove(cp.itemId);
-      cleaned++;
-    }
-    return cleaned;
+  cleanOrphans(): Promise<number> {
+    // Queued, paused, running or failed items keep their parts for a resume or a retry.
+    return cleanOrphans(this.checkpoints, this.clients, (id) => {
+      const r = this.store.items.get(id);
+      return r !== undefined && !FINISHED_STATES.has(r.state);
+    });
   }
 
   // ---- intake (used by batch-intake.ts) ----
 
   addBatch(batch: BatchRecord): void {
     this.store.putBatch(batch);
-    this.counts.set(batch.id, { pending: 0, done: 0, failed: 0, skipped: 0 });
+    this.counts.open(batch.id);
   }
 
   /** Adds a new queued item (or, with `error`, one that failed before it started: it is shown, never run). */
@@ -159,7 +113,7 @@ export class TransferEngine {
       r.finishedAt = r.createdAt;
     }
     this.store.putItem(r);
-    this.count(r.batchId, r.state, +1);
+    this.counts.add(r.batchId, r.state, +1);
     if (error !== undefined) {
       this.batcher.mark(r.id);
       return r;
@@ -198,35 +152,7 @@ export class TransferEngine {
     return !this.held.has(batchId) && !(batch?.policy === 'ask' && !batch.planned);
   }
 
-  /** Walking finished for a batch (it may now be complete). */
-  walked(batchId: string): void {
-    const batch = this.store.batches.get(batchId);
-    if (!batch) return;
-    batch.walking = false;
-    this.store.putBatch(batch);
-    this.checkBatchFinished(batchId);
-  }
-
-  itemsOf(batchId: string): TransferRecord[] {
-    return [...this.store.items.values()].filter((r) => r.batchId === batchId);
-  }
-
   // ---- user actions ----
-
-  list(offset: number, limit: number): TransferListPage {
-    const items = [];
-    let i = 0;
-    for (const r of this.store.items.values()) {
-      if (i++ < offset) continue;
-      if (items.length >= limit) break;
-      items.push(toItem(r, this.running.get(r.id)?.speed.rate() ?? 0));
-    }
-    return { items, total: this.store.items.size, totals: this.totals() };
-  }
-
-  ids(target: { all: true } | { ids: string[] }): string[] {
-    return 'all' in target ? [...this.store.items.keys()] : target.ids.filter((id) => this.store.items.has(id));
-  }
 
   async pause(ids: string[]): Promise<void> {
     const waits: Promise<void>[] = [];
@@ -283,27 +209,6 @@ export class TransferEngine {
     await this.store.flush();
   }
 
-  /** Removes done, skipped and cancelled items (and batches left empty). */
-  async clearFinished(): Promise<number> {
-    let removed = 0;
-    for (const r of [...this.store.items.values()]) {
-      if (!FINISHED_STATES.has(r.state)) continue;
-      this.count(r.batchId, r.state, -1);
-      this.store.removeItem(r.id);
-      this.batcher.markRemoved(r.id);
-      removed++;
-    }
-    for (const [id, b] of this.store.batches) {
-      const c = this.counts.get(id);
-      if (!b.walking && (!c || c.pending + c.done + c.failed + c.skipped === 0)) {
-        this.store.removeBatch(id);
-        this.counts.delete(id);
-      }
-    }
-    await this.store.flush();
-    return removed;
-  }
-
   /** Credentials of a profile were refreshed: items waiting for them continue (same upload ID). */
   credentialsRefreshed(profileId: string): void {
     for (const r of this.store.items.values()) if (r.state === 'waiting-credentials' && r.profileId === profileId) this.requeue(r);
@@ -335,7 +240,7 @@ export class TransferEngine {
   }
 
   private pump(): void {
-    if (this.closed || !this.batcher) return;
+    if (this.closed || !this.started) return;
     const limit = this.settings.parallelFiles;
     for (const id of this.queued) {
       if (this.running.size >= limit * SMALL_FACTOR) break;
@@ -418,84 +323,43 @@ export class TransferEngine {
         this.finish(r, 'done');
       }
     } catch (err) {
-      await this.failed(r, err);
+      this.failed(r, err);
     }
   }
 
-  private async failed(r: TransferRecord, err: unknown): Promise<void> {
-    const kind = classify(err);
-    if (kind === 'cancelled') {
-      if ((err as StoppedError).reason === 'paused') this.setState(r, this.closed ? 'queued' : 'paused');
-      else {
-        this.setState(r, 'cancelled');
-        r.finishedAt = new Date().toISOString();
-      }
-      return;
+  private failed(r: TransferRecord, err: unknown): void {
+    const decision = decideFailure(err, (this.attempts.get(r.id) ?? 0) + 1, this.closed, this.tuning.retryBaseMs);
+    switch (decision.kind) {
+      case 'state':
+        this.setState(r, decision.state);
+        if (decision.state === 'cancelled') r.finishedAt = new Date().toISOString();
+        return;
+      case 'wait-credentials':
+        r.error = describeFailure(err, this.options.describeError);
+        this.setState(r, 'waiting-credentials');
+        return;
+      case 'skipped':
+        r.note = { kind: 'skipped', reason: 'exists' };
+        this.finish(r, 'skipped');
+        return;
+      case 'retry':
+        this.attempts.set(r.id, decision.attempt);
+        r.note = { kind: 'retrying', attempt: decision.attempt, reason: decision.reason };
+        this.setState(r, 'queued');
+        // The slot is free during the wait; a pause or cancel meanwhile wins (state is no longer queued).
+        setTimeout(() => {
+          if (r.state === 'queued') {
+            this.queued.add(r.id);
+            this.pump();
+          }
+        }, decision.delayMs).unref();
+        return;
+      case 'failed':
+        this.attempts.delete(r.id);
+        r.error = describeFailure(err, this.options.describeError);
+        this.options.log?.warn('A transfer failed', { direction: r.direction, code: r.error.code });
+        this.finish(r, 'failed');
     }
-    if (kind === 'credentials') {
-      r.error = describeFailure(err, this.options.describeError);
-      this.setState(r, 'waiting-credentials');
-      return;
-    }
-    if (kind === 'exists') {
-      r.note = { kind: 'skipped', reason: 'exists' };
-      this.finish(r, 'skipped');
-      return;
-    }
-    const attempt = (this.attempts.get(r.id) ?? 0) + 1;
-    if (kind === 'retry' && attempt < ITEM_ATTEMPTS && !this.closed) {
-      this.attempts.set(r.id, attempt);
-      r.note = { kind: 'retrying', attempt, reason: retryReason(err) };
-      this.setState(r, 'queued');
-      // The slot is free during the wait; a pause or cancel meanwhile wins (state is no longer queued).
-      setTimeout(() => {
-        if (r.state === 'queued') {
-          this.queued.add(r.id);
-          this.pump();
-        }
-      }, backoffMs(attempt, this.tuning.retryBaseMs)).unref();
-      return;
-    }
-    this.attempts.delete(r.id);
-    r.error = describeFailure(err, this.options.describeError);
-    this.options.log?.warn('A transfer failed', { direction: r.direction, code: r.error.code });
-    this.finish(r, 'failed');
-  }
-
-  private finish(r: TransferRecord, state: TransferState): void {
-    r.finishedAt = new Date().toISOString();
-    this.setState(r, state);
-    this.attempts.delete(r.id);
-    if (r.openWhenDone && state === 'done') void this.options.host?.openPath?.(r.localPath).catch(() => undefined);
-    this.checkBatchFinished(r.batchId);
-  }
-
-  private setState(r: TransferRecord, state: TransferState): void {
-    if (r.state === state) return;
-    this.count(r.batchId, r.state, -1);
-    this.count(r.batchId, state, +1);
-    r.state = state;
-    this.store.touchItem(r.id);
-    this.batcher.mark(r.id);
-  }
-
-  private count(batchId: string, state: TransferState, delta: number): void {
-    let c = this.counts.get(batchId);
-    if (!c) this.counts.set(batchId, (c = { pending: 0, done: 0, failed: 0, skipped: 0 }));
-    if (state === 'done') c.done += delta;
-    else if (state === 'failed') c.failed += delta;
-    else if (state === 'skipped') c.skipped += delta;
-    else if (state !== 'cancelled') c.pending += delta;
-  }
-
-  private checkBatchFinished(batchId: string): void {
-    const batch = this.store.batches.get(batchId);
-    const c = this.counts.get(batchId);
-    if (!batch || !c || batch.walking || c.pending > 0 || batch.notified) return;
-    batch.notified = true;
-    this.store.putBatch(batch);
-    this.options.events.batchFinished({ batchId, done: c.done, failed: c.failed, skipped: c.skipped });
-    this.hostBridge.batchFinished(batch, c);
   }
 
   private recheckCredentials(): void {
@@ -504,24 +368,5 @@ export class TransferEngine {
     for (const p of profiles) this.credentialsRefreshed(p);
   }
 
-  // ---- progress ----
 
-  totals(): TransferTotals {
-    return computeTotals(this.store.items.values(), this.store.batches.values(), this.totalSpeed.rate());
-  }
-
-  private sendProgress(changed: string[], removed: string[]): void {
-    const items = [];
-    for (const id of changed) {
-      const r = this.store.items.get(id);
-      if (r) items.push(toItem(r, this.running.get(id)?.speed.rate() ?? 0));
-    }
-    this.options.events.progress({ items, removed, totals: this.totals() });
-    this.updateHost();
-  }
-
-  private updateHost(): void {
-    const running = [...this.running.keys()].map((id) => this.store.items.get(id)).filter((r): r is TransferRecord => r !== undefined);
-    this.hostBridge.update(running);
-  }
 }

@@ -10,17 +10,21 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { AppError } from '../../../shared/errors';
 import { AppException } from '../../../shared/errors';
-import type {
-  ConflictPolicy,
-  ConflictPlan,
-  EnqueueResult,
-  TransferListPage,
-  TransferSettings,
+import {
+  DRAG_OUT_MAX_BYTES,
+  DRAG_OUT_MAX_FILES,
+  type ConflictPolicy,
+  type ConflictPlan,
+  type DragOutResult,
+  type EnqueueResult,
+  type TransferListPage,
+  type TransferSettings,
 } from '../../../shared/contract/transfers';
 import type { DesktopHost } from '../host/desktop-host';
 import type { ClientProvider } from '../oss/client-provider';
 import { BatchIntake } from './batch-intake';
 import { safeSegment } from './local-paths';
+import { pruneOpenCache } from './open-cache';
 import type { EngineTuning } from './task-context';
 import { TransferEngine, type EngineEvents } from './transfer-engine';
 import type { ResolvedPolicy } from './transfer-record';
@@ -39,6 +43,9 @@ export interface TransferServiceOptions {
 }
 
 type Target = { all: true } | { ids: string[] };
+
+/** How long a drag out waits for its files before it gives up and says so. */
+const DRAG_OUT_WAIT_MS = 15_000;
 
 export class TransferService {
   private ready: Promise<{ engine: TransferEngine; intake: BatchIntake }> | undefined;
@@ -63,6 +70,7 @@ export class TransferService {
         ...(this.options.tuning ? { tuning: this.options.tuning } : {}),
       });
       await engine.start();
+      void pruneOpenCache(this.cacheDir()).catch(() => undefined);
       const intake = new BatchIntake(engine, this.options.log);
       intake.resumeAll();
       return { engine, intake };
@@ -116,11 +124,45 @@ export class TransferService {
     return { batchId: engine.store.items.get(id)!.batchId, queued: 1, rejected: [] };
   }
 
+  /**
+   * Files dragged out of the list: a few small ones are fetched to the cache (verified) and
+   * handed to the OS drag; folders, large or many files go to the download folder through
+   * the queue — a drag cannot wait for them.
+   */
+  async dragOut(input: { profileId: string; bucket: string; basePrefix: string; items: Array<{ key: string; isPrefix: boolean }>; sizes: number[] }): Promise<DragOutResult> {
+    const total = input.sizes.reduce((a, b) => a + b, 0);
+    const small = input.items.length <= DRAG_OUT_MAX_FILES && input.items.every((i) => !i.isPrefix) && input.sizes.length === input.items.length && total <= DRAG_OUT_MAX_BYTES;
+    if (!small) return { kind: 'queued', ...(await this.download({ ...input, destination: 'default' })) };
+    const { engine, intake } = await this.start();
+    const root = join(this.cacheDir(), randomUUID());
+    await mkdir(root, { recursive: true });
+    // One folder per file: two keys with the same last name never collide in the cache.
+    const ids = await Promise.all(
+      input.items.map(async (it, i) => {
+        const dir = join(root, String(i));
+        await mkdir(dir);
+        const name = it.key.split('/').filter(Boolean).pop() ?? 'file';
+        return intake.single({ profileId: input.profileId, bucket: input.bucket, key: it.key, path: join(dir, safeSegment(name)), root: dir });
+      }),
+    );
+    const records = await engine.settled(ids, DRAG_OUT_WAIT_MS);
+    const failed = records?.find((r) => r.state !== 'done');
+    if (!records || failed) {
+      throw new AppException({
+        code: 'DragOutFailed',
+        message: failed?.error?.message ?? 'The files did not arrive in time for the drag.',
+        hint: 'Use "Download" or "Download to…" from the menu instead; the transfer panel shows what happened.',
+      });
+    }
+    this.options.host.startDrag(records.map((r) => r.localPath));
+    return { kind: 'dragging', files: records.length };
+  }
+
   /** Downloads into a private cache folder, verified, then opens it with the OS's app. */
   async openObject(input: { profileId: string; bucket: string; key: string }): Promise<{ itemId: string }> {
     const { intake } = await this.start();
     const name = input.key.split('/').filter(Boolean).pop() ?? 'file';
-    const root = join(this.options.userDataDir, 'transfers', 'open-cache', randomUUID());
+    const root = join(this.cacheDir(), randomUUID());
     await mkdir(root, { recursive: true });
     const itemId = intake.single({ ...input, path: join(root, safeSegment(name)), root, openWhenDone: true });
     return { itemId };
@@ -195,6 +237,10 @@ export class TransferService {
   /** Credentials of a profile were refreshed: items waiting for them continue. */
   credentialsRefreshed(profileId: string): void {
     if (this.ready) void this.ready.then(({ engine }) => engine.credentialsRefreshed(profileId));
+  }
+
+  private cacheDir(): string {
+    return join(this.options.userDataDir, 'transfers', 'open-cache');
   }
 
   private defaultFolder(): string {

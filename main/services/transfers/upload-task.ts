@@ -17,7 +17,8 @@ import { sleep, withRetries } from './retry';
 import { crcHeader, partSizeFor, type Client, type PartUploader, type TaskContext } from './task-context';
 import { IntegrityError, codeOf } from './transfer-errors';
 
-export type UploadOutcome = { kind: 'done'; crc: string } | { kind: 'skipped'; reason: 'exists' | 'identical' };
+/** `crc` is the CRC-64 OSS confirmed, or null when OSS sent none to compare with (then the item is done, not "verified"). */
+export type UploadOutcome = { kind: 'done'; crc: string | null } | { kind: 'skipped'; reason: 'exists' | 'identical' };
 
 /**
  * Bodies this small are read into memory and hashed inline (microseconds): for a folder of
@@ -91,16 +92,17 @@ async function putSmall(ctx: TaskContext, client: Client, size: number): Promise
       const wait = ctx.limiter.take(size);
       if (wait > 0) await sleep(wait, ctx.signal);
       const ours = await crc64Of(body);
+      let theirs: string | undefined;
       try {
         const result = await client.put(r.key, body, { mime: lookup(r.key) || 'application/octet-stream', headers: headersFor(ctx) } as unknown as OSS.PutObjectOptions);
-        const theirs = crcHeader(result.res);
+        theirs = crcHeader(result.res);
         if (theirs && theirs !== ours) throw new IntegrityError(r.key, ours, theirs);
       } catch (err) {
         if (codeOf(err) === 'FileAlreadyExists') return { kind: 'skipped', reason: 'exists' } as const;
         throw err;
       }
       ctx.onBytes(size);
-      return { kind: 'done', crc: ours } as const;
+      return { kind: 'done', crc: theirs ? ours : null } as const;
     },
     { attempts: ctx.tuning.requestAttempts, baseMs: ctx.tuning.retryBaseMs, signal: ctx.signal, onRetry: ctx.onRetry },
   );
@@ -122,7 +124,7 @@ async function putWhole(ctx: TaskContext, client: Client, size: number): Promise
         const ours = await crcP;
         const theirs = crcHeader(result.res);
         if (theirs && theirs !== ours) throw new IntegrityError(r.key, ours, theirs);
-        return { kind: 'done', crc: ours } as const;
+        return { kind: 'done', crc: theirs ? ours : null } as const;
       } catch (err) {
         ctx.onBytes(-body.passed());
         crcP.catch(() => undefined);
@@ -301,6 +303,7 @@ async function sendPart(ctx: TaskContext, client: Client, cp: UploadCheckpoint, 
 
 async function complete(ctx: TaskContext, client: Client, cp: UploadCheckpoint): Promise<UploadOutcome> {
   const combined = combineParts(cp.parts);
+  let theirs: string | undefined;
   try {
     const result = await withRetries(
       () =>
@@ -312,7 +315,7 @@ async function complete(ctx: TaskContext, client: Client, cp: UploadCheckpoint):
         ),
       { attempts: ctx.tuning.requestAttempts, baseMs: ctx.tuning.retryBaseMs, signal: ctx.signal, onRetry: ctx.onRetry },
     );
-    const theirs = crcHeader(result.res as { headers?: unknown });
+    theirs = crcHeader(result.res as { headers?: unknown });
     if (theirs && theirs !== combined) throw new IntegrityError(cp.key, combined, theirs);
   } catch (err) {
     if (codeOf(err) === 'FileAlreadyExists') {
@@ -332,5 +335,5 @@ async function complete(ctx: TaskContext, client: Client, cp: UploadCheckpoint):
     throw err;
   }
   await ctx.checkpoints.remove(cp.itemId);
-  return { kind: 'done', crc: combined };
+  return { kind: 'done', crc: theirs ? combined : null };
 }

@@ -22,7 +22,7 @@ import { ObjectTable } from './components/object-table';
 import { SearchBar } from './components/search-bar';
 import { buildMenu } from './components/menu-items';
 import { DialogHost } from './dialogs/dialog-host';
-import { currentFileOpener, extraActions, toolbarActions } from './extension-points';
+import { currentDragOutHandler, currentFileOpener, extraActions, toolbarActions } from './extension-points';
 import { previewKindOf } from './format';
 import { pendingFocusRow, useBrowseNavigation } from './hooks/use-browse-navigation';
 import { useDropTarget } from './hooks/use-drop-target';
@@ -221,6 +221,7 @@ export function BrowseView({ profileId, start }: BrowseViewProps): ReactElement 
     </AddressBar>
   );
 
+  const dragOut = currentDragOutHandler();
   const extensionCtx = { profileId, bucket: loc.bucket, prefix: loc.prefix, items: selectedItems.map(({ key, isPrefix }) => ({ key, isPrefix })) };
   const drop = useDropTarget(extensionCtx);
   useExternalChanges(profileId, loc.bucket, loc.prefix, ctx.reload);
@@ -301,6 +302,7 @@ export function BrowseView({ profileId, start }: BrowseViewProps): ReactElement 
               onCommand={onCommand}
               onOpenRow={(id) => openItem(itemsOf([id])[0])}
               onContextMenuAt={(x, y) => setMenu({ x, y })}
+              {...(dragOut ? { onDragRows: (ids: number[]) => dragOut({ ...extensionCtx, items: itemsOf(ids).map(({ key, isPrefix }) => ({ key, isPrefix })) }, ids.map((id) => (model?.cols.isFolder(id) ? 0 : (model?.cols.sizes[id] ?? 0)))) } : {})}
               sort={sort}
               onSort={onSort}
               empty={empty}

@@ -9,7 +9,7 @@ import i18next from 'i18next';
 import type { EnqueueResult } from '../../../shared/contract/transfers';
 import { getPathForFile } from '../../lib/oss-api';
 import type { BrowseContext, ExtensionAction } from '../../state/browse-extensions';
-import { attempt, chunks, enqueued, openPanel, transfersStore } from './transfers-state';
+import { MAX_IDS_PER_CALL, attempt, chunks, enqueued, openPanel, transfersStore } from './transfers-state';
 
 const t = (key: string, options?: Record<string, unknown>) => i18next.t(key, { ns: 'transfers', ...options });
 
@@ -41,6 +41,20 @@ export async function download(ctx: BrowseContext, destination: 'default' | 'cho
     if (!r?.batchId) break;
   }
   enqueued(results);
+}
+
+/**
+ * Rows dragged out of the list to the desktop: main fetches a few small files and hands
+ * them to the OS drag; folders, large or many files go to the download folder instead, and
+ * the user is told so (a drag cannot wait for them).
+ */
+export async function dragOut(ctx: BrowseContext, sizes: number[]): Promise<void> {
+  if (ctx.items.length === 0 || ctx.items.length > MAX_IDS_PER_CALL) return;
+  const r = await attempt('transfers:drag-out', { profileId: ctx.profileId, bucket: ctx.bucket, basePrefix: ctx.prefix, items: ctx.items, sizes });
+  if (r?.kind === 'queued' && r.batchId) {
+    transfersStore.set({ notice: { kind: 'dragQueued', count: ctx.items.length } });
+    enqueued([r]);
+  }
 }
 
 /** Downloads one object to the cache folder, verified, and opens it with the OS's app. */

@@ -7,7 +7,7 @@
 import i18next from 'i18next';
 import type { ReactElement } from 'react';
 import type { ShellFeature } from '../../app/feature-registry';
-import { addDropHandler, addObjectActions, addPreviewActions, addToolbarActions, objectsChanged, setFileOpener } from '../../state/browse-extensions';
+import { addDropHandler, addObjectActions, addPreviewActions, addToolbarActions, objectsChanged, setDragOutHandler, setFileOpener } from '../../state/browse-extensions';
 import { addSettingsSection } from '../../ui/settings-registry';
 import { ConflictDialog } from './components/conflict-dialog';
 import { ErrorDetailsDialog } from './components/error-details-dialog';
@@ -15,15 +15,17 @@ import { TransferNotice } from './components/transfer-notice';
 import { TransferPanel } from './components/transfer-panel';
 import { TransferSettingsDialog, TransferSettingsForm } from './components/transfer-settings';
 import { TransferStatus } from './components/transfer-status';
-import { openWithDefaultApp, saveAs, transferActions, uploadActions, uploadDropped } from './entry-points';
+import { dragOut, openWithDefaultApp, saveAs, transferActions, uploadActions, uploadDropped } from './entry-points';
 import { onUploadsLanded } from './transfers-state';
 import './transfers.css';
+import './transfer-dialogs.css';
 
 addDropHandler((ctx, files) => void uploadDropped(ctx, files));
 addObjectActions(transferActions);
 // One toolbar button (the toolbar is tight at 1024 px); "Upload folder…" is in the folder's menu, and folders can be dropped.
 addToolbarActions((ctx) => uploadActions(ctx).slice(0, 1));
 setFileOpener((ctx, key) => void openWithDefaultApp(ctx, key));
+setDragOutHandler((ctx, sizes) => void dragOut(ctx, sizes));
 addPreviewActions((ctx) => [{ id: 'transfers.saveAs', label: i18next.t('transfers:action.saveAs'), run: () => void saveAs(ctx, ctx.key) }]);
 addSettingsSection({ id: 'transfers', order: 50, title: (t) => t('transfers:settings.section'), Component: () => <TransferSettingsForm /> });
 onUploadsLanded((items) => {

@@ -12,7 +12,7 @@ import { createStore } from '../../state/create-store';
 import { TransferList } from './model/transfer-list';
 
 /** Something to tell the user: an error (with its hint) or a plain message. */
-export type TransferNotice = { kind: 'error'; error: AppError } | { kind: 'rejected'; items: Array<{ name: string; reason: string }> } | { kind: 'noPath' };
+export type TransferNotice = { kind: 'error'; error: AppError } | { kind: 'rejected'; items: Array<{ name: string; reason: string }> } | { kind: 'noPath' } | { kind: 'dragQueued'; count: number };
 
 export interface TransfersUi {
   /** Bumped whenever `transferList` changed. */

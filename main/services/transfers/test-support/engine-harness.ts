@@ -39,7 +39,14 @@ export interface Harness {
 export const FAST: Partial<EngineTuning> = { retryBaseMs: 20, stallMs: 5000 };
 
 export async function startHarness(
-  options: { tuning?: Partial<EngineTuning>; settings?: Partial<TransferSettings>; fx?: BrowseFixture; record?: boolean } = {},
+  options: {
+    tuning?: Partial<EngineTuning>;
+    settings?: Partial<TransferSettings>;
+    fx?: BrowseFixture;
+    record?: boolean;
+    /** Drop x-oss-hash-crc64ecma from every answer, as a proxy or an old gateway might. */
+    stripCrc?: boolean;
+  } = {},
 ): Promise<Harness> {
   const fx = options.fx ?? (await startBrowseFixture());
   const dir = await mkdtemp(join(tmpdir(), 'transfers-'));
@@ -59,6 +66,7 @@ export async function startHarness(
   const clients = connectionClients(
     { endpoint: fx.endpoint, region: fx.region, accessKeyId: key.id, accessKeySecret: key.secret },
     options.record ? (method, url) => requests.push({ method, url }) : undefined,
+    options.stripCrc ? (headers) => delete headers['x-oss-hash-crc64ecma'] : undefined,
   );
   const make = async (tuning?: Partial<EngineTuning>): Promise<[TransferEngine, BatchIntake]> => {
     const engine = new TransferEngine({

@@ -3,7 +3,7 @@
  * changes after it is listed, so appending a page re-renders no visible row.
  */
 import { FileTypeIcon, fileKindOf } from '../../../ui/icons';
-import { memo, type MouseEvent, type ReactElement } from 'react';
+import { memo, type DragEvent, type MouseEvent, type ReactElement } from 'react';
 import type { TFunction } from 'i18next';
 import type { ListingColumns } from '../model/listing-columns';
 import { formatDate, humanSize } from '../format';
@@ -21,6 +21,8 @@ export interface ObjectRowProps {
   onMouseDown(e: MouseEvent, rowId: number): void;
   onDoubleClick(rowId: number): void;
   onContextMenu(e: MouseEvent, rowId: number): void;
+  /** Set when rows can be dragged out of the window (to the desktop). */
+  onDragStart?: (e: DragEvent, rowId: number) => void;
 }
 
 /** The display name of a row: a folder's name without its trailing slash. */
@@ -47,6 +49,8 @@ function ObjectRowView(p: ObjectRowProps): ReactElement {
       onMouseDown={(e) => p.onMouseDown(e, rowId)}
       onDoubleClick={() => p.onDoubleClick(rowId)}
       onContextMenu={(e) => p.onContextMenu(e, rowId)}
+      draggable={p.onDragStart ? true : undefined}
+      onDragStart={p.onDragStart ? (e) => p.onDragStart!(e, rowId) : undefined}
     >
       <div role="gridcell" className="browse-table__cell browse-table__cell--name" title={cols.keys[rowId]}>
         <FileTypeIcon kind={folder ? 'folder' : symlink ? 'shortcut' : fileKindOf(ext)} />

@@ -6,7 +6,7 @@
  */
 import { Icon } from '../../../ui/icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, useState, type PointerEvent as ReactPointerEvent, type KeyboardEvent, type MouseEvent, type ReactElement, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type PointerEvent as ReactPointerEvent, type DragEvent, type KeyboardEvent, type MouseEvent, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListingColumns } from '../model/listing-columns';
 import { commandForKey, type ListCommand } from '../model/keyboard-commands';
@@ -32,6 +32,8 @@ export interface ObjectTableProps {
   onCommand(cmd: ListCommand): void;
   onOpenRow(rowId: number): void;
   onContextMenuAt(x: number, y: number): void;
+  /** Rows dragged out of the window (the selection, or the row under the pointer); rows are draggable only when set. */
+  onDragRows?: (rowIds: number[]) => void;
   sort: SortSpec;
   onSort(column: SortColumn): void;
   /** Shown instead of rows when the view is empty. */
@@ -56,9 +58,9 @@ export function ObjectTable(p: ObjectTableProps): ReactElement {
   });
 
   // Latest values for stable callbacks, so memoized rows do not re-render on every change.
-  const latest = useRef({ view, selection, onSelection, onOpenRow: p.onOpenRow, onContextMenuAt: p.onContextMenuAt });
+  const latest = useRef({ view, selection, onSelection, onOpenRow: p.onOpenRow, onContextMenuAt: p.onContextMenuAt, onDragRows: p.onDragRows });
   useEffect(() => {
-    latest.current = { view, selection, onSelection, onOpenRow: p.onOpenRow, onContextMenuAt: p.onContextMenuAt };
+    latest.current = { view, selection, onSelection, onOpenRow: p.onOpenRow, onContextMenuAt: p.onContextMenuAt, onDragRows: p.onDragRows };
   });
 
   const onRowMouseDown = useCallback((e: MouseEvent, rowId: number) => {
@@ -71,6 +73,13 @@ export function ObjectTable(p: ObjectTableProps): ReactElement {
     l.onSelection(clickRow(l.selection, l.view, rowId, { shift: e.shiftKey, toggle: IS_MAC ? e.metaKey : e.ctrlKey }));
   }, []);
   const onRowDoubleClick = useCallback((rowId: number) => latest.current.onOpenRow(rowId), []);
+  // The OS drag is started by main with real files (Electron's startDrag), so the page's own drag is cancelled.
+  const onRowDragStart = useCallback((e: DragEvent, rowId: number) => {
+    e.preventDefault();
+    const l = latest.current;
+    const ids = l.selection.selected.has(rowId) ? l.view.filter((id) => l.selection.selected.has(id)) : [rowId];
+    l.onDragRows?.([...ids]);
+  }, []);
   const onRowContextMenu = useCallback((e: MouseEvent) => {
     e.preventDefault();
     latest.current.onContextMenuAt(e.clientX, e.clientY);
@@ -241,6 +250,7 @@ export function ObjectTable(p: ObjectTableProps): ReactElement {
                   onMouseDown={onRowMouseDown}
                   onDoubleClick={onRowDoubleClick}
                   onContextMenu={onRowContextMenu}
+                  {...(p.onDragRows ? { onDragStart: onRowDragStart } : {})}
                 />
               );
             })}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../../ui/button';
 import { Dialog } from '../../../ui/dialog';
 import { ErrorPanel } from '../../../ui/error-panel';
-import { itemName } from '../model/row-text';
+import { errorText, itemName } from '../model/row-text';
 import { command, transferList, transfersStore } from '../transfers-state';
 
 export function ErrorDetailsDialog(): ReactElement | null {
@@ -14,6 +14,9 @@ export function ErrorDetailsDialog(): ReactElement | null {
   const item = id ? transferList.get(id) : undefined;
   if (!item?.error) return null;
   const close = () => transfersStore.set({ detailsId: null });
+  // Our own codes get our wording (in the UI language); the panel keeps code, request ID and EC.
+  const own = t(`error.${item.error.code}.message`, { defaultValue: '' });
+  const error = own ? { ...item.error, message: own, hint: errorText(item.error, t).hint } : item.error;
   return (
     <Dialog
       title={t('details.title', { name: itemName(item) })}
@@ -26,7 +29,7 @@ export function ErrorDetailsDialog(): ReactElement | null {
       }
     >
       <ErrorPanel
-        error={item.error}
+        error={error}
         compact
         {...(item.state === 'failed'
           ? {

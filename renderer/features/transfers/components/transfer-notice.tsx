@@ -20,6 +20,8 @@ export function TransferNotice(): ReactElement | null {
     <div className="transfers-notice transfers-notice-text" role="alert" data-testid="transfer-notice">
       {notice.kind === 'noPath' ? (
         <p>{t('notice.noPath')}</p>
+      ) : notice.kind === 'dragQueued' ? (
+        <p>{t('notice.dragQueued', { count: notice.count })}</p>
       ) : (
         <>
           <p>{t('notice.rejected')}</p>

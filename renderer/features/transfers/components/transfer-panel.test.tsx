@@ -74,7 +74,8 @@ describe('transfer panel', () => {
     expect(first?.textContent).toContain('Uploading · 63% · 2.0 KB/s · 1 s left');
     expect(within(first!).getByTestId('transfer-note')?.textContent).toContain('Resumed at 63%');
     expect(within(first!).getByRole('progressbar').getAttribute('aria-valuenow')).toBe('63');
-    expect(third?.textContent).toContain('Failed: You have no right to access this object.');
+    // The shared describer's plain sentence, not OSS's raw text; main's own hint kept (English UI).
+    expect(third?.textContent).toContain('Failed: You do not have permission to do this.');
     expect(third?.textContent).toContain('Ask the bucket owner for write access.');
     expect(within(third!).getByRole('button', { name: 'Retry: img-2.jpg' })).toBeTruthy();
     expect(screen.getByTestId('transfer-totals')?.textContent).toContain('0 of 100,000 files done');

@@ -9,7 +9,7 @@ import type { TFunction } from 'i18next';
 import type { TransferItem } from '../../../../shared/contract/transfers';
 import { percent } from '../format';
 import { actionsFor } from '../model/transfer-list';
-import { itemName, itemRoute, noteText, sizeText, statusText } from '../model/row-text';
+import { errorText, itemName, itemRoute, noteText, sizeText, statusText } from '../model/row-text';
 
 export type RowAction = 'pause' | 'resume' | 'cancel' | 'retry' | 'reveal' | 'open' | 'details';
 
@@ -35,7 +35,7 @@ function TransferRowView({ item, index, top, height, focused, t, lang, onAction,
   const note = noteText(item, t);
   const pct = percent(item.transferred, item.size ?? 0);
   const failed = item.state === 'failed';
-  const hint = item.error ? t(`errors:hint.${item.error.code}`, { defaultValue: item.error.hint ?? '' }) : '';
+  const hint = item.error ? errorText(item.error, t).hint : '';
   const tab = focused ? 0 : -1;
   const button = (action: RowAction, label: string, icon: ReactElement) => (
     <button type="button" className="transfers-icon-button" aria-label={`${label}: ${name}`} title={label} tabIndex={tab} onClick={() => onAction(action, item)}>

@@ -127,12 +127,12 @@ export function TransferSettingsForm({ onSaved, extraButtons }: TransferSettings
         <Field label={t('settings.conflictDefault')}>
           {(control) => <EnumSelect {...control} value={fields.conflictDefault} options={CONFLICT_POLICIES} labelOf={(p) => t(`settings.conflict.${p}`)} onChange={(p) => set({ conflictDefault: p })} />}
         </Field>
-        <div className="ui-field">
+        <div className="ui-field transfers-folder-field">
           <span className="ui-field__label" id="transfers-download-folder-label">
             {t('settings.downloadFolder')}
           </span>
           <div className="transfers-folder-row">
-            <span className="ui-mono transfers-folder" aria-labelledby="transfers-download-folder-label" data-testid="download-folder">
+            <span className="ui-mono transfers-folder" aria-labelledby="transfers-download-folder-label" data-testid="download-folder" title={saved.downloadFolder || undefined}>
               {saved.downloadFolder || t('settings.downloadFolderDefault')}
             </span>
             <Button small onClick={() => void chooseFolder()}>

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { initI18n } from '../../../i18n';
 import { item } from '../testing/items';
 import { EMPTY_TOTALS } from './transfer-list';
-import { itemName, itemRoute, noteText, statusBarText, statusText, totalsText } from './row-text';
+import { errorText, itemName, itemRoute, noteText, statusBarText, statusText, totalsText } from './row-text';
 
 describe('transfer row wording', () => {
   beforeAll(() => {
@@ -41,5 +41,17 @@ describe('transfer row wording', () => {
     expect(statusBarText(totals, en(), 'en')).toBe('8,004 transfers · 25%');
     expect(statusBarText({ ...totals, active: 0, queued: 0 }, zh(), 'zh-CN')).toBe('2 个传输失败');
     expect(statusBarText(EMPTY_TOTALS, en(), 'en')).toBe('Transfers');
+  });
+
+  it("tells a failure in the user's language with a next step, for our codes and for OSS codes", () => {
+    const integrity = { code: 'IntegrityMismatch', message: 'The CRC-64 of a.bin did not match (expected 1, got 2).', hint: 'The transfer is retried automatically.' };
+    const failed = item(1, { state: 'failed', error: integrity });
+    expect(statusText(failed, en(), 'en')).toBe('Failed: The checksum of what arrived did not match the original.');
+    expect(statusText(failed, zh(), 'zh-CN')).toBe('失败：收到的数据校验值与原文件不一致。');
+    expect(errorText({ code: 'ENOSPC', message: 'ENOSPC: no space left on device, write' }, zh()).hint).toContain('释放磁盘空间');
+    expect(errorText({ code: 'Stalled', message: 'No data moved for 30 seconds.' }, en()).hint).toContain('Check your network or proxy');
+    const denied = errorText({ code: 'AccessDenied', message: 'You have no right to access this object.', requestId: 'R1' }, zh());
+    expect(denied.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(denied.hint).not.toBe('');
   });
 });

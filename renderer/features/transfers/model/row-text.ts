@@ -5,6 +5,8 @@
  */
 import type { TFunction } from 'i18next';
 import type { TransferItem, TransferTotals } from '../../../../shared/contract/transfers';
+import type { AppError } from '../../../../shared/errors';
+import { plainHint, plainMessage } from '../../../ui/error-text';
 import { etaSeconds, formatBytes, formatCount, formatDuration, formatSpeed, percent } from '../format';
 
 /** The item's name to show: the local file for uploads, the object's last segment for downloads. */
@@ -27,6 +29,16 @@ export function sizeText(it: Pick<TransferItem, 'size' | 'transferred'>, t: TFun
   return it.size === null ? formatBytes(it.transferred) : t('row.sizeOf', { done: formatBytes(it.transferred), total: formatBytes(it.size) });
 }
 
+/**
+ * A failure in the user's language: transfer-specific codes (checksum, stall, a file that
+ * changed, disk full…) from our strings; OSS and network codes through the shared describer.
+ */
+export function errorText(error: AppError, t: TFunction): { message: string; hint: string } {
+  const own = t(`error.${error.code}.message`, { defaultValue: '' });
+  if (own) return { message: own, hint: t(`error.${error.code}.hint`, { defaultValue: '' }) };
+  return { message: plainMessage(t, error), hint: plainHint(t, error) };
+}
+
 /** The state line: "Uploading · 45% · 4.2 MB/s · 2 min left", "Verified", "Failed: …". */
 export function statusText(it: TransferItem, t: TFunction, lang: string): string {
   const pct = percent(it.transferred, it.size ?? 0);
@@ -46,7 +58,7 @@ export function statusText(it: TransferItem, t: TFunction, lang: string): string
     case 'skipped':
       return it.note?.kind === 'skipped' && it.note.reason === 'identical' ? t('state.skippedIdentical') : t('state.skippedExists');
     case 'failed':
-      return it.error ? t('state.failedWith', { message: it.error.message }) : t('state.failed');
+      return it.error ? t('state.failedWith', { message: errorText(it.error, t).message }) : t('state.failed');
     default:
       return t(`state.${it.state}`);
   }
