@@ -7,6 +7,7 @@
 import { DEFAULT_ROLE_SESSION_NAME, ROLE_SESSION_SECONDS } from './defaults';
 import { z } from 'zod';
 import { boundedRecord } from './contract/schema-bounds';
+import { ENDPOINT_HOST_HINT } from './remote-hosts';
 
 /** How a profile gets its credentials; one CredentialProvider implementation each. */
 export const CREDENTIAL_TYPES = [
@@ -273,6 +274,7 @@ export const profileErrorHints = {
   OidcTokenFileNotChosen: 'Choose the token file again with "Choose token file…".',
   RegionsUnavailable: 'The built-in region list is used instead. Private clouds and the local sandbox do not offer DescribeRegions.',
   SandboxUnavailable: 'This build has no local sandbox. Add a profile with your own AccessKey instead.',
+  EndpointHostNotConfirmed: ENDPOINT_HOST_HINT,
   NoPermission:
     "The role cannot be assumed. For a RAM user: grant it sts:AssumeRole and check that the role's trust policy trusts the account. For OIDC: the role's trust policy must trust the OIDC provider.",
   'EntityNotExist.Role': "The role ARN does not exist. Copy it from the role's page in the RAM console.",

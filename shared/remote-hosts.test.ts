@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertCredentialUrlsAllowed, assertRemoteUrlAllowed, isForbiddenHost, judgeRemoteUrl, RemoteHostError } from './remote-hosts';
+import { assertCredentialUrlsAllowed, assertEndpointUrlsAllowed, assertRemoteUrlAllowed, endpointHostsToConfirm, isForbiddenHost, judgeRemoteUrl, RemoteHostError } from './remote-hosts';
 
 const refused = (fn: () => void) => {
   try {
@@ -57,5 +57,30 @@ describe('remote host policy', () => {
     expect(refused(() => assertCredentialUrlsAllowed({ type: 'ecs-ram-role', metadataUrl: 'http://10.0.0.1/' }, 'r', approval))).toBe('HostNotConfirmed');
     expect(refused(() => assertCredentialUrlsAllowed({ type: 'ram-role' }, 'r', approval))).toBe('allowed');
     expect(refused(() => assertCredentialUrlsAllowed({ type: 'ecs-ram-role' }, 'r', approval))).toBe('allowed');
+  });
+
+  it('lists every OSS endpoint host that is not an https host of aliyuncs.com: custom URLs, per-region URLs, bucket domains', () => {
+    const endpoint = {
+      customUrl: 'https://oss.private.example:8443',
+      customRegionUrls: { 'oss-cn-hangzhou': 'https://oss-cn-hangzhou.aliyuncs.com', 'oss-x': 'http://10.0.0.5:9000', 'oss-y': 'https://10.0.0.5:9000' },
+      cnames: { photos: 'img.example.com', docs: 'http://IMG.example.com', vpc: 'photos.oss-cn-hangzhou-internal.aliyuncs.com' },
+    };
+    expect(endpointHostsToConfirm(endpoint)).toEqual([
+      { host: 'oss.private.example:8443', insecure: false },
+      { host: '10.0.0.5:9000', insecure: true },
+      { host: 'img.example.com', insecure: true },
+    ]);
+    expect(endpointHostsToConfirm({ customUrl: 'http://oss-cn-hangzhou.aliyuncs.com' })).toEqual([{ host: 'oss-cn-hangzhou.aliyuncs.com', insecure: true }]);
+    expect(endpointHostsToConfirm({ customUrl: 'https://oss-cn-hangzhou.aliyuncs.com.evil.example' })).toHaveLength(1);
+    expect(endpointHostsToConfirm({})).toEqual([]);
+  });
+
+  it('refuses an endpoint host that is not trusted (EndpointHostNotConfirmed), forbidden, or plain http without the warning', () => {
+    const cname = { cnames: { photos: 'img.example.com' } };
+    expect(refused(() => assertEndpointUrlsAllowed(cname, {}))).toBe('EndpointHostNotConfirmed');
+    expect(refused(() => assertEndpointUrlsAllowed(cname, { confirmedHosts: ['IMG.example.com'] }))).toBe('allowed');
+    expect(refused(() => assertEndpointUrlsAllowed({ customUrl: 'http://[fe80::1]:80' }, { confirmedHosts: ['[fe80::1]'], allowInsecureHttp: true }))).toBe('ForbiddenHost');
+    expect(refused(() => assertEndpointUrlsAllowed({ customUrl: 'http://oss.corp:80' }, { confirmedHosts: ['oss.corp'] }))).toBe('InsecureHttpNotAllowed');
+    expect(refused(() => assertEndpointUrlsAllowed({ customRegionUrls: { r: 'https://oss-r.aliyuncs.com' } }, {}))).toBe('allowed');
   });
 });

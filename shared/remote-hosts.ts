@@ -37,7 +37,7 @@ export function isForbiddenHost(hostname: string): boolean {
 }
 
 /** What a credential URL is for: each has its own official hosts. */
-export type RemotePurpose = 'sts' | 'credentials-uri' | 'ecs-metadata' | 'oss-endpoint';
+export type RemotePurpose = 'sts' | 'credentials-uri' | 'ecs-metadata' | 'oss-endpoint' | 'oss-host';
 
 function isOfficial(purpose: RemotePurpose, url: URL, region: string): boolean {
   const host = url.hostname.toLowerCase();
@@ -50,6 +50,9 @@ function isOfficial(purpose: RemotePurpose, url: URL, region: string): boolean {
       return url.protocol === 'http:' && host === ECS_METADATA_HOST;
     case 'oss-endpoint':
       return url.protocol === 'https:' && [`oss-${bare}.aliyuncs.com`, 'oss-accelerate.aliyuncs.com', 'oss-accelerate-overseas.aliyuncs.com'].includes(host);
+    case 'oss-host':
+      // A profile's own endpoint or bucket domain: any https host of Alibaba Cloud's own domain.
+      return url.protocol === 'https:' && /^([a-z0-9-]+\.)+aliyuncs\.com$/.test(host);
     case 'credentials-uri':
       // Always a user-entered service: shown in the confirmation.
       return false;
@@ -77,7 +80,7 @@ export function judgeRemoteUrl(purpose: RemotePurpose, text: string, region: str
 /** Thrown (main) or shown (renderer) when a URL is refused or still needs the user's confirmation. */
 export class RemoteHostError extends Error {
   constructor(
-    readonly code: 'ForbiddenHost' | 'HostNotConfirmed' | 'InsecureHttpNotAllowed',
+    readonly code: 'ForbiddenHost' | 'HostNotConfirmed' | 'InsecureHttpNotAllowed' | 'EndpointHostNotConfirmed',
     message: string,
     readonly hint: string,
   ) {
@@ -99,6 +102,7 @@ export function assertRemoteUrlAllowed(purpose: RemotePurpose, text: string, reg
   if (verdict.kind === 'official') return;
   if (verdict.kind === 'forbidden') throw new RemoteHostError('ForbiddenHost', verdict.reason, 'Enter the address of the real service, or remove it to use the default.');
   if (!(approval.confirmedHosts ?? []).map((h) => h.toLowerCase()).includes(verdict.host)) {
+    if (purpose === 'oss-host') throw endpointNotConfirmed(verdict.host);
     throw new RemoteHostError(
       'HostNotConfirmed',
       `OSS Browser would send your sign-in request to ${verdict.host}, which is not an Alibaba Cloud address. It needs your confirmation first.`,
@@ -134,4 +138,52 @@ export function hostsToConfirm(c: Parameters<typeof credentialUrls>[0], region: 
 /** Throws RemoteHostError unless every URL of `credentials` is official or approved. */
 export function assertCredentialUrlsAllowed(c: Parameters<typeof credentialUrls>[0], region: string, approval: HostApproval): void {
   for (const [purpose, url] of credentialUrls(c)) assertRemoteUrlAllowed(purpose, url, region, approval);
+}
+
+/** What to do when an endpoint host was not trusted (the same text in en/errors.json). */
+export const ENDPOINT_HOST_HINT =
+  "Check the endpoint and the bucket domains in the profile. Trust an address that is not Alibaba Cloud's only if you or your administrator set it up, and choose Trust when OSS Browser asks.";
+
+/** The refusal for an OSS endpoint or bucket domain the user did not trust in main's dialog. */
+export function endpointNotConfirmed(host: string): RemoteHostError {
+  return new RemoteHostError(
+    'EndpointHostNotConfirmed',
+    `OSS Browser would send your signed OSS requests (with your AccessKey ID) to ${host}, which is not an Alibaba Cloud address. You did not trust it, so nothing was sent.`,
+    ENDPOINT_HOST_HINT,
+  );
+}
+
+/** The endpoint settings that decide where main sends signed OSS requests. */
+export interface EndpointHosts {
+  customUrl?: string | undefined;
+  customRegionUrls?: Record<string, string> | undefined;
+  /** Per-bucket custom domains: a bare domain means https. */
+  cnames?: Record<string, string> | undefined;
+}
+
+/**
+ * Every URL an endpoint setup can make main send signed OSS requests to (issue 10): the
+ * custom URL and per-region URLs (checked whatever the endpoint kind, so switching the kind
+ * later cannot bring in an unchecked host) and each bucket's custom domain. Public, internal
+ * and accelerate endpoints are built from the region on Alibaba Cloud's own domain.
+ */
+export function endpointUrls(e: EndpointHosts): string[] {
+  const urls = [e.customUrl, ...Object.values(e.customRegionUrls ?? {})].filter((u): u is string => !!u);
+  for (const domain of Object.values(e.cnames ?? {})) urls.push(/^https?:\/\//i.test(domain) ? domain : `https://${domain}`);
+  return urls;
+}
+
+/** Endpoint hosts that need the user's trust (deduplicated), for the dialog that names them. */
+export function endpointHostsToConfirm(e: EndpointHosts): Array<{ host: string; insecure: boolean }> {
+  const out = new Map<string, { host: string; insecure: boolean }>();
+  for (const url of endpointUrls(e)) {
+    const v = judgeRemoteUrl('oss-host', url, '');
+    if (v.kind === 'confirm') out.set(v.host, { host: v.host, insecure: (out.get(v.host)?.insecure ?? false) || v.insecure });
+  }
+  return [...out.values()];
+}
+
+/** Throws RemoteHostError unless every endpoint URL is official or approved (plain http also needs the profile's warning). */
+export function assertEndpointUrlsAllowed(e: EndpointHosts, approval: HostApproval): void {
+  for (const url of endpointUrls(e)) assertRemoteUrlAllowed('oss-host', url, '', approval);
 }

@@ -32,6 +32,10 @@ export function createTestAppContext(overrides: Partial<AppContextOptions> = {})
   log.info('e2e app context ready', { userDataDir });
   const openedExternally: string[] = [];
   const host = overrides.host instanceof ScriptedDesktopHost ? overrides.host : new ScriptedDesktopHost();
+  // Every e2e emulator listens on loopback: main's endpoint dialog (purpose 'oss-endpoint') answers
+  // "Trust" for those hosts, so specs that add emulator profiles need no answers of their own.
+  // Sign-in and access-code hosts still answer from host.answers.hosts.
+  host.trustsEndpoint = (h) => /^(127\.0\.0\.1|localhost):\d+$/.test(h);
   const ctx = createAppContext({
     host,
     userDataDir,

@@ -267,6 +267,8 @@ describe('finding 2: a saved proxy password goes only to the proxy it was saved 
 
   it('sends the stored password to the same proxy, never to a new host', async () => {
     respond = () => ({ status: 502, body: '' });
+    // The endpoint is not Alibaba Cloud's: the user trusts it in main's dialog (asked once per run).
+    host.answers.hosts.push(true);
     const saved = (await call('profiles:add', {
       input: { name: 'proxied', credentials: { type: 'access-key', accessKeyId: 'LTAI5tProxyTest0001', accessKeySecret: 'Proxy-Test-Secret-0001' }, endpoint: withProxy(`http://${captureHost}`), proxyPassword },
       test: false,
@@ -291,5 +293,73 @@ describe('finding 2: a saved proxy password goes only to the proxy it was saved 
     otherSeen.length = 0;
     await call('profiles:test', { id });
     expect(otherSeen.some((c) => c.headers['proxy-authorization'] === `Basic ${basic}`)).toBe(true);
+  });
+});
+
+describe('OSS endpoints: signed requests go only to hosts the user trusts in main\'s dialog', () => {
+  const keys = { type: 'access-key', accessKeyId: 'LTAI5tEndpointTest01', accessKeySecret: 'Endpoint-Test-Secret-000001' };
+  const official = { region: 'oss-cn-hangzhou', proxy: { mode: 'none' } };
+  const variants: Array<[string, (h: string) => Record<string, unknown>]> = [
+    ['custom URL', (h) => ({ ...insecure, kind: 'custom', customUrl: `http://${h}` })],
+    ['per-region URL', (h) => ({ ...insecure, kind: 'custom', customRegionUrls: { 'oss-cn-hangzhou': `http://${h}` } })],
+    ['custom URL on a public profile', (h) => ({ ...insecure, kind: 'public', customUrl: `http://${h}` })],
+    ['bucket domain (CNAME)', (h) => ({ ...insecure, cnames: { 'photos-bucket': `http://${h}` } })],
+  ];
+
+  it.each(variants)('refuses a %s the user did not trust, on test, add and update, and sends it nothing', async (_name, endpointTo) => {
+    const asked = host.calls.length;
+    const input = { name: 'x', credentials: keys, endpoint: endpointTo(captureHost), startPath: { bucket: 'photos-bucket', prefix: '' } };
+    const tested = await call('profiles:test', { input: { ...input, confirmedHosts: [captureHost] } });
+    expect(tested).toMatchObject({ ok: false, error: { code: 'EndpointHostNotConfirmed', message: expect.stringContaining(captureHost), hint: expect.stringMatching(/endpoint/) } });
+    expect(await call('profiles:add', { input, test: false })).toMatchObject({ ok: false, error: { code: 'EndpointHostNotConfirmed' } });
+    // A saved profile on the official endpoint, repointed by the page: refused, and the profile keeps its endpoint.
+    const saved = (await call('profiles:add', { input: { name: 'official', credentials: keys, endpoint: official }, test: false })) as IpcResult<ProfileView>;
+    if (!saved.ok) throw new Error(saved.error.message);
+    for (const test of [false, true]) {
+      expect(await call('profiles:update', { id: saved.value.id, endpoint: endpointTo(captureHost), test })).toMatchObject({ ok: false, error: { code: 'EndpointHostNotConfirmed' } });
+    }
+    expect(await call('profiles:test', { id: saved.value.id, patch: { endpoint: endpointTo(captureHost) } })).toMatchObject({ ok: false });
+    expect((await ctx.profiles.service.get(saved.value.id)).endpoint).toMatchObject({ kind: 'public' });
+    const asks = host.calls.slice(asked).filter((c) => c.kind === 'confirmHost');
+    expect(asks.length).toBeGreaterThanOrEqual(4);
+    expect(asks).toContainEqual({ kind: 'confirmHost', request: { host: captureHost, insecure: true, purpose: 'oss-endpoint' } });
+    expect(captured).toEqual([]);
+    await call('profiles:delete', { id: saved.value.id });
+  });
+
+  it('never sends to a link-local or metadata endpoint, and needs the plain-HTTP warning for an http bucket domain, without asking', async () => {
+    const asked = host.calls.length;
+    for (const endpoint of [
+      { ...insecure, kind: 'custom', customUrl: 'http://169.254.169.254' },
+      { ...insecure, cnames: { 'photos-bucket': '100.100.100.200' } },
+    ]) {
+      expect(await call('profiles:add', { input: { name: 'x', credentials: keys, endpoint }, test: false }), JSON.stringify(endpoint)).toMatchObject({ ok: false, error: { code: 'ForbiddenHost' } });
+    }
+    const plain = await call('profiles:add', { input: { name: 'x', credentials: keys, endpoint: { ...official, cnames: { 'photos-bucket': `http://${captureHost}` } } }, test: false });
+    expect(plain).toMatchObject({ ok: false, error: { code: 'InsecureHttpNotAllowed' } });
+    expect(host.calls.length).toBe(asked);
+    expect(captured).toEqual([]);
+  });
+
+  it('contacts an endpoint the user trusted in main\'s dialog, and a saved profile keeps its own endpoint without asking again', async () => {
+    // A private cloud's endpoint, not yet trusted in this run.
+    const cloud = createServer((req, res) => {
+      captured.push({ method: req.method ?? '', url: req.url ?? '', body: '', headers: req.headers });
+      res.writeHead(403, { 'content-type': 'application/xml' }).end('<Error><Code>AccessDenied</Code></Error>');
+    });
+    await new Promise<void>((resolve) => cloud.listen(0, '127.0.0.1', resolve));
+    const cloudHost = `localhost:${(cloud.address() as AddressInfo).port}`;
+    host.answers.hosts.push(true);
+    const asked = host.calls.length;
+    const endpoint = { ...insecure, kind: 'custom', customUrl: `http://${cloudHost}` };
+    const saved = (await call('profiles:add', { input: { name: 'private cloud', credentials: keys, endpoint }, test: false })) as IpcResult<ProfileView>;
+    if (!saved.ok) throw new Error(saved.error.message);
+    expect(host.calls.slice(asked)).toEqual([{ kind: 'confirmHost', request: { host: cloudHost, insecure: true, purpose: 'oss-endpoint' } }]);
+    await call('profiles:test', { id: saved.value.id });
+    expect(captured.length).toBeGreaterThan(0);
+    expect(await call('profiles:update', { id: saved.value.id, name: 'renamed', test: true })).toMatchObject({ ok: false, error: { code: 'ListBucketsDenied' } });
+    expect(await call('profiles:update', { id: saved.value.id, name: 'renamed', test: false })).toMatchObject({ ok: true });
+    expect(host.calls.length).toBe(asked + 1);
+    await new Promise((resolve) => cloud.close(resolve));
   });
 });

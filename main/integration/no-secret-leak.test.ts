@@ -25,6 +25,7 @@ import { findEncoded, issuedSecrets, startForwardProxy, startRecordingProxy, typ
 import { ramRoleSource } from '../services/credentials/remote-sources';
 import { MemorySecretStore } from '../services/secrets/memory-secret-store';
 import { ScriptedDesktopHost } from '../services/host/desktop-host';
+import { trustEmulator } from '../test-support/trust-emulator';
 
 let emu: RunningEmulator;
 /** Stands between main and the emulator's STS / credentials / metadata port, recording both ways. */
@@ -89,6 +90,8 @@ beforeAll(async () => {
   await mkdir(join(home, '.alibabacloud'));
   await writeFile(join(home, '.alibabacloud', 'credentials'), `[imported]\ntype = access_key\naccess_key_id = ${acct().accessKeyId}\naccess_key_secret = ${acct().accessKeySecret}\n`);
   log = createFileLogger({ dir: join(userDataDir, 'logs') });
+  // Profiles point at the emulator: the user trusts its endpoint hosts in main's dialog.
+  trustEmulator(emu.endpoints, host);
   ctx = createAppContext({
     userDataDir,
     log,
@@ -220,7 +223,7 @@ describe('a full profiles session leaks no secret', () => {
     const skewed = await call('profiles:test', { id: ak.id });
     emu.clock.offsetMs = 0;
     expect(skewed).toMatchObject({ ok: false, error: { code: 'RequestTimeTooSkewed', hint: expect.stringMatching(/clock/i) } });
-    const refused = await call('profiles:test', { input: { name: 'down', credentials: { type: 'access-key', accessKeyId: acct().accessKeyId, accessKeySecret: acct().accessKeySecret }, endpoint: { ...endpoint(), customRegionUrls: undefined, customUrl: 'http://localhost:9' } } });
+    const refused = await call('profiles:test', { input: { name: 'down', credentials: { type: 'access-key', accessKeyId: acct().accessKeyId, accessKeySecret: acct().accessKeySecret }, endpoint: { ...endpoint(), customRegionUrls: undefined, customUrl: `http://${new URL(emu.endpoint).hostname}:9` } } });
     expect(refused).toMatchObject({ ok: false, error: { code: 'NetworkError', hint: expect.stringMatching(/endpoint/i) } });
     const badCode = await call('profiles:import-access-code', { code: 'ossac1.' + 'A'.repeat(40) });
     expect(badCode).toMatchObject({ ok: false, error: { code: 'InvalidAccessCode' } });

@@ -15,6 +15,7 @@ import type { PreviewUrl, ThumbnailUrl } from '../../shared/object-types';
 import type { ProfileView } from '../../shared/profile-types';
 import { createAppContext, type AppContext } from '../app-context';
 import { ScriptedDesktopHost } from '../services/host/desktop-host';
+import { trustEmulator } from '../test-support/trust-emulator';
 import { dispatch } from '../ipc/dispatch';
 import { createHandlerTable } from '../ipc/handlers';
 import type { HandlerTable } from '../ipc/handler-types';
@@ -70,6 +71,7 @@ beforeAll(async () => {
   await admin.put('img/pic.png', Buffer.from('89504e470d0a1a0a', 'hex'), { mime: 'application/octet-stream' });
   await admin.put(PDF_KEY, Buffer.from('%PDF-1.4\n%%EOF\n'));
   userDataDir = await mkdtemp(join(tmpdir(), 'preview-server-'));
+  trustEmulator(emu.endpoints, host);
   ctx = createAppContext({
     userDataDir,
     log,

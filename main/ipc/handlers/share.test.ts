@@ -106,7 +106,7 @@ describe('share channels through dispatch', () => {
     const roleArn = local.roleArn!;
     const stsEndpoint = local.stsEndpoint!;
     const key = (await ctx.profiles.service.preparePatch(sandbox.id, {})).prepared.credentials as { accessKeyId: string; accessKeySecret: string };
-    // The user trusts the sandbox's local STS address in main's dialog.
+    // The sandbox's STS host is not Alibaba Cloud's: the user trusts it in main's dialog (unused if already trusted this run).
     host.answers.hosts.push(true);
     const added = await ok<ProfileView>('profiles:add', {
       input: {

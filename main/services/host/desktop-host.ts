@@ -41,8 +41,8 @@ export interface HostConfirmation {
   host: string;
   /** Plain http://: the dialog warns that anyone on the network could read the answer. */
   insecure: boolean;
-  /** What main would send there. */
-  purpose: 'sign-in' | 'access-code';
+  /** What main would send there: a sign-in request, an access code's requests, or a profile's signed OSS requests. */
+  purpose: 'sign-in' | 'access-code' | 'oss-endpoint';
 }
 
 export interface DesktopNotification {
@@ -124,8 +124,16 @@ export class ScriptedDesktopHost implements DesktopHost {
     return this.answers.saveFiles.shift();
   }
 
+  /**
+   * OSS endpoint hosts answered "Trust" without using the `answers.hosts` queue: tests that
+   * point profiles at their own emulator trust its hosts here once (main/test-support/trust-emulator.ts,
+   * e2e/support/test-app-context.ts). Default: none.
+   */
+  trustsEndpoint: (host: string) => boolean = () => false;
+
   async confirmHost(request: HostConfirmation): Promise<boolean> {
     this.calls.push({ kind: 'confirmHost', request });
+    if (request.purpose === 'oss-endpoint' && this.trustsEndpoint(request.host)) return true;
     return this.answers.hosts.shift() ?? false;
   }
 

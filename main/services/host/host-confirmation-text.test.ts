@@ -4,7 +4,7 @@ import { hostConfirmationText } from './host-confirmation-text';
 describe("main's host confirmation dialog text", () => {
   it('names the host in the message and on the trust button, in English and Chinese', () => {
     for (const locale of ['en-US', 'zh-CN']) {
-      for (const purpose of ['sign-in', 'access-code'] as const) {
+      for (const purpose of ['sign-in', 'access-code', 'oss-endpoint'] as const) {
         const t = hostConfirmationText({ host: 'sts.private.example:8443', insecure: false, purpose }, locale);
         expect(t.message, `${locale} ${purpose}`).toContain('sts.private.example:8443');
         expect(t.trust).toContain('sts.private.example:8443');
@@ -18,5 +18,10 @@ describe("main's host confirmation dialog text", () => {
     expect(hostConfirmationText({ host: 'h', insecure: true, purpose: 'sign-in' }, 'en').detail).toMatch(/plain HTTP/);
     expect(hostConfirmationText({ host: 'h', insecure: false, purpose: 'sign-in' }, 'en').detail).not.toMatch(/HTTP/);
     expect(hostConfirmationText({ host: 'h', insecure: true, purpose: 'access-code' }, 'zh-CN').detail).toMatch(/明文 HTTP/);
+  });
+
+  it('says that an OSS endpoint gets the AccessKey ID and the signed requests', () => {
+    expect(hostConfirmationText({ host: 'oss.private.example', insecure: true, purpose: 'oss-endpoint' }, 'en')).toMatchObject({ message: expect.stringMatching(/AccessKey ID/), detail: expect.stringMatching(/plain HTTP.*your files/) });
+    expect(hostConfirmationText({ host: 'oss.private.example', insecure: false, purpose: 'oss-endpoint' }, 'zh-CN').message).toMatch(/AccessKey ID/);
   });
 });

@@ -12,6 +12,7 @@ import { providerFor } from '../credentials/provider-factory';
 import { RegionsUnavailableError } from '../oss/endpoints';
 import { MemorySecretStore } from '../secrets/memory-secret-store';
 import { ScriptedDesktopHost } from '../host/desktop-host';
+import { trustEmulator } from '../../test-support/trust-emulator';
 import { ProfilesFeature } from './profiles-feature';
 
 function lookup(code: string): unknown {
@@ -38,7 +39,7 @@ describe('a user who may not list buckets', () => {
     const emu = await startEmulator({ memory: true });
     const dir = await mkdtemp(join(tmpdir(), 'list-denied-'));
     // The emulator's STS is not Alibaba Cloud's: the user trusts it in main's dialog.
-    const host = new ScriptedDesktopHost();
+    const host = trustEmulator(emu.endpoints, new ScriptedDesktopHost());
     host.answers.hosts.push(true);
     const feature = new ProfilesFeature({ userDataDir: dir, secrets: new MemorySecretStore(), host });
     try {

@@ -20,7 +20,7 @@ import {
   type StartPath,
 } from '../../../shared/profile-types';
 import { registerSecret } from '../../../shared/redact';
-import { hostsToConfirm } from '../../../shared/remote-hosts';
+import { endpointHostsToConfirm, hostsToConfirm } from '../../../shared/remote-hosts';
 import type { Clock } from '../credentials/clock';
 import type { Env } from '../credentials/environment';
 import { credentialInputFromRecord, providerFor, type ProfileSecrets } from '../credentials/provider-factory';
@@ -211,7 +211,7 @@ export class ProfileService {
 
   /**
    * What a saved profile becomes after `patch`, prepared but not stored. The saved profile's
-   * own credential URLs count as confirmed (returned as `confirmedHosts`); a stored proxy password is reused only for the same proxy
+   * own credential URLs and endpoint hosts count as confirmed (returned as `confirmedHosts`); a stored proxy password is reused only for the same proxy
    * (scheme, host, port, user): pointed at another proxy, it must be typed again.
    */
   async preparePatch(id: string, patch: ProfilePatch): Promise<{ prepared: PreparedProfile; confirmedHosts: string[] }> {
@@ -233,7 +233,7 @@ export class ProfileService {
     const prepared = buildRecord(input, { id, now: this.now(), createdAt: current.createdAt, ...(current.sandbox ? { sandbox: true } : {}) });
     // Hosts the saved profile already uses count as trusted; hosts the page says it confirmed do not.
     const stored = patch.credentials ? credentialInputFromRecord(current, secrets) : credentials;
-    const confirmedHosts = hostsToConfirm(stored, current.endpoint.region).map((h) => h.host);
+    const confirmedHosts = [...hostsToConfirm(stored, current.endpoint.region), ...endpointHostsToConfirm(current.endpoint)].map((h) => h.host);
     return { prepared, confirmedHosts };
   }
 

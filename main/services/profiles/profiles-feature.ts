@@ -7,7 +7,17 @@ import { randomUUID } from 'node:crypto';
 import { homedir } from 'node:os';
 import { decodeAccessCode } from '../../../shared/access-code';
 import { AppException } from '../../../shared/errors';
-import { assertCredentialUrlsAllowed, assertRemoteUrlAllowed, hostsToConfirm, judgeRemoteUrl, RemoteHostError } from '../../../shared/remote-hosts';
+import {
+  assertCredentialUrlsAllowed,
+  assertEndpointUrlsAllowed,
+  assertRemoteUrlAllowed,
+  endpointHostsToConfirm,
+  endpointNotConfirmed,
+  hostOf,
+  hostsToConfirm,
+  judgeRemoteUrl,
+  RemoteHostError,
+} from '../../../shared/remote-hosts';
 import {
   endpointSchema,
   maskAccessKeyId,
@@ -76,6 +86,8 @@ export class ProfilesFeature {
   private readonly host: DesktopHost;
   /** Hosts the user trusted in main's own dialog during this run (the page cannot add to it). */
   private readonly trustedHosts = new Set<string>();
+  /** OSS endpoint hosts of the sandbox main started itself: trusted as endpoints without asking (not for sign-in or access codes). */
+  private readonly sandboxHosts = new Set<string>();
 
   constructor(options: ProfilesFeatureOptions) {
     this.options = options;
@@ -174,27 +186,38 @@ export class ProfilesFeature {
   }
 
   /**
-   * Refuses credential URLs that are neither official nor trusted (issue 10, findings 1, 3, 5).
-   * A host counts as trusted when the saved profile already used it (`storedHosts`) or the
-   * user trusted it in main's own dialog, which names it; what the page claims it confirmed
-   * does not count, since script in the page could claim anything. Forbidden hosts are
-   * refused without asking.
+   * Refuses credential URLs and OSS endpoint hosts (custom URL, per-region URLs, bucket
+   * domains) that are neither official nor trusted (issue 10, findings 1, 3, 5; signed OSS
+   * requests carry the AccessKey ID and a signature that does not cover the host). A host
+   * counts as trusted when the saved profile already used it (`storedHosts`), main started
+   * it (the sandbox), or the user trusted it in main's own dialog, which names it; what the
+   * page claims it confirmed does not count, since script in the page could claim anything.
+   * Forbidden hosts, and plain http without the profile's warning, are refused without asking.
    */
   private async approveHosts(p: PreparedProfile, storedHosts: readonly string[]): Promise<void> {
-    const region = p.record.endpoint.region;
+    const endpoint = p.record.endpoint;
+    const region = endpoint.region;
+    const allowInsecureHttp = endpoint.allowInsecureHttp;
+    const credentialHosts = hostsToConfirm(p.credentials, region);
+    const endpointHosts = endpointHostsToConfirm(endpoint);
     // Forbidden hosts, and plain http without the profile's warning, are refused before any dialog.
-    assertCredentialUrlsAllowed(p.credentials, region, { confirmedHosts: hostsToConfirm(p.credentials, region).map((h) => h.host), allowInsecureHttp: p.record.endpoint.allowInsecureHttp });
-    for (const { host, insecure } of hostsToConfirm(p.credentials, region)) await this.trust(host, insecure, 'sign-in', storedHosts);
-    assertCredentialUrlsAllowed(p.credentials, region, { confirmedHosts: [...storedHosts, ...this.trustedHosts], allowInsecureHttp: p.record.endpoint.allowInsecureHttp });
+    assertCredentialUrlsAllowed(p.credentials, region, { confirmedHosts: credentialHosts.map((h) => h.host), allowInsecureHttp });
+    assertEndpointUrlsAllowed(endpoint, { confirmedHosts: endpointHosts.map((h) => h.host), allowInsecureHttp });
+    for (const { host, insecure } of credentialHosts) await this.trust(host, insecure, 'sign-in', storedHosts);
+    for (const { host, insecure } of endpointHosts) await this.trust(host, insecure, 'oss-endpoint', storedHosts);
+    const trusted = [...storedHosts, ...this.trustedHosts];
+    assertCredentialUrlsAllowed(p.credentials, region, { confirmedHosts: trusted, allowInsecureHttp });
+    assertEndpointUrlsAllowed(endpoint, { confirmedHosts: [...trusted, ...this.sandboxHosts], allowInsecureHttp });
   }
 
-  /** Asks main's dialog about `host` unless it is already trusted; throws HostNotConfirmed when the user declines. */
-  private async trust(host: string, insecure: boolean, purpose: 'sign-in' | 'access-code', storedHosts: readonly string[] = []): Promise<void> {
-    if (storedHosts.includes(host) || this.trustedHosts.has(host)) return;
+  /** Asks main's dialog about `host` unless it is already trusted; throws HostNotConfirmed (EndpointHostNotConfirmed) when the user declines. */
+  private async trust(host: string, insecure: boolean, purpose: 'sign-in' | 'access-code' | 'oss-endpoint', storedHosts: readonly string[] = []): Promise<void> {
+    if (storedHosts.includes(host) || this.trustedHosts.has(host) || (purpose === 'oss-endpoint' && this.sandboxHosts.has(host))) return;
     if (await this.host.confirmHost({ host, insecure, purpose })) {
       this.trustedHosts.add(host);
       return;
     }
+    if (purpose === 'oss-endpoint') throw endpointNotConfirmed(host);
     throw new RemoteHostError('HostNotConfirmed', `You did not trust ${host}, so OSS Browser did not contact it.`, `Check that you trust ${host}, then confirm it when asked.`);
   }
 
@@ -306,6 +329,8 @@ export class ProfilesFeature {
     return mapped(async () => {
       if (!this.options.sandbox) throw new AppException({ code: 'SandboxUnavailable', message: 'The local sandbox is not available in this build.', hint: profileErrorHints.SandboxUnavailable });
       const s = await this.options.sandbox.start();
+      // Main started the sandbox itself: its hosts are trusted without asking.
+      for (const url of Object.values(s.regionUrls)) this.sandboxHosts.add(hostOf(new URL(url)));
       const endpoint = endpointSchema.parse({ kind: 'custom', region: s.region, customRegionUrls: s.regionUrls, pathStyle: true, allowInsecureHttp: true, proxy: { mode: 'none' } });
       const existing = (await this.service.list()).find((p) => p.sandbox);
       const credentials = { type: 'access-key' as const, accessKeyId: s.accessKeyId, accessKeySecret: s.accessKeySecret };

@@ -3,20 +3,21 @@
  * one list call at the start path) and save. Imports (environment, credential files) sit
  * at the top of the add dialog. Errors show in the shared error panel with their hint.
  * Before main is asked to contact a host that is not Alibaba Cloud's (a custom STS endpoint,
- * a credentials URI, a metadata URL, an access code's endpoint), the user confirms it by name.
+ * a credentials URI, a metadata URL, an access code's endpoint, a custom OSS endpoint or a
+ * bucket's own domain), the user confirms it by name.
  */
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/errors';
 import type { ConnectionTestResult, ProfileView } from '../../../shared/profile-types';
-import { hostsToConfirm } from '../../../shared/remote-hosts';
+import { endpointHostsToConfirm, hostsToConfirm } from '../../../shared/remote-hosts';
 import { Button } from '../../ui/button';
 import { Dialog } from '../../ui/dialog';
 import { ErrorPanel } from '../../ui/error-panel';
 import { call } from '../../lib/oss-api';
 import { asAppError } from '../../ui/app-error';
 import { accessCodeHost, HostConfirmation, type PendingConfirmation } from './host-confirmation';
-import { credentialsFromForm, emptyForm, formFromProfile, inputFromForm, type FormState } from './profile-form-model';
+import { credentialsFromForm, emptyForm, endpointFromForm, formFromProfile, inputFromForm, type FormState } from './profile-form-model';
 import { ProfileFields } from './profile-fields';
 import { validateForm, type FieldErrors } from './profile-validation';
 import { focusFirstInvalid } from '../../ui/field';
@@ -132,8 +133,13 @@ export function ProfileDialog({ profile }: ProfileDialogProps): ReactElement {
       setFocusInvalid((n) => n + 1);
       return;
     }
-    const hosts = form.type === 'access-code' ? [accessCodeHost(form.accessCode)].filter((h) => !!h) : !editing || form.changeCredentials ? hostsToConfirm(credentialsFromForm(form), form.region.trim()) : [];
-    const unconfirmed = hosts.filter((h) => !confirmed.includes(h!.host)) as Array<{ host: string; insecure: boolean }>;
+    const code = form.type === 'access-code' && !editing;
+    const signIn = code ? [accessCodeHost(form.accessCode)].filter((h) => !!h) : !editing || form.changeCredentials ? hostsToConfirm(credentialsFromForm(form), form.region.trim()) : [];
+    // OSS endpoint hosts (custom URLs, bucket domains) the saved profile did not already use.
+    const saved = profile ? endpointHostsToConfirm(profile.endpoint).map((h) => h.host) : [];
+    const endpoint = code ? [] : endpointHostsToConfirm(endpointFromForm(form)).filter((h) => !saved.includes(h.host) && !signIn.some((s) => s!.host === h.host));
+    const hosts = [...signIn, ...endpoint.map((h) => ({ ...h, endpoint: true }))];
+    const unconfirmed = hosts.filter((h) => !confirmed.includes(h!.host)) as PendingConfirmation['hosts'];
     if (unconfirmed.length > 0) {
       setPending({ action, hosts: unconfirmed, code: form.type === 'access-code' });
       return;
