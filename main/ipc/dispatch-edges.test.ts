@@ -46,7 +46,7 @@ describe('dispatch edges', () => {
     expect(reply).toMatchObject({ ok: false, error: { code: 'InvalidArgument', message: expect.stringMatching(/^Invalid argument for app:log: level: /) } });
     expect(called).toBe(false);
     expect(log.lines).toHaveLength(1);
-    expect(log.lines[0]).toMatch(/ WARN  Invalid argument for app:log/);
+    expect(log.lines[0]).toMatch(/ WARN {2}Invalid argument for app:log/);
   });
 
   it('logs a bug (Internal) as an error with its stack, an expected failure as a warning without one', async () => {
@@ -56,7 +56,7 @@ describe('dispatch edges', () => {
     expect(log.lines).toHaveLength(2);
     expect(log.lines[0]).toMatch(/ ERROR app:info failed: Internal/);
     expect(log.lines[0]).toContain('"stack":"TypeError: cannot read x of undefined');
-    expect(log.lines[1]).toMatch(/ WARN  app:info failed: NoSuchKey/);
+    expect(log.lines[1]).toMatch(/ WARN {2}app:info failed: NoSuchKey/);
     expect(log.lines[1]).toContain('"requestId":"R1"');
     expect(log.lines[1]).toContain('"ec":"E1"');
     expect(log.lines[1]).not.toContain('stack');
