@@ -93,6 +93,8 @@ describe('registerIpc', () => {
     const bad = await handler('app:info')(from(APP_PAGE), { unexpected: true });
     expect(bad).toMatchObject({ ok: false, error: { code: 'InvalidArgument' } });
     expect(calls).toHaveLength(1);
+    // dispatch gets main's logger: the refused argument is on record.
+    expect(log.lines.some((l) => l.includes('Invalid argument for app:info'))).toBe(true);
   });
 
   it('refuses a subframe of the app page, even though its URL is the app origin', async () => {

@@ -132,4 +132,11 @@ describe('handler table wiring', () => {
     void table['app:log']({ level: 'warn', message: 'hello' }, { channel: 'app:log' });
     expect(calls).toContainEqual({ path: 'log.warn', args: ['renderer: hello'] });
   });
+
+  it('app:open-external logs only the host of the link, never its path or query (tokens live there)', async () => {
+    const calls: Call[] = [];
+    const table: HandlerTable = createHandlerTable(recordingContext(calls, {}));
+    await table['app:open-external']({ url: 'https://help.example.com/doc?token=SECRET' }, { channel: 'app:open-external' });
+    expect(calls.find((c) => c.path === 'log.info')).toEqual({ path: 'log.info', args: ['opening external link', { host: 'help.example.com' }] });
+  });
 });
