@@ -9,7 +9,7 @@ import featureBoundaries from './scripts/eslint/feature-boundaries.mjs';
 import boundaries from './scripts/lint/import-boundaries.mjs';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'coverage/**', 'test-results/**', '.e2e-artifacts/**', 'bench/.data/**'] },
+  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'coverage/**', 'test-results/**', '.e2e-artifacts/**', 'bench/.data/**', 'reports/**', '.stryker-tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
