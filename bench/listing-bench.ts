@@ -78,7 +78,7 @@ async function timeFolderOpen(page: Page, expected: number): Promise<PageTimings
       window.addEventListener('keydown', (e) => { if (e.key === 'Enter' && !t0) t0 = performance.now(); }, { capture: true });
       const observer = new MutationObserver(() => {
         if (!t0) return;
-        if (!first && document.querySelector('.browse-rows .browse-row[data-key^="' + folder + 'object-"]')) {
+        if (!first && document.querySelector('.browse-table__rows .browse-table__row[data-key^="' + folder + 'object-"]')) {
           first = -1;
           // The rows are in the DOM; the next frame is when they are on screen.
           requestAnimationFrame(() => { first = performance.now() - t0; });
@@ -141,7 +141,7 @@ async function main(): Promise<void> {
       const stop = await installPageBridge(context, { table: createHandlerTable(mainCtx.ctx), hub: mainCtx.hub, origin: server.origin, log: mainCtx.ctx.log });
       const page = await context.newPage();
       await page.goto(`${server.origin}/index.html${deepLinkHash('bench', `oss://${BUCKET}/`)}`);
-      await page.locator('.browse-rows .browse-row').first().waitFor();
+      await page.locator('.browse-table__rows .browse-table__row').first().waitFor();
 
       // Warm-up open (JIT, caches), then rounds of [ali-oss listing, app open]: interleaving keeps
       // both sides under the same machine load, and each side's best round is compared.
@@ -153,10 +153,10 @@ async function main(): Promise<void> {
         baseRuns.push((await timed(() => aliOssListing(client, trips))).ms);
         await page.getByTestId('object-list').focus();
         await page.keyboard.press('Backspace');
-        await page.locator('.browse-row[data-key="big/"]').waitFor();
+        await page.locator('.browse-table__row[data-key="big/"]').waitFor();
         // Refresh, so the open lists the folder again instead of reusing the kept listing.
         await page.keyboard.press('F5');
-        await page.locator('.browse-row[data-key="big/"]').waitFor();
+        await page.locator('.browse-table__row[data-key="big/"]').waitFor();
         const prof = process.env.BENCH_PROFILE && r === ROUNDS - 1 ? await context.newCDPSession(page) : null;
         if (prof) {
           await prof.send('Profiler.enable');
@@ -190,7 +190,7 @@ async function main(): Promise<void> {
       for (const frac of [0.5, 1]) {
         await page.evaluate(`document.querySelector('[data-testid="object-list"]').scrollTop = document.querySelector('[data-testid="object-list"]').scrollHeight * ${frac}`);
         await page.waitForTimeout(100);
-        domRows = Math.max(domRows, await page.locator('.browse-rows > .browse-row').count());
+        domRows = Math.max(domRows, await page.locator('.browse-table__rows > .browse-table__row').count());
       }
 
       const cdp = await context.newCDPSession(page);

@@ -24,7 +24,7 @@ test.describe('browse: a filter over rows that arrive later', () => {
     await expect(page.getByText('Nothing here matches “ZZ-LATE”.')).toBeVisible();
     await listed(page, 280);
     await expect(status).toContainText('30 shown');
-    await expect(page.locator('.browse-rows .browse-row .browse-name-text').first()).toHaveText('zz-late-00.txt');
+    await expect(page.locator('.browse-table__rows .browse-table__row .browse-table__name').first()).toHaveText('zz-late-00.txt');
     await filter.fill('');
     await expect(status).not.toContainText('shown');
   });
