@@ -5,7 +5,7 @@
  * installer checks and unpacks it, and electron-vite launches it. A second start with the
  * mirror gone installs from the download cache, as @electron/get does for real users.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -13,7 +13,7 @@ import type net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { enginesRange, nodeVersionProblem } from './node-version.mjs';
 
 const root = path.resolve(__dirname, '..');
@@ -83,6 +83,13 @@ function runStart(env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout
 }
 
 describe.skipIf(tooOld || process.platform !== 'linux')('npm start when Electron can be downloaded', () => {
+  // `--skipBuild` launches the built app: on a fresh clone (the unit phase runs before the build) build it first.
+  beforeAll(() => {
+    if (fs.existsSync(path.join(root, 'out', 'main', 'index.js'))) return;
+    const built = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, encoding: 'utf8' });
+    expect(built.status, built.stderr).toBe(0);
+  }, 300_000);
+
   it('downloads through ELECTRON_MIRROR, checks the checksum, unpacks, launches; later the cache suffices', async () => {
     const version = (JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }).version;
     const zipName = `electron-v${version}-linux-${process.arch}.zip`;

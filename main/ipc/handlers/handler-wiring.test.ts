@@ -81,6 +81,7 @@ const cases: Array<[string, unknown, string, unknown[], ((v: unknown) => unknown
   ['transfers:upload-paths', { x: 1 }, 'transfers.uploadPaths', [{ x: 1 }]],
   ['transfers:upload-dialog', { x: 1 }, 'transfers.uploadDialog', [{ x: 1 }]],
   ['transfers:download', { x: 1 }, 'transfers.download', [{ x: 1 }]],
+  ['transfers:drag-out', { x: 1 }, 'transfers.dragOut', [{ x: 1 }]],
   ['transfers:save-as', { x: 1 }, 'transfers.saveAs', [{ x: 1 }]],
   ['transfers:open-object', { x: 1 }, 'transfers.openObject', [{ x: 1 }]],
   ['transfers:list', { offset: 4, limit: 8 }, 'transfers.list', [4, 8]],
@@ -104,6 +105,9 @@ const cases: Array<[string, unknown, string, unknown[], ((v: unknown) => unknown
   ['share:grant-setup', { profileId: 'P' }, 'share.grants.setup', ['P']],
   ['share:grant', { x: 1 }, 'share.grants.grant', [{ x: 1 }]],
   ['share:import-oss-browser-code', { code: 'C', name: 'N' }, 'share.importOssBrowserCode', ['C', 'N']],
+  // take-link passes main's own profile lister (never the page's input) to the link inbox.
+  ['desktop:take-link', undefined, 'desktop.takeLink', [expect.any(Function)]],
+  ['desktop:set-language', { language: 'zh-CN' }, 'desktop.setLanguage', ['zh-CN']],
   ['app:open-external', { url: 'https://example.com/a' }, 'openExternal', ['https://example.com/a']],
 ];
 
