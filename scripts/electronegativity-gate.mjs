@@ -15,21 +15,34 @@ const SEVERITIES = ['INFORMATIONAL', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL'];
 
 /** Parses electronegativity's CSV (quoted fields, commas inside quotes) into finding objects. */
 export function parseCsv(text) {
+  // Quoted cells may hold commas, doubled quotes and line breaks (a code sample spanning lines).
+  const records = [];
+  let cells = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted && ch === '"' && text[i + 1] === '"') { cell += '"'; i++; }
+    else if (ch === '"') quoted = !quoted;
+    else if (ch === ',' && !quoted) { cells.push(cell); cell = ''; }
+    else if ((ch === '\n' || ch === '\r') && !quoted) {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      cells.push(cell);
+      records.push(cells);
+      cells = [];
+      cell = '';
+    } else cell += ch;
+  }
+  if (cell || cells.length) records.push([...cells, cell]);
   const rows = [];
-  for (const line of text.split(/\r?\n/).slice(1)) {
-    if (!line.trim()) continue;
-    const cells = [];
-    let cell = '';
-    let quoted = false;
-    for (let i = 0; i < line.length; i++) {
-      const ch = line[i];
-      if (quoted && ch === '"' && line[i + 1] === '"') { cell += '"'; i++; }
-      else if (ch === '"') quoted = !quoted;
-      else if (ch === ',' && !quoted) { cells.push(cell); cell = ''; }
-      else cell += ch;
+  for (const record of records.slice(1)) {
+    if (record.every((c) => !c.trim())) continue;
+    const [issue, severity, confidence, file, location, sample] = record.map((c) => c.trim());
+    // A row electronegativity wrote without a file (seen once in CI, not reproducible) is reported, not trusted.
+    if (!issue || !file) {
+      console.error(`electronegativity gate: unreadable report row ignored: ${JSON.stringify(record).slice(0, 300)}`);
+      continue;
     }
-    cells.push(cell);
-    const [issue, severity, confidence, file, location, sample] = cells.map((c) => c.trim());
     rows.push({ issue, severity, confidence, file, location, sample });
   }
   return rows;

@@ -20,6 +20,15 @@ describe('electronegativity gate', () => {
     expect(rows[0]).toMatchObject({ issue: 'CONTEXT_ISOLATION_JS_CHECK', severity: 'HIGH', file: 'main/window.ts', sample: 'const win = new BrowserWindow(a, b);' });
   });
 
+  it('keeps a quoted sample that spans lines in its row, and skips blank rows', () => {
+    const text = ['issue,severity,confidence,file,location,sample', 'A,"MEDIUM","T","main/a.ts","1:2","x', 'y, ""q""",z', ',,,', 'B,LOW,T,main/b.ts,3:4,s', ''].join('\n');
+    const rows = parseCsv(text) as Finding[];
+    expect(rows.map((r) => [r.issue, r.file, r.sample])).toEqual([
+      ['A', 'main/a.ts', 'x\ny, "q"'],
+      ['B', 'main/b.ts', 's'],
+    ]);
+  });
+
   it('fails an unaccepted finding of MEDIUM or above, ignores LOW, and reports stale or reasonless entries', () => {
     const findings = parseCsv(csv) as Finding[];
     const accepted = [
