@@ -1,31 +1,8 @@
 /** Number, size and date formatting for the browse views, following the UI language. */
 
-const UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
+export { formatBytes as humanSize, formatCount } from '../../lib/number-format';
 
-/** 1536 → "1.5 KB" (binary multiples, the way file managers show sizes). */
-export function humanSize(bytes: number): string {
-  if (!Number.isFinite(bytes) || bytes < 0) return '';
-  let v = bytes;
-  let u = 0;
-  while (v >= 1024 && u < UNITS.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return u === 0 ? `${bytes} B` : `${v < 10 ? v.toFixed(1) : Math.round(v)} ${UNITS[u]}`;
-}
-
-const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** 12000 → "12,000" in the UI language. */
-export function formatCount(n: number, lang: string): string {
-  let f = numberFormats.get(lang);
-  if (!f) {
-    f = new Intl.NumberFormat(lang);
-    numberFormats.set(lang, f);
-  }
-  return f.format(n);
-}
 
 /** Epoch ms → a short local date and time; '' for 0 (folders). */
 export function formatDate(ms: number, lang: string): string {

@@ -3,19 +3,9 @@
  * language. Pure functions so the panel's wording is tested without React.
  */
 
-const UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
+import { formatBytes } from '../../lib/number-format';
 
-/** 1536 → "1.5 KB" (binary multiples, as file managers show sizes). */
-export function formatBytes(bytes: number): string {
-  if (!Number.isFinite(bytes) || bytes < 0) return '';
-  let v = bytes;
-  let u = 0;
-  while (v >= 1024 && u < UNITS.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return u === 0 ? `${Math.round(bytes)} B` : `${v < 10 ? v.toFixed(1) : Math.round(v)} ${UNITS[u]}`;
-}
+export { formatBytes, formatCount } from '../../lib/number-format';
 
 /** Bytes per second → "4.2 MB/s"; '' when nothing is moving. */
 export function formatSpeed(bytesPerSecond: number): string {
@@ -74,16 +64,4 @@ export function percent(doneBytes: number, totalBytes: number): number {
   if (!(totalBytes > 0)) return doneBytes > 0 ? 100 : 0;
   if (doneBytes >= totalBytes) return 100;
   return Math.max(0, Math.min(99, Math.floor((doneBytes / totalBytes) * 100)));
-}
-
-const countFormats = new Map<string, Intl.NumberFormat>();
-
-/** 12000 → "12,000" in the UI language. */
-export function formatCount(n: number, lang: string): string {
-  let f = countFormats.get(lang);
-  if (!f) {
-    f = new Intl.NumberFormat(lang);
-    countFormats.set(lang, f);
-  }
-  return f.format(n);
 }
