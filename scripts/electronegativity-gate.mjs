@@ -1,51 +1,34 @@
 #!/usr/bin/env node
 // The electronegativity gate (issue 10): scans main/, renderer/ and the build (out/) with
-// Electron's security linter set to our Electron version, reads its CSV (its exit code is
-// always 0) and fails on any finding of MEDIUM or above that the allowlist does not justify,
-// and on allowlist entries that no longer match anything (so the list stays true).
+// Electron's security linter set to our Electron version, through its library API, and fails
+// on any finding of MEDIUM or above that the allowlist does not justify, on a file it could not
+// parse, and on allowlist entries that no longer match anything (so the list stays true).
 // `npm test` runs it as the "security" step; `node scripts/electronegativity-gate.mjs` alone works too.
-import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(fileURLToPath(import.meta.url), '..', '..');
+// The library, not the CLI (see toFindings); it is CommonJS.
+const run = createRequire(import.meta.url)('@doyensec/electronegativity');
 const SEVERITIES = ['INFORMATIONAL', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL'];
 
-/** Parses electronegativity's CSV (quoted fields, commas inside quotes) into finding objects. */
-export function parseCsv(text) {
-  // Quoted cells may hold commas, doubled quotes and line breaks (a code sample spanning lines).
-  const records = [];
-  let cells = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted && ch === '"' && text[i + 1] === '"') { cell += '"'; i++; }
-    else if (ch === '"') quoted = !quoted;
-    else if (ch === ',' && !quoted) { cells.push(cell); cell = ''; }
-    else if ((ch === '\n' || ch === '\r') && !quoted) {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      cells.push(cell);
-      records.push(cells);
-      cells = [];
-      cell = '';
-    } else cell += ch;
-  }
-  if (cell || cells.length) records.push([...cells, cell]);
-  const rows = [];
-  for (const record of records.slice(1)) {
-    if (record.every((c) => !c.trim())) continue;
-    const [issue, severity, confidence, file, location, sample] = record.map((c) => c.trim());
-    // A row electronegativity wrote without a file (seen once in CI, not reproducible) is reported, not trusted.
-    if (!issue || !file) {
-      console.error(`electronegativity gate: unreadable report row ignored: ${JSON.stringify(record).slice(0, 300)}`);
-      continue;
-    }
-    rows.push({ issue, severity, confidence, file, location, sample });
-  }
-  return rows;
+/**
+ * Electronegativity's issues as findings. Its own CSV writer is not used: it writes the header
+ * and the rows with two unsynchronised fs.writeFile calls, so under load the header lands last
+ * and truncates the report (CI once saw 1 finding of 16, once a row without a file).
+ */
+export function toFindings(issues) {
+  return issues.map((i) => ({
+    issue: i.id,
+    severity: i.severity?.name ?? '',
+    confidence: i.confidence?.name ?? '',
+    file: i.file,
+    location: i.location ? `${i.location.line}:${i.location.column}` : '',
+    sample: i.sample ?? '',
+  }));
 }
 
 /** Findings of MEDIUM or above not covered by an allowlist entry, and entries that covered nothing. */
@@ -69,7 +52,22 @@ export function electronVersion() {
   return JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
 }
 
-function scan() {
+/** Scans one folder; a file it could not parse is a file it did not check, so that throws. */
+export async function scanDir(dir) {
+  // AvailableSecurityFixesGlobalCheck downloads Electron's release list from GitHub (about 10 s to fail
+  // offline, and nothing to report without it): Electron is pinned in package.json and upgraded on purpose.
+  const result = await run(
+    { input: dir, isRelative: true, electronVersionOverride: electronVersion(), excludeFromScan: ['availablesecurityfixesglobalcheck'], verbose: false },
+    false,
+  );
+  const unreadable = result.errors.filter((e) => !e.tolerable);
+  if (unreadable.length > 0) {
+    throw new Error(`electronegativity could not parse ${unreadable.length} file(s):\n${unreadable.map((e) => `  ${e.file ?? ''} ${e.message ?? ''}`).join('\n')}`);
+  }
+  return toFindings(result.issues);
+}
+
+async function scan() {
   if (!existsSync(join(root, 'out', 'main', 'index.js'))) {
     console.error('electronegativity gate: out/ is missing. Run `npm run build` first.');
     process.exit(1);
@@ -81,21 +79,14 @@ function scan() {
     cpSync(join(root, 'main'), join(dir, 'main'), { recursive: true, filter: skipTests });
     cpSync(join(root, 'renderer'), join(dir, 'renderer'), { recursive: true, filter: skipTests });
     cpSync(join(root, 'out'), join(dir, 'build'), { recursive: true });
-    const csv = join(dir, 'report.csv');
-    const bin = join(root, 'node_modules', '.bin', 'electronegativity');
-    const run = spawnSync(bin, ['-i', dir, '-o', csv, '-e', electronVersion(), '-r'], { encoding: 'utf8', timeout: 180_000 });
-    if (!existsSync(csv)) {
-      console.error(`electronegativity wrote no report (exit ${run.status}):\n${run.stderr}`);
-      process.exit(1);
-    }
-    return parseCsv(readFileSync(csv, 'utf8')).map((f) => ({ ...f, file: relative(dir, join(dir, f.file)) }));
+    return await scanDir(dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const findings = scan();
+  const findings = await scan();
   const allowlist = JSON.parse(readFileSync(join(root, 'scripts', 'electronegativity-allowlist.json'), 'utf8')).accepted;
   const { unjustified, stale, reasonless } = judge(findings, allowlist);
   console.log(`electronegativity ${electronVersion()}: ${findings.length} findings, ${findings.length - unjustified.length} below MEDIUM or accepted.`);

@@ -1,36 +1,30 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error -- a plain ESM script without type declarations
-import { electronVersion, judge, parseCsv } from './electronegativity-gate.mjs';
+import { electronVersion, judge, scanDir, toFindings } from './electronegativity-gate.mjs';
 
 interface Finding { issue: string; severity: string; file: string; location: string; sample: string }
 interface Accepted { issue: string; file: string; reason: string }
 const j = judge as (f: Finding[], a: Accepted[]) => { unjustified: Finding[]; stale: Accepted[]; reasonless: Accepted[] };
 
-const csv = `issue, severity, confidence, filename, location, sample, description, url
-CONTEXT_ISOLATION_JS_CHECK,"HIGH","FIRM","main/window.ts","18:14","const win = new BrowserWindow(a, b);","Review the use of the contextIsolation option",https://x
-CSP_GLOBAL_CHECK,"LOW","TENTATIVE","main/index.ts","62:17",N/A,"Failed to parse CSP",https://x
-NODE_INTEGRATION_JS_CHECK,"HIGH","FIRM","main/other.ts","3:1","new BrowserWindow({ nodeIntegration: true })","Disable nodeIntegration",https://x`;
+// Issues as electronegativity's library returns them (its runner's shape).
+const issues = [
+  { id: 'CONTEXT_ISOLATION_JS_CHECK', severity: { value: 3, name: 'HIGH' }, confidence: { name: 'FIRM' }, file: 'main/window.ts', location: { line: 18, column: 14 }, sample: 'const win = new BrowserWindow(a, b);' },
+  { id: 'CSP_GLOBAL_CHECK', severity: { value: 1, name: 'LOW' }, confidence: { name: 'TENTATIVE' }, file: 'main/index.ts', location: { line: 62, column: 17 } },
+  { id: 'NODE_INTEGRATION_JS_CHECK', severity: { value: 3, name: 'HIGH' }, confidence: { name: 'FIRM' }, file: 'main/other.ts', location: { line: 3, column: 1 }, sample: 'new BrowserWindow({ nodeIntegration: true })' },
+];
+const findings = toFindings(issues) as Finding[];
 
 describe('electronegativity gate', () => {
-  it('parses the CSV, commas inside quoted samples included', () => {
-    const rows = parseCsv(csv) as Finding[];
-    expect(rows).toHaveLength(3);
-    expect(rows[0]).toMatchObject({ issue: 'CONTEXT_ISOLATION_JS_CHECK', severity: 'HIGH', file: 'main/window.ts', sample: 'const win = new BrowserWindow(a, b);' });
-  });
-
-  it('keeps a quoted sample that spans lines in its row, and skips blank rows', () => {
-    const text = ['issue,severity,confidence,file,location,sample', 'A,"MEDIUM","T","main/a.ts","1:2","x', 'y, ""q""",z', ',,,', 'B,LOW,T,main/b.ts,3:4,s', ''].join('\n');
-    const rows = parseCsv(text) as Finding[];
-    expect(rows.map((r) => [r.issue, r.file, r.sample])).toEqual([
-      ['A', 'main/a.ts', 'x\ny, "q"'],
-      ['B', 'main/b.ts', 's'],
-    ]);
+  it('reads the library\'s issues: rule, severity, file, line:column and sample', () => {
+    expect(findings).toHaveLength(3);
+    expect(findings[0]).toEqual({ issue: 'CONTEXT_ISOLATION_JS_CHECK', severity: 'HIGH', confidence: 'FIRM', file: 'main/window.ts', location: '18:14', sample: 'const win = new BrowserWindow(a, b);' });
+    expect(findings[1]).toMatchObject({ issue: 'CSP_GLOBAL_CHECK', severity: 'LOW', sample: '' });
   });
 
   it('fails an unaccepted finding of MEDIUM or above, ignores LOW, and reports stale or reasonless entries', () => {
-    const findings = parseCsv(csv) as Finding[];
     const accepted = [
       { issue: 'CONTEXT_ISOLATION_JS_CHECK', file: 'main/window.ts', reason: 'set by secureWebPreferences(), unit-tested' },
       { issue: 'OPEN_EXTERNAL_JS_CHECK', file: 'main/gone.ts', reason: 'this call was removed long ago, so nothing matches' },
@@ -47,4 +41,19 @@ describe('electronegativity gate', () => {
     const { accepted } = JSON.parse(readFileSync(join(__dirname, 'electronegativity-allowlist.json'), 'utf8')) as { accepted: Accepted[] };
     expect(j([], accepted).reasonless).toEqual([]);
   });
+
+  it('scans a real folder through the library: a window without our secure preferences is a serious finding, a file that does not parse fails the scan', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eng-test-'));
+    try {
+      mkdirSync(join(dir, 'main'));
+      writeFileSync(join(dir, 'main', 'window.ts'), "import { BrowserWindow } from 'electron';\nexport const w = new BrowserWindow({ webPreferences: { nodeIntegration: true } });\n");
+      const found = (await scanDir(dir)) as Finding[];
+      const serious = j(found, []).unjustified.filter((f) => f.file === 'main/window.ts').map((f) => f.issue);
+      expect(serious).toEqual(expect.arrayContaining(['CONTEXT_ISOLATION_JS_CHECK', 'SANDBOX_JS_CHECK']));
+      writeFileSync(join(dir, 'main', 'broken.ts'), 'export const = ;\n');
+      await expect(scanDir(dir)).rejects.toThrow(/could not parse 1 file/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
