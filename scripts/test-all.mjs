@@ -7,11 +7,13 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { enginesRange, nodeVersionProblem } from './node-version.mjs';
+import { describeRange, enginesRange, nodeVersionProblem } from './node-version.mjs';
 
 const root = join(import.meta.dirname, '..');
-const nodeProblem = nodeVersionProblem(process.version, enginesRange(root));
-if (nodeProblem) console.warn(`warning: ${nodeProblem} The suite still runs; the tests of npm start's launcher are skipped on this Node.`);
+if (nodeVersionProblem(process.version, enginesRange(root))) {
+  console.warn(`warning: this is Node.js ${process.versions.node}; OSS Browser supports ${describeRange(enginesRange(root))}. ` +
+    'The suite still runs, but the tests of npm start\'s launcher are skipped (README.md, "Prerequisites").');
+}
 const suiteStarted = Date.now();
 const reports = join(root, 'test-results', 'reports');
 rmSync(reports, { recursive: true, force: true });

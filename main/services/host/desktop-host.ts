@@ -6,7 +6,7 @@
  *
  * Local paths reach main only through here (a native dialog the user answered) or from a
  * file the user dropped (webUtils.getPathForFile): the renderer never names a path that
- * main then reads or writes (DESIGN.md §3).
+ * main then reads or writes (README.md, "Security model").
  */
 export interface FileFilter {
   name: string;
