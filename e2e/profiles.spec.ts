@@ -14,13 +14,20 @@ import { startEmulator, type RunningEmulator } from '../emulator/index';
 import { createStore } from '../emulator/store/index';
 import { encodeAccessCode } from '../shared/access-code';
 import { MemorySecretStore } from '../main/services/secrets/memory-secret-store';
+import { ManualClock } from '../main/services/credentials/clock';
 import { expect, test as base } from './support/fixtures';
 import type { TestAppContext } from './support/test-app-context';
 import { isoToLocalInput } from '../renderer/features/profiles/expiry-time';
 
 const ROLE = 'acs:ram::1000000000000001:role/sandbox-role';
 
-const test = base.extend<{ emu: RunningEmulator }>({
+const test = base.extend<{ emu: RunningEmulator; manualClock: boolean; mainClock: ManualClock | undefined }>({
+  /** `test.use({ manualClock: true })`: main's credential layer runs on a ManualClock the spec moves (mainClock). */
+  manualClock: [false, { option: true }],
+  mainClock: async ({ manualClock }, use) => {
+    // Whole seconds, so the picker's local value (to the second) round-trips exactly.
+    await use(manualClock ? new ManualClock(Math.floor(Date.now() / 1000) * 1000) : undefined);
+  },
   // eslint-disable-next-line no-empty-pattern -- Playwright requires an object pattern here.
   emu: async ({}, use) => {
     const emu = await startEmulator({ memory: true, createStore });
@@ -32,9 +39,9 @@ const test = base.extend<{ emu: RunningEmulator }>({
     await use(emu);
     await emu.close();
   },
-  appContextOverrides: async ({ emu }, use) => {
+  appContextOverrides: async ({ emu, mainClock }, use) => {
     void emu;
-    await use({ secrets: new MemorySecretStore(), sandboxInMemory: true, env: {} });
+    await use({ secrets: new MemorySecretStore(), sandboxInMemory: true, env: {}, ...(mainClock ? { clock: mainClock } : {}) });
   },
   app: async ({ app }, use) => {
     await use(app);
@@ -246,31 +253,48 @@ test.describe('profiles', () => {
     await expectBuckets(page, ['e2e-photos']);
   });
 
-  test('a pasted STS token counts down and prompts for a new one 10 minutes before it ends', async ({ app, emu }) => {
-    const { page } = app;
-    const key = acct(emu);
-    const sts = await new OSS.STS({ accessKeyId: key.accessKeyId, accessKeySecret: key.accessKeySecret, endpoint: emu.stsEndpoint } as OSS.STSOptions).assumeRole(ROLE, undefined, 3600, 'e2e', { timeout: 10_000, ctx: undefined });
-    const c = sts.credentials as unknown as { AccessKeyId: string; AccessKeySecret: string; SecurityToken: string };
-    // The user enters an expiry 10 minutes and a few seconds away: the prompt is due shortly.
-    const expiration = new Date(Date.now() + 10 * 60_000 + 4000).toISOString();
-    const dialog = await openAddDialog(page);
-    await dialog.getByLabel('Profile name').fill('Short token');
-    await dialog.getByLabel('Sign in with').selectOption({ label: 'STS token' });
-    await dialog.getByLabel('AccessKey ID').fill(c.AccessKeyId);
-    await dialog.getByLabel('AccessKey secret').fill(c.AccessKeySecret);
-    await dialog.getByLabel('Security token').fill(c.SecurityToken);
-    // A date-time picker in local time, showing the time left.
-    await dialog.getByLabel('Expires at (optional)').fill(isoToLocalInput(expiration));
-    await expect(dialog.getByTestId('expiry-left')).toHaveText('Expires in 10 minutes.');
-    await fillEmulatorEndpoint(dialog, emu);
-    await dialog.getByRole('button', { name: 'Test and save' }).click();
-    await trustHost(app.main, dialog, emulatorHost(emu), false);
-    await expect(dialog).toBeHidden();
-    await expect(page.getByTestId('credentials-status')).toContainText(/Credentials expire in 10m/);
-    const prompt = page.getByRole('status').filter({ hasText: 'The STS token of Short token expires in 10 minutes.' });
-    await expect(prompt).toBeVisible({ timeout: 15_000 });
-    await prompt.getByRole('button', { name: 'Paste a new token' }).click();
-    await expect(page.getByRole('dialog', { name: 'Edit profile' })).toBeVisible();
+  test.describe('with main\'s clock and the page\'s clock moved by hand', () => {
+    test.use({ manualClock: true });
+
+    test('a pasted STS token counts down and prompts for a new one 10 minutes before it ends', async ({ app, emu, mainClock }) => {
+      test.skip(!app.main || !mainClock, 'the bridged main process is needed to move its clock');
+      const { page } = app;
+      const key = acct(emu);
+      const sts = await new OSS.STS({ accessKeyId: key.accessKeyId, accessKeySecret: key.accessKeySecret, endpoint: emu.stsEndpoint } as OSS.STSOptions).assumeRole(ROLE, undefined, 3600, 'e2e', { timeout: 10_000, ctx: undefined });
+      const c = sts.credentials as unknown as { AccessKeyId: string; AccessKeySecret: string; SecurityToken: string };
+      // Both clocks stand at T0 however slowly the form is filled: the token ends 10 minutes and 4 seconds later.
+      const t0 = mainClock!.now();
+      await page.clock.setFixedTime(t0);
+      const expiration = new Date(t0 + 10 * 60_000 + 4000).toISOString();
+      const events: string[] = [];
+      app.main!.hub.connect((event) => events.push(event));
+      const dialog = await openAddDialog(page);
+      await dialog.getByLabel('Profile name').fill('Short token');
+      await dialog.getByLabel('Sign in with').selectOption({ label: 'STS token' });
+      await dialog.getByLabel('AccessKey ID').fill(c.AccessKeyId);
+      await dialog.getByLabel('AccessKey secret').fill(c.AccessKeySecret);
+      await dialog.getByLabel('Security token').fill(c.SecurityToken);
+      // A date-time picker in local time, showing the time left.
+      await dialog.getByLabel('Expires at (optional)').fill(isoToLocalInput(expiration));
+      await expect(dialog.getByTestId('expiry-left')).toHaveText('Expires in 10 minutes.');
+      await fillEmulatorEndpoint(dialog, emu);
+      await dialog.getByRole('button', { name: 'Test and save' }).click();
+      await trustHost(app.main, dialog, emulatorHost(emu), false);
+      await expect(dialog).toBeHidden();
+      await expect(page.getByTestId('credentials-status')).toHaveText('Credentials expire in 10m 04s');
+      const prompt = page.getByRole('status').filter({ hasText: 'The STS token of Short token expires in 10 minutes.' });
+      // One millisecond before the 10-minute mark main has not prompted; at the mark it has.
+      await mainClock!.advance(3999);
+      expect(events).not.toContain('credentials:expiring');
+      await expect(prompt).toBeHidden();
+      await page.clock.setFixedTime(t0 + 4000);
+      await mainClock!.advance(1);
+      expect(events).toContain('credentials:expiring');
+      await expect(prompt).toBeVisible();
+      await expect(page.getByTestId('credentials-status')).toHaveText('Credentials expire in 10m 00s');
+      await prompt.getByRole('button', { name: 'Paste a new token' }).click();
+      await expect(page.getByRole('dialog', { name: 'Edit profile' })).toBeVisible();
+    });
   });
 
   test('"Try the local sandbox" starts the emulator in the app and shows its sample buckets', async ({ app }) => {

@@ -17,6 +17,7 @@ import { ShareFeature } from './services/share/share-feature';
 import { KeytarSecretStore } from './services/secrets/keytar-secret-store';
 import type { SecretStore } from './services/secrets/secret-store';
 import type { CredentialEvent } from './services/credentials/types';
+import type { Clock } from './services/credentials/clock';
 import { ScriptedDesktopHost, type DesktopHost } from './services/host/desktop-host';
 import { TransferService } from './services/transfers/transfer-service';
 import { DesktopFeature } from './desktop/desktop-feature';
@@ -71,6 +72,8 @@ export interface AppContextOptions {
   sandboxInMemory?: boolean;
   /** Where downloads go until the user picks a folder; default ~/Downloads (tests pass a temp folder). */
   downloadFolder?: string;
+  /** The credential layer's time (STS expiry prompts, refresh timers); default: the wall clock. Tests move a ManualClock. */
+  clock?: Clock;
 }
 
 /** Stands in until a client factory is wired: every OSS call explains that no profile is set up. */
@@ -97,6 +100,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
     secrets: options.secrets ?? new KeytarSecretStore(),
     ...(options.env ? { env: options.env } : {}),
     ...(options.home ? { home: options.home } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
     sandbox,
     onCredentialEvent: (profileId, event) => {
       emitCredentialEvent(options.emit, profileId, event);
