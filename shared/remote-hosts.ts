@@ -3,8 +3,9 @@
  * Main signs in to OSS and STS on the user's behalf, so a page (or a pasted access code)
  * must not be able to point it at an arbitrary host: official Alibaba Cloud hosts are fine,
  * any other host needs the user's confirmation naming it, and link-local or cloud metadata
- * addresses are never allowed (they hand out the machine's own credentials). Shared so the
- * renderer can ask for the confirmation up front and main can enforce the same rule.
+ * addresses are never allowed (they hand out the machine's own credentials). The confirmation
+ * is main's native dialog alone (the page cannot answer it); shared/ holds the rule and the
+ * refusals' hints, which the renderer shows translated (errors:hint.<code>).
  */
 
 export type HostVerdict =
@@ -156,7 +157,7 @@ export function credentialUrls(c: { type: string; stsEndpoint?: string; credenti
   return out;
 }
 
-/** Hosts of `credentials` that need the user's confirmation, for the dialog that names them. */
+/** Hosts of `credentials` that need the user's confirmation, for main's dialog that names them. */
 export function hostsToConfirm(c: Parameters<typeof credentialUrls>[0], region: string): Array<{ host: string; insecure: boolean }> {
   return credentialUrls(c).flatMap(([purpose, url]) => {
     const v = judgeRemoteUrl(purpose, url, region);
@@ -203,7 +204,7 @@ export function endpointUrls(e: EndpointHosts): string[] {
   return urls;
 }
 
-/** Endpoint hosts that need the user's trust (deduplicated), for the dialog that names them. */
+/** Endpoint hosts that need the user's trust (deduplicated), for main's dialog that names them. */
 export function endpointHostsToConfirm(e: EndpointHosts): Array<{ host: string; insecure: boolean }> {
   const out = new Map<string, { host: string; insecure: boolean }>();
   for (const url of endpointUrls(e)) {
