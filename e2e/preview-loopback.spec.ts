@@ -47,7 +47,6 @@ test.describe('previews through the loopback preview server', () => {
         name: 'Role session',
         credentials: { type: 'credentials-uri', credentialsUri: oss.emulator.credentialsUriEndpoint },
         endpoint: { kind: 'custom', region: oss.emulator.region, customUrl: oss.endpoint, pathStyle: true, allowInsecureHttp: true },
-        confirmedHosts: [new URL(oss.emulator.credentialsUriEndpoint).host],
       },
       test: false,
     });

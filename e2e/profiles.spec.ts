@@ -14,13 +14,21 @@ import { startEmulator, type RunningEmulator } from '../emulator/index';
 import { createStore } from '../emulator/store/index';
 import { encodeAccessCode } from '../shared/access-code';
 import { MemorySecretStore } from '../main/services/secrets/memory-secret-store';
+import { ManualClock } from '../main/services/credentials/clock';
 import { expect, test as base } from './support/fixtures';
 import type { TestAppContext } from './support/test-app-context';
+import type { HostConfirmation } from '../main/services/host/desktop-host';
 import { isoToLocalInput } from '../renderer/features/profiles/expiry-time';
 
 const ROLE = 'acs:ram::1000000000000001:role/sandbox-role';
 
-const test = base.extend<{ emu: RunningEmulator }>({
+const test = base.extend<{ emu: RunningEmulator; manualClock: boolean; mainClock: ManualClock | undefined }>({
+  /** `test.use({ manualClock: true })`: main's credential layer runs on a ManualClock the spec moves (mainClock). */
+  manualClock: [false, { option: true }],
+  mainClock: async ({ manualClock }, use) => {
+    // Whole seconds, so the picker's local value (to the second) round-trips exactly.
+    await use(manualClock ? new ManualClock(Math.floor(Date.now() / 1000) * 1000) : undefined);
+  },
   // eslint-disable-next-line no-empty-pattern -- Playwright requires an object pattern here.
   emu: async ({}, use) => {
     const emu = await startEmulator({ memory: true, createStore });
@@ -32,9 +40,9 @@ const test = base.extend<{ emu: RunningEmulator }>({
     await use(emu);
     await emu.close();
   },
-  appContextOverrides: async ({ emu }, use) => {
+  appContextOverrides: async ({ emu, mainClock }, use) => {
     void emu;
-    await use({ secrets: new MemorySecretStore(), sandboxInMemory: true, env: {} });
+    await use({ secrets: new MemorySecretStore(), sandboxInMemory: true, env: {}, ...(mainClock ? { clock: mainClock } : {}) });
   },
   app: async ({ app }, use) => {
     await use(app);
@@ -63,20 +71,29 @@ async function expectBuckets(page: Page, names: string[]) {
   for (const n of names) await expect(list.getByRole('button', { name: new RegExp(n) })).toBeVisible();
 }
 
-/**
- * Confirms the hosts the dialog names (it must name `host`); main then asks in its own native
- * dialog. A sign-in or access-code host is scripted here (the user answers "Trust" the first
- * time main asks about `host`); the emulator's OSS endpoint hosts are trusted for every spec
- * by e2e/support/test-app-context.ts, so `signIn: false` pushes no answer.
- */
-async function trustHost(main: TestAppContext | undefined, dialog: ReturnType<Page['getByRole']>, host: string, signIn = true): Promise<void> {
-  const confirm = dialog.getByTestId('host-confirmation');
-  await expect(confirm).toContainText(host);
-  if (signIn && main && !main.host.calls.some((c) => c.kind === 'confirmHost' && c.request.host === host && c.request.purpose !== 'oss-endpoint')) main.host.answers.hosts.push(true);
-  await confirm.getByRole('button', { name: /^Trust .+ and continue$/ }).click();
+/** What main's native "trust this address?" dialog was asked about `host` (sign-in and access-code hosts, or OSS endpoints). */
+function askedAbout(main: TestAppContext, host: string, endpoint = false): HostConfirmation[] {
+  return main.host.calls.flatMap((c) => (c.kind === 'confirmHost' && c.request.host === host && (c.request.purpose === 'oss-endpoint') === endpoint ? [c.request] : []));
 }
 
-/** The emulator's endpoint as the form's confirmation names it (its first region's host). */
+/**
+ * A host that is not Alibaba Cloud's is confirmed once, in main's native dialog naming it: the
+ * page asks nothing of its own (script in the page could answer that). The dialog is scripted
+ * here: call this before the click that makes main ask, and the user answers "Trust" the first
+ * time main asks about this sign-in or access-code host. The emulator's OSS endpoint hosts are
+ * trusted for every spec by e2e/support/test-app-context.ts.
+ */
+function willTrust(main: TestAppContext | undefined, host: string): void {
+  if (main && askedAbout(main, host).length === 0) main.host.answers.hosts.push(true);
+}
+
+/** After the click: main's dialog named `host`, and the page showed no confirmation of its own. */
+async function expectOneConfirmation(main: TestAppContext | undefined, dialog: ReturnType<Page['getByRole']>, host: string, endpoint = false): Promise<void> {
+  if (main) expect(askedAbout(main, host, endpoint).length).toBeGreaterThan(0);
+  await expect(dialog.getByRole('button', { name: /^Trust/ })).toHaveCount(0);
+}
+
+/** The emulator's endpoint as main's dialog names it (its first region's host). */
 const emulatorHost = (emu: RunningEmulator) => new URL(emu.endpoint).host;
 
 test.describe('profiles', () => {
@@ -126,11 +143,13 @@ test.describe('profiles', () => {
       await dialog.getByLabel('Sign in with').selectOption({ label: form.type });
       await form.fill(dialog);
       await fillEmulatorEndpoint(dialog, emu);
+      // A sign-in host that is not Alibaba Cloud's is trusted once, in main's dialog naming it.
+      if (form.confirms) willTrust(app.main, form.confirms);
       await dialog.getByRole('button', { name: 'Test connection' }).click();
-      // A host that is not Alibaba Cloud's is named and confirmed before main contacts it.
-      // The emulator's endpoint is not Alibaba Cloud's either: the same confirmation names it.
-      await (form.confirms ? trustHost(app.main, dialog, form.confirms) : trustHost(app.main, dialog, emulatorHost(emu), false));
       await expect(dialog.getByTestId('profile-test-result')).toContainText('e2e-photos');
+      // The emulator's endpoint is not Alibaba Cloud's either: main's dialog named it too.
+      await expectOneConfirmation(app.main, dialog, emulatorHost(emu), true);
+      if (form.confirms) await expectOneConfirmation(app.main, dialog, form.confirms);
       await dialog.getByRole('button', { name: 'Test and save' }).click();
       await expect(dialog).toBeHidden();
       const item = page.getByRole('list', { name: 'Profiles' }).getByRole('button', { name: new RegExp(form.type.replace(/[()]/g, '.')) }).first();
@@ -143,11 +162,19 @@ test.describe('profiles', () => {
     const dialog = await openAddDialog(page);
     await dialog.getByLabel('Sign in with').selectOption({ label: 'Access code' });
     await dialog.getByLabel('Access code', { exact: true }).fill(code);
+    // The code points at the emulator's plain-HTTP endpoint, which main's dialog already named for the profiles above:
+    // trusted once, it is not asked about again, in the page or in main.
+    const codeHost = new URL(emu.endpoint).host;
+    const asked = app.main?.host.calls.length ?? 0;
     await dialog.getByRole('button', { name: 'Test and save' }).click();
-    // The code points at a plain-HTTP host that is not OSS's: named, with the plain-HTTP warning.
-    await expect(dialog.getByTestId('host-confirmation')).toContainText('plain HTTP');
-    await trustHost(app.main, dialog, new URL(emu.endpoint).host);
     await expect(dialog).toBeHidden();
+    if (app.main) {
+      expect(askedAbout(app.main, codeHost, true).length).toBeGreaterThan(0);
+      expect(app.main.host.calls.slice(asked).filter((c) => c.kind === 'confirmHost')).toEqual([]);
+      // The STS host was asked about once for the three forms that use it, in the page's language, and every scripted answer was used.
+      expect(askedAbout(app.main, side)).toEqual([{ host: side, insecure: true, purpose: 'sign-in', language: 'en' }]);
+      expect(app.main.host.answers.hosts).toEqual([]);
+    }
     await expect(page.getByText('holiday.txt')).toBeVisible();
 
     // The countdown of the STS-based profile shows in the status bar; no secret reached the page.
@@ -169,7 +196,6 @@ test.describe('profiles', () => {
     await dialog.getByLabel('Start at path (optional)').fill('oss://e2e-photos/photos/');
     await fillEmulatorEndpoint(dialog, emu);
     await dialog.getByRole('button', { name: 'Test connection' }).click();
-    await trustHost(app.main, dialog, emulatorHost(emu), false);
     await expect(dialog.getByTestId('profile-test-result')).toContainText('oss://e2e-photos/photos/ can be listed');
     await dialog.getByRole('button', { name: 'Test and save' }).click();
     await expect(dialog).toBeHidden();
@@ -201,8 +227,6 @@ test.describe('profiles', () => {
     await dialog.getByLabel('Start at path (optional)').fill('');
     await fillEmulatorEndpoint(dialog, emu);
     await dialog.getByRole('button', { name: 'Test connection' }).click();
-    // The emulator's endpoint is not Alibaba Cloud's: the form names it before main contacts it.
-    await trustHost(app.main, dialog, emulatorHost(emu), false);
     await expect(dialog.getByTestId('profile-test-result')).toBeInViewport();
     await expect(dialog.getByTestId('form-problems')).toHaveCount(0);
   });
@@ -215,7 +239,6 @@ test.describe('profiles', () => {
     await dialog.getByLabel('AccessKey secret').fill('not-the-right-secret');
     await fillEmulatorEndpoint(dialog, emu);
     await dialog.getByRole('button', { name: 'Test connection' }).click();
-    await trustHost(app.main, dialog, emulatorHost(emu), false);
     const alert = dialog.getByRole('alert');
     await expect(alert.getByTestId('error-code')).toHaveText('SignatureDoesNotMatch');
     await expect(alert).toContainText('What to do');
@@ -246,31 +269,47 @@ test.describe('profiles', () => {
     await expectBuckets(page, ['e2e-photos']);
   });
 
-  test('a pasted STS token counts down and prompts for a new one 10 minutes before it ends', async ({ app, emu }) => {
-    const { page } = app;
-    const key = acct(emu);
-    const sts = await new OSS.STS({ accessKeyId: key.accessKeyId, accessKeySecret: key.accessKeySecret, endpoint: emu.stsEndpoint } as OSS.STSOptions).assumeRole(ROLE, undefined, 3600, 'e2e', { timeout: 10_000, ctx: undefined });
-    const c = sts.credentials as unknown as { AccessKeyId: string; AccessKeySecret: string; SecurityToken: string };
-    // The user enters an expiry 10 minutes and a few seconds away: the prompt is due shortly.
-    const expiration = new Date(Date.now() + 10 * 60_000 + 4000).toISOString();
-    const dialog = await openAddDialog(page);
-    await dialog.getByLabel('Profile name').fill('Short token');
-    await dialog.getByLabel('Sign in with').selectOption({ label: 'STS token' });
-    await dialog.getByLabel('AccessKey ID').fill(c.AccessKeyId);
-    await dialog.getByLabel('AccessKey secret').fill(c.AccessKeySecret);
-    await dialog.getByLabel('Security token').fill(c.SecurityToken);
-    // A date-time picker in local time, showing the time left.
-    await dialog.getByLabel('Expires at (optional)').fill(isoToLocalInput(expiration));
-    await expect(dialog.getByTestId('expiry-left')).toHaveText('Expires in 10 minutes.');
-    await fillEmulatorEndpoint(dialog, emu);
-    await dialog.getByRole('button', { name: 'Test and save' }).click();
-    await trustHost(app.main, dialog, emulatorHost(emu), false);
-    await expect(dialog).toBeHidden();
-    await expect(page.getByTestId('credentials-status')).toContainText(/Credentials expire in 10m/);
-    const prompt = page.getByRole('status').filter({ hasText: 'The STS token of Short token expires in 10 minutes.' });
-    await expect(prompt).toBeVisible({ timeout: 15_000 });
-    await prompt.getByRole('button', { name: 'Paste a new token' }).click();
-    await expect(page.getByRole('dialog', { name: 'Edit profile' })).toBeVisible();
+  test.describe('with main\'s clock and the page\'s clock moved by hand', () => {
+    test.use({ manualClock: true });
+
+    test('a pasted STS token counts down and prompts for a new one 10 minutes before it ends', async ({ app, emu, mainClock }) => {
+      test.skip(!app.main || !mainClock, 'the bridged main process is needed to move its clock');
+      const { page } = app;
+      const key = acct(emu);
+      const sts = await new OSS.STS({ accessKeyId: key.accessKeyId, accessKeySecret: key.accessKeySecret, endpoint: emu.stsEndpoint } as OSS.STSOptions).assumeRole(ROLE, undefined, 3600, 'e2e', { timeout: 10_000, ctx: undefined });
+      const c = sts.credentials as unknown as { AccessKeyId: string; AccessKeySecret: string; SecurityToken: string };
+      // Both clocks stand at T0 however slowly the form is filled: the token ends 10 minutes and 4 seconds later.
+      const t0 = mainClock!.now();
+      await page.clock.setFixedTime(t0);
+      const expiration = new Date(t0 + 10 * 60_000 + 4000).toISOString();
+      const events: string[] = [];
+      app.main!.hub.connect((event) => events.push(event));
+      const dialog = await openAddDialog(page);
+      await dialog.getByLabel('Profile name').fill('Short token');
+      await dialog.getByLabel('Sign in with').selectOption({ label: 'STS token' });
+      await dialog.getByLabel('AccessKey ID').fill(c.AccessKeyId);
+      await dialog.getByLabel('AccessKey secret').fill(c.AccessKeySecret);
+      await dialog.getByLabel('Security token').fill(c.SecurityToken);
+      // A date-time picker in local time, showing the time left.
+      await dialog.getByLabel('Expires at (optional)').fill(isoToLocalInput(expiration));
+      await expect(dialog.getByTestId('expiry-left')).toHaveText('Expires in 10 minutes.');
+      await fillEmulatorEndpoint(dialog, emu);
+      await dialog.getByRole('button', { name: 'Test and save' }).click();
+      await expect(dialog).toBeHidden();
+      await expect(page.getByTestId('credentials-status')).toHaveText('Credentials expire in 10m 04s');
+      const prompt = page.getByRole('status').filter({ hasText: 'The STS token of Short token expires in 10 minutes.' });
+      // One millisecond before the 10-minute mark main has not prompted; at the mark it has.
+      await mainClock!.advance(3999);
+      expect(events).not.toContain('credentials:expiring');
+      await expect(prompt).toBeHidden();
+      await page.clock.setFixedTime(t0 + 4000);
+      await mainClock!.advance(1);
+      expect(events).toContain('credentials:expiring');
+      await expect(prompt).toBeVisible();
+      await expect(page.getByTestId('credentials-status')).toHaveText('Credentials expire in 10m 00s');
+      await prompt.getByRole('button', { name: 'Paste a new token' }).click();
+      await expect(page.getByRole('dialog', { name: 'Edit profile' })).toBeVisible();
+    });
   });
 
   test('"Try the local sandbox" starts the emulator in the app and shows its sample buckets', async ({ app }) => {
@@ -301,8 +340,8 @@ test.describe('profiles', () => {
     await expect(dialog.getByTestId('token-file-status')).toHaveText('Chosen: token');
     await dialog.getByLabel('STS endpoint (optional)').fill(emu.stsEndpoint);
     await fillEmulatorEndpoint(dialog, emu);
+    willTrust(app.main, new URL(emu.stsEndpoint).host);
     await dialog.getByRole('button', { name: 'Test connection' }).click();
-    await trustHost(app.main, dialog, new URL(emu.stsEndpoint).host);
     const alert = dialog.getByRole('alert');
     await expect(alert.getByTestId('error-code')).toHaveText('AuthenticationFail.OIDCToken.Expired');
     await expect(alert).toContainText('The cluster rotates it');

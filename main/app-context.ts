@@ -17,7 +17,8 @@ import { ShareFeature } from './services/share/share-feature';
 import { KeytarSecretStore } from './services/secrets/keytar-secret-store';
 import type { SecretStore } from './services/secrets/secret-store';
 import type { CredentialEvent } from './services/credentials/types';
-import { ScriptedDesktopHost, type DesktopHost } from './services/host/desktop-host';
+import type { Clock } from './services/credentials/clock';
+import { ScriptedDesktopHost, type DesktopHost, type HostConfirmation } from './services/host/desktop-host';
 import { TransferService } from './services/transfers/transfer-service';
 import { DesktopFeature } from './desktop/desktop-feature';
 import { credentialNotification } from './desktop/credential-notifications';
@@ -71,6 +72,8 @@ export interface AppContextOptions {
   sandboxInMemory?: boolean;
   /** Where downloads go until the user picks a folder; default ~/Downloads (tests pass a temp folder). */
   downloadFolder?: string;
+  /** The credential layer's time (STS expiry prompts, refresh timers); default: the wall clock. Tests move a ManualClock. */
+  clock?: Clock;
 }
 
 /** Stands in until a client factory is wired: every OSS call explains that no profile is set up. */
@@ -86,8 +89,8 @@ function noProfile(): AppException {
 
 /** Builds the context from the few things only the host (Electron or the test bridge) knows. */
 export function createAppContext(options: AppContextOptions): AppContext {
-  const host = options.host ?? new ScriptedDesktopHost();
   const desktop = new DesktopFeature(options.emit);
+  const host = inUiLanguage(options.host ?? new ScriptedDesktopHost(), desktop);
   // Filled in below; a credential refresh wakes transfers waiting for it.
   const late: { transfers?: TransferService } = {};
   const sandbox = new SandboxService(options.sandboxInMemory ? {} : { dataDir: join(options.userDataDir, 'sandbox') });
@@ -97,6 +100,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
     secrets: options.secrets ?? new KeytarSecretStore(),
     ...(options.env ? { env: options.env } : {}),
     ...(options.home ? { home: options.home } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
     sandbox,
     onCredentialEvent: (profileId, event) => {
       emitCredentialEvent(options.emit, profileId, event);
@@ -178,6 +182,26 @@ export function createAppContext(options: AppContextOptions): AppContext {
     share,
     desktop,
   };
+}
+
+/**
+ * The host every service gets: main's "trust this address?" dialog speaks the page's language
+ * (desktop:set-language, kept by the desktop feature), not the OS locale. Everything else
+ * passes straight through to the real (or scripted) host.
+ */
+function inUiLanguage(host: DesktopHost, desktop: DesktopFeature): DesktopHost {
+  return new Proxy(host, {
+    get(target, prop) {
+      if (prop === 'confirmHost') {
+        return (request: HostConfirmation) => {
+          const language = desktop.language;
+          return target.confirmHost(language ? { ...request, language } : request);
+        };
+      }
+      const value: unknown = Reflect.get(target, prop);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 /** Forwards credential events to the renderer (countdown, expiry prompt, refresh failures). */

@@ -28,6 +28,11 @@ export interface AppError {
   hint?: string;
   /** HTTP status from OSS when there was one. */
   status?: number;
+  /**
+   * The address (host[:port]) the error is about, e.g. a host the user did not trust. Kept
+   * out of `message` and `hint` so the UI can translate those and show the host beside them.
+   */
+  host?: string;
 }
 
 /** The reply of every request channel: errors are values, not rejected promises. */
@@ -43,6 +48,7 @@ export class AppException extends Error implements AppError {
   readonly ec?: string;
   readonly hint?: string;
   readonly status?: number;
+  readonly host?: string;
 
   constructor(error: AppError) {
     super(error.message);
@@ -52,6 +58,7 @@ export class AppException extends Error implements AppError {
     if (error.ec !== undefined) this.ec = error.ec;
     if (error.hint !== undefined) this.hint = error.hint;
     if (error.status !== undefined) this.status = error.status;
+    if (error.host !== undefined) this.host = error.host;
   }
 
   /** The plain value to send over IPC. */
@@ -67,6 +74,7 @@ export function toAppError(e: AppError): AppError {
   if (e.ec) out.ec = e.ec;
   if (e.hint) out.hint = e.hint;
   if (typeof e.status === 'number') out.status = e.status;
+  if (e.host) out.host = e.host;
   return out;
 }
 

@@ -7,7 +7,7 @@
 import { DEFAULT_ROLE_SESSION_NAME, ROLE_SESSION_SECONDS } from './defaults';
 import { z } from 'zod';
 import { boundedRecord } from './contract/schema-bounds';
-import { ENDPOINT_HOST_HINT } from './remote-hosts';
+import { ENDPOINT_HOST_HINT, REMOTE_HOST_HINTS } from './remote-hosts';
 
 /** How a profile gets its credentials; one CredentialProvider implementation each. */
 export const CREDENTIAL_TYPES = [
@@ -102,9 +102,6 @@ export function formatStartPath(p: StartPath): string {
   return `oss://${p.bucket}/${p.prefix}`;
 }
 
-/** Hosts (host[:port]) the user confirmed by name. */
-export const confirmedHostsSchema = z.array(z.string().trim().toLowerCase().min(1).max(261)).max(8);
-
 const secret = z.string().trim().min(1, 'Required.').max(4096);
 const accessKeyId = z.string().trim().min(3, 'Required.').max(256).regex(/^[\w.-]+$/, 'An AccessKey ID has no spaces or symbols.');
 
@@ -174,8 +171,6 @@ export const profileInputSchema = z.object({
   /** Keep secrets in memory only, for this session (e.g. when the keychain is unavailable). */
   sessionOnly: z.boolean().default(false),
   proxyPassword: z.string().max(1024).optional(),
-  /** Non-Alibaba Cloud hosts the page's form had the user confirm. Informational: main trusts a new host only after its own dialog. */
-  confirmedHosts: confirmedHostsSchema.optional(),
 });
 export type ProfileInput = z.infer<typeof profileInputSchema>;
 
@@ -275,6 +270,7 @@ export const profileErrorHints = {
   RegionsUnavailable: 'The built-in region list is used instead. Private clouds and the local sandbox do not offer DescribeRegions.',
   SandboxUnavailable: 'This build has no local sandbox. Add a profile with your own AccessKey instead.',
   EndpointHostNotConfirmed: ENDPOINT_HOST_HINT,
+  ...REMOTE_HOST_HINTS,
   NoPermission:
     "The role cannot be assumed. For a RAM user: grant it sts:AssumeRole and check that the role's trust policy trusts the account. For OIDC: the role's trust policy must trust the OIDC provider.",
   'EntityNotExist.Role': "The role ARN does not exist. Copy it from the role's page in the RAM console.",

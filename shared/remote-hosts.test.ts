@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertCredentialUrlsAllowed, assertEndpointUrlsAllowed, assertRemoteUrlAllowed, endpointHostsToConfirm, isForbiddenHost, judgeRemoteUrl, RemoteHostError } from './remote-hosts';
+import { assertCredentialUrlsAllowed, assertEndpointUrlsAllowed, assertRemoteUrlAllowed, endpointHostsToConfirm, isForbiddenHost, judgeRemoteUrl, REMOTE_HOST_HINTS, RemoteHostError, type HostApproval, type RemotePurpose } from './remote-hosts';
 
 const refused = (fn: () => void) => {
   try {
@@ -82,5 +82,47 @@ describe('remote host policy', () => {
     expect(refused(() => assertEndpointUrlsAllowed({ customUrl: 'http://[fe80::1]:80' }, { confirmedHosts: ['[fe80::1]'], allowInsecureHttp: true }))).toBe('ForbiddenHost');
     expect(refused(() => assertEndpointUrlsAllowed({ customUrl: 'http://oss.corp:80' }, { confirmedHosts: ['oss.corp'] }))).toBe('InsecureHttpNotAllowed');
     expect(refused(() => assertEndpointUrlsAllowed({ customRegionUrls: { r: 'https://oss-r.aliyuncs.com' } }, {}))).toBe('allowed');
+  });
+
+  it('carries the host in its own field; message and hint are plain sentences without it', () => {
+    const thrown = (purpose: RemotePurpose, url: string, approval: HostApproval) => {
+      try {
+        assertRemoteUrlAllowed(purpose, url, 'oss-cn-hangzhou', approval);
+      } catch (e) {
+        return e as RemoteHostError;
+      }
+      throw new Error(`${url} was allowed`);
+    };
+    const cases: Array<[RemotePurpose, string, HostApproval, string, string | undefined]> = [
+      ['sts', 'https://capture.example:8443/', {}, 'HostNotConfirmed', 'capture.example:8443'],
+      ['credentials-uri', 'http://169.254.169.254/', {}, 'ForbiddenHost', '169.254.169.254'],
+      ['credentials-uri', 'not a url user:pw', {}, 'ForbiddenHost', undefined],
+      ['credentials-uri', 'http://creds.corp:8080/', { confirmedHosts: ['creds.corp:8080'] }, 'InsecureHttpNotAllowed', 'creds.corp:8080'],
+      ['oss-host', 'http://oss.corp:8080/', { confirmedHosts: ['oss.corp:8080'] }, 'InsecureHttpNotAllowed', 'oss.corp:8080'],
+      ['oss-host', 'https://img.example.com/', {}, 'EndpointHostNotConfirmed', 'img.example.com'],
+    ];
+    for (const [purpose, url, approval, code, host] of cases) {
+      const e = thrown(purpose, url, approval);
+      expect([url, e.code, e.host]).toEqual([url, code, host]);
+      const named = host ? host.split(':')[0]! : 'user:pw';
+      for (const text of [e.message, e.hint]) expect([url, text.includes(named)]).toEqual([url, false]);
+      if (code in REMOTE_HOST_HINTS) expect(e.hint).toBe(REMOTE_HOST_HINTS[code as keyof typeof REMOTE_HOST_HINTS]);
+    }
+  });
+
+  it('words plain HTTP by what goes over it: credentials for sign-in addresses, signed requests and files for OSS addresses', () => {
+    const message = (purpose: RemotePurpose, host: string) => {
+      try {
+        assertRemoteUrlAllowed(purpose, `http://${host}/`, 'oss-cn-hangzhou', { confirmedHosts: [host] });
+      } catch (e) {
+        return (e as RemoteHostError).code === 'InsecureHttpNotAllowed' ? (e as Error).message : `other: ${String(e)}`;
+      }
+      return 'allowed';
+    };
+    for (const purpose of ['sts', 'credentials-uri'] as const) expect(message(purpose, 'creds.corp:81')).toMatch(/credentials it returns/);
+    for (const purpose of ['oss-host', 'oss-endpoint'] as const) {
+      expect(message(purpose, 'oss.corp:81')).toMatch(/signed requests and your files/);
+      expect(message(purpose, 'oss.corp:81')).not.toMatch(/credentials/);
+    }
   });
 });

@@ -3,8 +3,9 @@
  * Main signs in to OSS and STS on the user's behalf, so a page (or a pasted access code)
  * must not be able to point it at an arbitrary host: official Alibaba Cloud hosts are fine,
  * any other host needs the user's confirmation naming it, and link-local or cloud metadata
- * addresses are never allowed (they hand out the machine's own credentials). Shared so the
- * renderer can ask for the confirmation up front and main can enforce the same rule.
+ * addresses are never allowed (they hand out the machine's own credentials). The confirmation
+ * is main's native dialog alone (the page cannot answer it); shared/ holds the rule and the
+ * refusals' hints, which the renderer shows translated (errors:hint.<code>).
  */
 
 export type HostVerdict =
@@ -65,17 +66,31 @@ export function judgeRemoteUrl(purpose: RemotePurpose, text: string, region: str
   try {
     url = new URL(text);
   } catch {
-    return { kind: 'forbidden', host: text.slice(0, 80), reason: 'This is not a valid URL.' };
+    // No host to show: the text did not parse, and may be anything the user pasted.
+    return { kind: 'forbidden', host: '', reason: 'This is not a valid URL.' };
   }
   const host = hostOf(url);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return { kind: 'forbidden', host, reason: 'Only https:// (or http://) addresses can be used.' };
   if (url.username || url.password) return { kind: 'forbidden', host, reason: 'The address must not contain a user name or password.' };
   if (isOfficial(purpose, url, region)) return { kind: 'official' };
   if (isForbiddenHost(url.hostname)) {
-    return { kind: 'forbidden', host, reason: `${host} is a link-local or cloud metadata address; OSS Browser never sends requests there.` };
+    return { kind: 'forbidden', host, reason: 'This is a link-local or cloud metadata address; OSS Browser never sends requests there.' };
   }
   return { kind: 'confirm', host, insecure: url.protocol === 'http:' };
 }
+
+/**
+ * What to do next for each refusal, one plain sentence set per code: the renderer shows the
+ * same text from errors:hint.<code> (en and zh-CN). No host inside: it travels in `host`.
+ */
+export const REMOTE_HOST_HINTS = {
+  HostNotConfirmed:
+    'Check the address in the profile or the access code. If you or your administrator set it up, try again and choose Trust when OSS Browser asks; otherwise correct or remove it.',
+  ForbiddenHost:
+    'Enter the address of the real service, or clear the field to use the default. If an access code points here, do not use it: ask the person who shared it for a new one.',
+  InsecureHttpNotAllowed:
+    'Use an https:// address. If you must use plain HTTP (a test server on your own network, for example), tick "Allow insecure HTTP" under "Endpoint, proxy and timeouts".',
+} as const;
 
 /** Thrown (main) or shown (renderer) when a URL is refused or still needs the user's confirmation. */
 export class RemoteHostError extends Error {
@@ -83,10 +98,24 @@ export class RemoteHostError extends Error {
     readonly code: 'ForbiddenHost' | 'HostNotConfirmed' | 'InsecureHttpNotAllowed' | 'EndpointHostNotConfirmed',
     message: string,
     readonly hint: string,
+    /** host[:port] the refusal is about: shown by the UI next to the (translated) text. */
+    readonly host?: string,
   ) {
     super(message);
     this.name = 'RemoteHostError';
   }
+}
+
+/** The refusal when the user did not trust `host` for signing in (or for an access code's requests). */
+export function hostNotConfirmed(host: string, contacted: boolean): RemoteHostError {
+  return new RemoteHostError(
+    'HostNotConfirmed',
+    contacted
+      ? 'You did not trust this address, so OSS Browser did not contact it.'
+      : 'OSS Browser would send your sign-in request to an address that is not Alibaba Cloud\'s. It needs your confirmation first.',
+    REMOTE_HOST_HINTS.HostNotConfirmed,
+    host,
+  );
 }
 
 export interface HostApproval {
@@ -100,20 +129,21 @@ export interface HostApproval {
 export function assertRemoteUrlAllowed(purpose: RemotePurpose, text: string, region: string, approval: HostApproval): void {
   const verdict = judgeRemoteUrl(purpose, text, region);
   if (verdict.kind === 'official') return;
-  if (verdict.kind === 'forbidden') throw new RemoteHostError('ForbiddenHost', verdict.reason, 'Enter the address of the real service, or remove it to use the default.');
+  if (verdict.kind === 'forbidden') throw new RemoteHostError('ForbiddenHost', verdict.reason, REMOTE_HOST_HINTS.ForbiddenHost, verdict.host || undefined);
+  const endpoint = purpose === 'oss-host' || purpose === 'oss-endpoint';
   if (!(approval.confirmedHosts ?? []).map((h) => h.toLowerCase()).includes(verdict.host)) {
     if (purpose === 'oss-host') throw endpointNotConfirmed(verdict.host);
-    throw new RemoteHostError(
-      'HostNotConfirmed',
-      `OSS Browser would send your sign-in request to ${verdict.host}, which is not an Alibaba Cloud address. It needs your confirmation first.`,
-      `Check that you trust ${verdict.host}, then confirm it when asked.`,
-    );
+    throw hostNotConfirmed(verdict.host, false);
   }
   if (verdict.insecure && !approval.allowInsecureHttp) {
     throw new RemoteHostError(
       'InsecureHttpNotAllowed',
-      `${verdict.host} uses plain HTTP: anyone on the network could read the credentials it returns.`,
-      'Use an https:// address, or tick the plain-HTTP warning in the profile to allow it.',
+      // Worded by what goes over the wire: signed OSS requests and files, or credentials.
+      endpoint
+        ? 'This OSS address uses plain HTTP: anyone on the network could read the signed requests and your files.'
+        : 'This sign-in address uses plain HTTP: anyone on the network could read the credentials it returns.',
+      REMOTE_HOST_HINTS.InsecureHttpNotAllowed,
+      verdict.host,
     );
   }
 }
@@ -127,7 +157,7 @@ export function credentialUrls(c: { type: string; stsEndpoint?: string; credenti
   return out;
 }
 
-/** Hosts of `credentials` that need the user's confirmation, for the dialog that names them. */
+/** Hosts of `credentials` that need the user's confirmation, for main's dialog that names them. */
 export function hostsToConfirm(c: Parameters<typeof credentialUrls>[0], region: string): Array<{ host: string; insecure: boolean }> {
   return credentialUrls(c).flatMap(([purpose, url]) => {
     const v = judgeRemoteUrl(purpose, url, region);
@@ -148,8 +178,9 @@ export const ENDPOINT_HOST_HINT =
 export function endpointNotConfirmed(host: string): RemoteHostError {
   return new RemoteHostError(
     'EndpointHostNotConfirmed',
-    `OSS Browser would send your signed OSS requests (with your AccessKey ID) to ${host}, which is not an Alibaba Cloud address. You did not trust it, so nothing was sent.`,
+    'OSS Browser would send your signed OSS requests (with your AccessKey ID) to an address that is not Alibaba Cloud\'s. You did not trust it, so nothing was sent.',
     ENDPOINT_HOST_HINT,
+    host,
   );
 }
 
@@ -173,7 +204,7 @@ export function endpointUrls(e: EndpointHosts): string[] {
   return urls;
 }
 
-/** Endpoint hosts that need the user's trust (deduplicated), for the dialog that names them. */
+/** Endpoint hosts that need the user's trust (deduplicated), for main's dialog that names them. */
 export function endpointHostsToConfirm(e: EndpointHosts): Array<{ host: string; insecure: boolean }> {
   const out = new Map<string, { host: string; insecure: boolean }>();
   for (const url of endpointUrls(e)) {

@@ -18,5 +18,5 @@ export const grantErrorHints = {
   ShareUnsupportedProfile:
     "Temporary access is made with a RAM user's AccessKey pair. Use a profile of type AccessKey or RAM role to share folders this way.",
   ShareInvalidStsEndpoint: 'Use the STS endpoint https://sts.aliyuncs.com (or your private cloud\'s HTTPS STS address).',
-  ShareStsHostNotConfirmed: 'Check that you trust this STS address (a private cloud, for example), tick "I trust this address" under Advanced, and try again.',
+  ShareStsHostNotConfirmed: 'Check the STS address under Advanced. If you or your administrator set it up (a private cloud, for example), try again and choose Trust when OSS Browser asks.',
 } as const;

@@ -15,6 +15,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { encodeAccessCode, type AccessCode } from '../../shared/access-code';
 import type { IpcResult } from '../../shared/errors';
 import type { ProfileView } from '../../shared/profile-types';
+import { REMOTE_HOST_HINTS } from '../../shared/remote-hosts';
 import { createAppContext, type AppContext } from '../app-context';
 import { dispatch } from '../ipc/dispatch';
 import { createHandlerTable } from '../ipc/handlers';
@@ -100,7 +101,7 @@ describe('finding 5: main fetches only URLs it can justify', () => {
   ])('refuses a %s host the user did not trust in main\'s dialog, whatever the page claims, and sends it nothing', async (_name, credentials) => {
     const asked = host.calls.length;
     const reply = await call('profiles:test', { input: { name: 'x', credentials: credentials(), endpoint: insecure } });
-    expect(reply).toMatchObject({ ok: false, error: { code: 'HostNotConfirmed', message: expect.stringContaining(captureHost), hint: expect.any(String) } });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'HostNotConfirmed', host: captureHost, hint: REMOTE_HOST_HINTS.HostNotConfirmed } });
     // The page claims the user confirmed the host in its form: main still asks, and the user cancels.
     const claimed = await call('profiles:test', { input: { name: 'x', credentials: credentials(), endpoint: insecure, confirmedHosts: [captureHost] } });
     expect(claimed).toMatchObject({ ok: false, error: { code: 'HostNotConfirmed' } });
@@ -153,16 +154,25 @@ describe('finding 3: access codes cannot switch on plain HTTP or point anywhere'
     }
   });
 
-  it('needs the plain-HTTP warning, then the host trusted in main\'s dialog; the code itself switches nothing on', async () => {
+  it('asks main\'s dialog, which names the host and warns about plain HTTP; what the page claims counts for nothing', async () => {
     const code = codeFor(`http://${captureHost}`);
-    expect(await call('profiles:import-access-code', { code })).toMatchObject({ ok: false, error: { code: 'InsecureHttpNotAllowed' } });
-    // The page says the user confirmed the host: main asks in its own dialog anyway, and the user cancels.
-    expect(await call('profiles:import-access-code', { code, confirmHost: captureHost, allowInsecureHttp: true })).toMatchObject({ ok: false, error: { code: 'HostNotConfirmed', message: expect.stringContaining(captureHost) } });
+    // The page says the user confirmed the host and the plain-HTTP warning: main asks anyway, and the user cancels.
+    const refused = await call('profiles:import-access-code', { code, confirmHost: captureHost, allowInsecureHttp: true });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'HostNotConfirmed', host: captureHost, hint: REMOTE_HOST_HINTS.HostNotConfirmed } });
+    expect(JSON.stringify(refused)).not.toContain(`${captureHost} `);
     expect(host.calls.at(-1)).toEqual({ kind: 'confirmHost', request: { host: captureHost, insecure: true, purpose: 'access-code' } });
+    // Trusted in main's dialog (which warned about plain HTTP): imported, plain HTTP on for this profile only.
+    const lan = 'oss.lan.example:9000';
     host.answers.hosts.push(true);
-    const trusted = codeFor(`http://${trustedHost}`);
-    const ok = await call('profiles:import-access-code', { code: trusted, confirmHost: trustedHost, allowInsecureHttp: true });
-    expect(ok).toMatchObject({ ok: true, value: { endpoint: { allowInsecureHttp: true, customRegionUrls: { 'oss-cn-hangzhou': `http://${trustedHost}` } } } });
+    const ok = await call('profiles:import-access-code', { code: codeFor(`http://${lan}`) });
+    expect(host.calls.at(-1)).toEqual({ kind: 'confirmHost', request: { host: lan, insecure: true, purpose: 'access-code' } });
+    expect(ok).toMatchObject({ ok: true, value: { endpoint: { allowInsecureHttp: true, customRegionUrls: { 'oss-cn-hangzhou': `http://${lan}` } } } });
+    // An https host of its own, trusted: plain HTTP stays off.
+    host.answers.hosts.push(true);
+    const secure = await call('profiles:import-access-code', { code: codeFor('https://oss.private-cloud.example') });
+    expect(host.calls.at(-1)).toEqual({ kind: 'confirmHost', request: { host: 'oss.private-cloud.example', insecure: false, purpose: 'access-code' } });
+    expect(host.answers.hosts).toEqual([]);
+    expect(secure).toMatchObject({ ok: true, value: { endpoint: { allowInsecureHttp: false } } });
     expect(captured).toEqual([]);
   });
 
@@ -310,7 +320,7 @@ describe('OSS endpoints: signed requests go only to hosts the user trusts in mai
     const asked = host.calls.length;
     const input = { name: 'x', credentials: keys, endpoint: endpointTo(captureHost), startPath: { bucket: 'photos-bucket', prefix: '' } };
     const tested = await call('profiles:test', { input: { ...input, confirmedHosts: [captureHost] } });
-    expect(tested).toMatchObject({ ok: false, error: { code: 'EndpointHostNotConfirmed', message: expect.stringContaining(captureHost), hint: expect.stringMatching(/endpoint/) } });
+    expect(tested).toMatchObject({ ok: false, error: { code: 'EndpointHostNotConfirmed', host: captureHost, hint: expect.stringMatching(/endpoint/) } });
     expect(await call('profiles:add', { input, test: false })).toMatchObject({ ok: false, error: { code: 'EndpointHostNotConfirmed' } });
     // A saved profile on the official endpoint, repointed by the page: refused, and the profile keeps its endpoint.
     const saved = (await call('profiles:add', { input: { name: 'official', credentials: keys, endpoint: official }, test: false })) as IpcResult<ProfileView>;

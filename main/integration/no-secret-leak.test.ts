@@ -122,9 +122,8 @@ describe('a full profiles session leaks no secret', () => {
     const added: ProfileView[] = [];
     const add = async (name: string, credentials: Record<string, unknown>, extra: Record<string, unknown> = {}) => {
       // The emulator's STS/credentials/metadata port is a custom host: the user trusts it in main's dialog (asked once).
-      const sideHost = new URL(side.origin).host;
       if (!host.calls.some((c) => c.kind === 'confirmHost')) host.answers.hosts.push(true);
-      const v = await ok<ProfileView>('profiles:add', { input: { name, credentials, endpoint: endpoint(), confirmedHosts: [sideHost], ...extra } });
+      const v = await ok<ProfileView>('profiles:add', { input: { name, credentials, endpoint: endpoint(), ...extra } });
       added.push(v);
       return v;
     };

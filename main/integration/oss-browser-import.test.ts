@@ -8,7 +8,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeAccessCode } from '../../shared/access-code';
 import { encodeOssBrowserGrant, parseOssBrowserCode } from '../../shared/oss-browser-code';
 import { ScriptedDesktopHost } from '../services/host/desktop-host';
 import { ProfilesFeature } from '../services/profiles/profiles-feature';
@@ -101,7 +100,7 @@ describe('oss-browser codes and access codes as profiles', () => {
     const grant = await grants.grant({ profileId: 'p', bucket: 'drop-box', prefix: 'incoming/', permission: 'upload', durationSeconds: 900, roleArn: fx.emu.roles[0]! });
     // The emulator is a plain-http loopback host: the user trusts it in main's dialog.
     host.answers.hosts.push(true);
-    const view = await profiles.importAccessCode(grant.accessCode, 'agency', { confirmHost: new URL(decodeAccessCode(grant.accessCode).endpoint!).host, allowInsecureHttp: true });
+    const view = await profiles.importAccessCode(grant.accessCode, 'agency');
     const opened = await profiles.open(view.id);
     expect(opened.openAt).toMatchObject({ bucket: 'drop-box', prefix: 'incoming/' });
     const client = await profiles.clients.forBucket(view.id, 'drop-box');

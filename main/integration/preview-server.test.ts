@@ -87,7 +87,7 @@ beforeAll(async () => {
   const endpoint = { kind: 'custom', region: emu.region, customRegionUrls: emu.endpoints, pathStyle: true, allowInsecureHttp: true, proxy: { mode: 'none' } };
   // The emulator's credentials service is not Alibaba Cloud's: the user trusts it in main's dialog.
   host.answers.hosts.push(true);
-  const added = await ok<ProfileView>('profiles:add', { input: { name: 'uri', credentials: { type: 'credentials-uri', credentialsUri: emu.credentialsUriEndpoint }, endpoint, confirmedHosts: [new URL(emu.credentialsUriEndpoint).host] } });
+  const added = await ok<ProfileView>('profiles:add', { input: { name: 'uri', credentials: { type: 'credentials-uri', credentialsUri: emu.credentialsUriEndpoint }, endpoint } });
   profileId = added.value.id;
 });
 
@@ -215,7 +215,7 @@ describe('preview server with an STS profile', () => {
 
   it('stops serving the links of a deleted profile', async () => {
     const endpoint = { kind: 'custom', region: emu.region, customRegionUrls: emu.endpoints, pathStyle: true, allowInsecureHttp: true, proxy: { mode: 'none' } };
-    const other = await ok<ProfileView>('profiles:add', { input: { name: 'short-lived', credentials: { type: 'credentials-uri', credentialsUri: emu.credentialsUriEndpoint }, endpoint, confirmedHosts: [new URL(emu.credentialsUriEndpoint).host] } });
+    const other = await ok<ProfileView>('profiles:add', { input: { name: 'short-lived', credentials: { type: 'credentials-uri', credentialsUri: emu.credentialsUriEndpoint }, endpoint } });
     const { value } = await ok<PreviewUrl>('objects:preview-url', { profileId: other.value.id, bucket: BUCKET, key: 'img/pic.png', expiresSeconds: 900 });
     expect((await request(value.url)).status).toBe(200);
     await ok('profiles:delete', { id: other.value.id });

@@ -83,4 +83,29 @@ describe('ErrorPanel', () => {
       'Code: AccessDenied\nMessage: You have no right to access this object because of bucket acl.\nRequest ID: 5C3D9175B6FC201293AD4890\nEC: 0003-00000001',
     );
   });
+
+  it('shows the address a host refusal is about beside the translated sentence and hint, never inside them', async () => {
+    const { REMOTE_HOST_HINTS } = await import('../../shared/remote-hosts');
+    const host = 'capture.example:8443';
+    const refusals = [
+      { code: 'HostNotConfirmed', message: 'You did not trust this address, so OSS Browser did not contact it.', hint: REMOTE_HOST_HINTS.HostNotConfirmed, host },
+      { code: 'ForbiddenHost', message: 'This is a link-local or cloud metadata address.', hint: REMOTE_HOST_HINTS.ForbiddenHost, host },
+      { code: 'InsecureHttpNotAllowed', message: 'This OSS address uses plain HTTP.', hint: REMOTE_HOST_HINTS.InsecureHttpNotAllowed, host },
+      { code: 'EndpointHostNotConfirmed', message: 'You did not trust it, so nothing was sent.', hint: 'x', host },
+    ];
+    for (const language of ['en', 'zh-CN'] as const) {
+      await changeLanguage(language);
+      for (const error of refusals) {
+        render(<ErrorPanel error={error} />);
+        const message = screen.getByTestId('error-message').textContent ?? '';
+        const hint = screen.getByRole('alert').querySelector('.ui-error__hint')?.textContent ?? '';
+        expect(screen.getByTestId('error-host').textContent, `${language} ${error.code}`).toMatch(new RegExp(`^(Address|地址): ${host}$`));
+        expect([error.code, message.includes(host), hint.includes(host), hint.length > 20]).toEqual([error.code, false, false, true]);
+        // Chinese throughout in zh-CN: no English sentence from main leaks into the headline or hint.
+        if (language === 'zh-CN') expect([error.code, /[\u4e00-\u9fff]/.test(message), /[\u4e00-\u9fff]/.test(hint), /[a-z]{4,} [a-z]{4,}/i.test(message + hint)]).toEqual([error.code, true, true, false]);
+        cleanup();
+      }
+    }
+    expect(errorDetails(refusals[0]!)).toContain(`Address: ${host}`);
+  });
 });

@@ -1,5 +1,6 @@
 /**
- * Shows an AppError the way users need it: a plain sentence, what to do next, optional
+ * Shows an AppError the way users need it: a plain sentence, the address it is about (kept
+ * apart from the translated text), what to do next, optional
  * actions (Try again, Edit profile…), and, folded away, the code, raw message, request ID
  * and EC that support asks for, with "Copy details". Reused by every feature.
  */
@@ -33,6 +34,12 @@ export function ErrorPanel({ error, onRetry, onDismiss, compact = false, actions
       <p className="ui-error__message" id={messageId} data-testid="error-message">
         {message}
       </p>
+      {error.host && (
+        <p className="ui-error__host" data-testid="error-host">
+          <strong>{t('error.host')}: </strong>
+          <code>{error.host}</code>
+        </p>
+      )}
       {hint && (
         <p className="ui-error__hint">
           <strong>{t('error.whatToDo')}: </strong>

@@ -62,6 +62,7 @@ export function errorDetails(error: AppError): string {
   return [
     `Code: ${error.code}`,
     `Message: ${error.message}`,
+    error.host ? `Address: ${error.host}` : '',
     error.requestId ? `Request ID: ${error.requestId}` : '',
     error.ec ? `EC: ${error.ec}` : '',
   ]

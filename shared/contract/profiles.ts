@@ -6,7 +6,6 @@
  */
 import { z } from 'zod';
 import {
-  confirmedHostsSchema,
   credentialInputSchema,
   endpointSchema,
   profileInputSchema,
@@ -55,8 +54,6 @@ const patchSchema = z.object({
   endpoint: endpointSchema.optional(),
   startPath: startPathSchema.nullable().optional(),
   proxyPassword: z.string().max(1024).optional(),
-  /** Hosts the page's form had the user confirm. Informational: main trusts a new host only after its own dialog. */
-  confirmedHosts: confirmedHostsSchema.optional(),
 });
 
 export const requests = {
@@ -82,15 +79,14 @@ export const requests = {
   'profiles:import-env': req(z.object({ save: z.boolean().default(false), name: z.string().trim().min(1).max(80).default('Environment') }), out<EnvironmentImport>()),
   /** Imports every usable section of ~/.alibabacloud/credentials or ~/.ossutilconfig. */
   'profiles:import-file': req(z.object({ source: z.enum(['alibabacloud', 'ossutil']) }), out<FileImport>()),
-  /** Imports an access code as an STS profile that opens at its bucket/prefix. */
+  /**
+   * Imports an access code as an STS profile that opens at its bucket/prefix. A code whose
+   * endpoint is not Alibaba Cloud's is imported only if the user trusts it in main's dialog.
+   */
   'profiles:import-access-code': req(
     z.object({
       code: z.string().min(1).max(20_000),
       name: z.string().trim().min(1).max(80).optional(),
-      /** The code's endpoint host the page's form had the user confirm. Informational: main asks in its own dialog. */
-      confirmHost: z.string().trim().toLowerCase().min(1).max(261).optional(),
-      /** The user accepted the plain-HTTP warning for the code's endpoint. */
-      allowInsecureHttp: z.boolean().default(false),
     }),
     out<ProfileView>(),
   ),

@@ -166,8 +166,6 @@ export const requests = {
         .max(300)
         .regex(/^acs:ram::\d+:role\/[\w.@-]{1,64}$/i, 'A role ARN looks like acs:ram::123456789012:role/name.'),
       stsEndpoint: z.url({ protocol: /^https?$/ }).max(300).optional(),
-      /** host[:port] of a non-Alibaba STS address the user confirmed by name. */
-      confirmedStsHost: z.string().max(300).optional(),
     }),
     out<Grant>(),
   ),

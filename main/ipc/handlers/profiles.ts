@@ -20,7 +20,7 @@ export function createProfilesHandlers(ctx: AppContext): HandlersFor<typeof cont
     'profiles:open': ({ id }) => p.open(id),
     'profiles:import-env': ({ save, name }) => p.importEnv(save, name),
     'profiles:import-file': ({ source }) => p.importFile(source),
-    'profiles:import-access-code': ({ code, name, confirmHost, allowInsecureHttp }) => p.importAccessCode(code, name, { ...(confirmHost ? { confirmHost } : {}), allowInsecureHttp }),
+    'profiles:import-access-code': ({ code, name }) => p.importAccessCode(code, name),
     'profiles:choose-token-file': () => p.chooseTokenFile(),
     'profiles:sandbox-start': () => p.startSandbox(),
     'profiles:session-status': ({ id }) => p.sessionStatus(id),

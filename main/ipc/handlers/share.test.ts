@@ -84,11 +84,11 @@ describe('share channels through dispatch', () => {
     expect(setup).toMatchObject({ supported: true, roleArn: expect.stringMatching(/role\/sandbox-role$/), stsEndpoint: expect.stringMatching(/^http:\/\/localhost:\d+/) });
     const grant = await ok<Grant>('share:grant', { profileId: sandbox.id, bucket: 'sandbox-photos', prefix: 'photos/', permission: 'read', durationSeconds: 900, roleArn: setup.roleArn });
     // The sandbox's endpoint is a loopback http:// host: the recipient trusts it in main's dialog.
-    const confirmHost = new URL(decodeAccessCode(grant.accessCode).endpoint!).host;
-    const refused = await dispatch(table, 'profiles:import-access-code', { code: grant.accessCode, name: 'Recipient', confirmHost, allowInsecureHttp: true });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'HostNotConfirmed' } });
+    const codeHost = new URL(decodeAccessCode(grant.accessCode).endpoint!).host;
+    const refused = await dispatch(table, 'profiles:import-access-code', { code: grant.accessCode, name: 'Recipient' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'HostNotConfirmed', host: codeHost } });
     host.answers.hosts.push(true); // (the refusal above was the user pressing Cancel in main's dialog)
-    const recipient = await ok<ProfileView>('profiles:import-access-code', { code: grant.accessCode, name: 'Recipient', confirmHost, allowInsecureHttp: true });
+    const recipient = await ok<ProfileView>('profiles:import-access-code', { code: grant.accessCode, name: 'Recipient' });
     expect(recipient.startPath).toMatchObject({ bucket: 'sandbox-photos', prefix: 'photos/' });
     const listing = await ok<{ rows: Array<{ key: string }> }>('objects:list', { profileId: recipient.id, bucket: 'sandbox-photos', prefix: 'photos/' });
     expect(listing.rows.map((r) => r.key)).toContain('photos/README.txt');

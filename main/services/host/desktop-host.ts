@@ -43,6 +43,11 @@ export interface HostConfirmation {
   insecure: boolean;
   /** What main would send there: a sign-in request, an access code's requests, or a profile's signed OSS requests. */
   purpose: 'sign-in' | 'access-code' | 'oss-endpoint';
+  /**
+   * The app's UI language, for the dialog's words. Services leave it out: main's composition
+   * root (app-context) fills it in from what the page said over desktop:set-language.
+   */
+  language?: 'en' | 'zh-CN';
 }
 
 export interface DesktopNotification {

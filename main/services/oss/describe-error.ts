@@ -41,6 +41,7 @@ interface ErrorLike {
   ecCode?: unknown;
   ec?: unknown;
   hint?: unknown;
+  host?: unknown;
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
@@ -85,6 +86,7 @@ export function describeError(thrown: unknown): AppError {
   if (isApp) {
     const app = toAppError(thrown as AppError);
     app.message = redact(app.message);
+    if (app.host) app.host = redact(app.host).slice(0, 300);
     const hint = app.hint ?? hintFor(app.code);
     if (hint) app.hint = redact(hint);
     else delete app.hint;
@@ -102,6 +104,8 @@ export function describeError(thrown: unknown): AppError {
     const out = withOssFields({ code, message: redact(firstLine(rawMessage)) }, e);
     const hint = str(e.hint) ?? hintFor(code);
     if (hint) out.hint = redact(hint);
+    const host = str(e.host);
+    if (host) out.host = redact(host).slice(0, 300);
     return out;
   }
 

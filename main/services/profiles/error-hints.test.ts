@@ -50,7 +50,7 @@ describe('a user who may not list buckets', () => {
       const policy = JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: ['oss:ListObjects', 'oss:GetBucketInfo'], Resource: '*' }] });
       const credentials = { type: 'ram-role' as const, accessKeyId: owner.accessKeyId, accessKeySecret: owner.accessKeySecret, roleArn: 'acs:ram::1000000000000001:role/sandbox-role', sessionName: 'narrow', durationSeconds: 900, policy, stsEndpoint: emu.stsEndpoint };
       const endpoint = endpointSchema.parse({ kind: 'custom', region: emu.region, customRegionUrls: emu.endpoints, pathStyle: true, allowInsecureHttp: true, proxy: { mode: 'none' } });
-      const input = { name: 'narrow', credentials, endpoint, sessionOnly: false, confirmedHosts: [new URL(emu.stsEndpoint).host] };
+      const input = { name: 'narrow', credentials, endpoint, sessionOnly: false };
       const err = await feature.testInput(input).catch((e: unknown) => e);
       expect(err).toMatchObject({ code: 'ListBucketsDenied', hint: profileErrorHints.ListBucketsDenied });
       const ok = await feature.testInput({ ...input, startPath: { bucket: 'only-here', prefix: '' } });

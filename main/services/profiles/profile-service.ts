@@ -60,8 +60,6 @@ export interface ProfilePatch {
   endpoint?: EndpointSettings;
   startPath?: StartPath | null;
   proxyPassword?: string;
-  /** Hosts the page says the user confirmed in its form: informational only, main asks in its own dialog (profiles-feature approveHosts). */
-  confirmedHosts?: string[];
 }
 
 export class ProfileNotFoundError extends Error {

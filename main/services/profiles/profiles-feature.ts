@@ -16,7 +16,7 @@ import {
   hostOf,
   hostsToConfirm,
   judgeRemoteUrl,
-  RemoteHostError,
+  hostNotConfirmed,
 } from '../../../shared/remote-hosts';
 import {
   endpointSchema,
@@ -218,7 +218,7 @@ export class ProfilesFeature {
       return;
     }
     if (purpose === 'oss-endpoint') throw endpointNotConfirmed(host);
-    throw new RemoteHostError('HostNotConfirmed', `You did not trust ${host}, so OSS Browser did not contact it.`, `Check that you trust ${host}, then confirm it when asked.`);
+    throw hostNotConfirmed(host, true);
   }
 
   private prepareInput(input: ProfileInput): PreparedProfile {
@@ -294,24 +294,29 @@ export class ProfilesFeature {
 
   /**
    * Imports an access code. A code names its endpoint: an official OSS endpoint of its region
-   * is used as is; any other host must be one the user trusts in main's dialog naming it (the
-   * page's `confirmHost` only says the page asked too), plain http needs the same explicit
-   * warning as the form, and link-local or metadata addresses are refused. The code's scheme
-   * never switches plain HTTP on by itself.
+   * is used as is; link-local or metadata addresses are refused; any other host is used only
+   * when the user trusts it in main's own dialog, which names it and, for plain http, warns
+   * that anyone on the network could read the requests and files (that warning is what
+   * switches plain HTTP on for the profile). This dialog is the one confirmation: script in
+   * the page cannot answer it, so nothing the page sends counts as approval.
    */
-  importAccessCode(text: string, name?: string, approval: { confirmHost?: string; allowInsecureHttp?: boolean } = {}): Promise<ProfileView> {
+  importAccessCode(text: string, name?: string): Promise<ProfileView> {
     return mapped(async () => {
       const now = new Date(this.options.clock?.now() ?? Date.now());
       const code = decodeAccessCode(text, now);
+      let insecure = false;
       if (code.endpoint) {
         const verdict = judgeRemoteUrl('oss-endpoint', code.endpoint, code.region);
-        // Forbidden hosts and plain http without the page's warning are refused before any dialog.
-        assertRemoteUrlAllowed('oss-endpoint', code.endpoint, code.region, { confirmedHosts: verdict.kind === 'confirm' ? [verdict.host] : [], allowInsecureHttp: !!approval.allowInsecureHttp });
-        if (verdict.kind === 'confirm') await this.trust(verdict.host, verdict.insecure, 'access-code');
+        // Forbidden hosts are refused before any dialog.
+        assertRemoteUrlAllowed('oss-endpoint', code.endpoint, code.region, { confirmedHosts: verdict.kind === 'confirm' ? [verdict.host] : [], allowInsecureHttp: true });
+        if (verdict.kind === 'confirm') {
+          await this.trust(verdict.host, verdict.insecure, 'access-code');
+          insecure = verdict.insecure;
+        }
       }
       const endpoint = endpointSchema.parse(
         code.endpoint
-          ? { kind: 'custom', customRegionUrls: { [code.region]: code.endpoint }, region: code.region, pathStyle: true, allowInsecureHttp: !!approval.allowInsecureHttp && code.endpoint.startsWith('http:') }
+          ? { kind: 'custom', customRegionUrls: { [code.region]: code.endpoint }, region: code.region, pathStyle: true, allowInsecureHttp: insecure }
           : { region: code.region },
       );
       return this.service.add({

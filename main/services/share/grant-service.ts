@@ -50,8 +50,6 @@ export interface GrantRequest {
   durationSeconds: number;
   roleArn: string;
   stsEndpoint?: string | undefined;
-  /** A non-Alibaba STS host the page's dialog had the user confirm. Informational: main asks in its own dialog. */
-  confirmedStsHost?: string | undefined;
 }
 
 export class GrantService {

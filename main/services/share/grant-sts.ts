@@ -85,8 +85,9 @@ export function checkStsEndpoint(endpoint: string, trusted: readonly string[] = 
   if (!isTrusted) {
     throw new AppException({
       code: 'ShareStsHostNotConfirmed',
-      message: `${url.host} is not an Alibaba Cloud STS address. OSS Browser sends the signed request there only after you confirm it.`,
+      message: 'This is not an Alibaba Cloud STS address. OSS Browser sends the signed request there only after you trust it.',
       hint: grantErrorHints.ShareStsHostNotConfirmed,
+      host: url.host,
     });
   }
 }

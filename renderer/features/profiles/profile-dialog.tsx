@@ -2,22 +2,21 @@
  * Add / edit a profile: pick the type, fill the form, "Test connection" (ListBuckets, or
  * one list call at the start path) and save. Imports (environment, credential files) sit
  * at the top of the add dialog. Errors show in the shared error panel with their hint.
- * Before main is asked to contact a host that is not Alibaba Cloud's (a custom STS endpoint,
- * a credentials URI, a metadata URL, an access code's endpoint, a custom OSS endpoint or a
- * bucket's own domain), the user confirms it by name.
+ * A host that is not Alibaba Cloud's (a custom STS endpoint, a credentials URI, a metadata
+ * URL, an access code's endpoint, a custom OSS endpoint or a bucket's own domain) is
+ * confirmed once, in main's native dialog naming it: script in the page cannot answer that
+ * dialog, so the page asks nothing of its own.
  */
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/errors';
 import type { ConnectionTestResult, ProfileView } from '../../../shared/profile-types';
-import { endpointHostsToConfirm, hostsToConfirm } from '../../../shared/remote-hosts';
 import { Button } from '../../ui/button';
 import { Dialog } from '../../ui/dialog';
 import { ErrorPanel } from '../../ui/error-panel';
 import { call } from '../../lib/oss-api';
 import { asAppError } from '../../ui/app-error';
-import { accessCodeHost, HostConfirmation, type PendingConfirmation } from './host-confirmation';
-import { credentialsFromForm, emptyForm, endpointFromForm, formFromProfile, inputFromForm, type FormState } from './profile-form-model';
+import { emptyForm, formFromProfile, inputFromForm, type FormState } from './profile-form-model';
 import { ProfileFields } from './profile-fields';
 import { validateForm, type FieldErrors } from './profile-validation';
 import { focusFirstInvalid } from '../../ui/field';
@@ -35,9 +34,6 @@ export function ProfileDialog({ profile }: ProfileDialogProps): ReactElement {
   const [error, setError] = useState<AppError | null>(null);
   const [result, setResult] = useState<ConnectionTestResult | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  /** Hosts the user confirmed by name in this dialog. */
-  const [confirmed, setConfirmed] = useState<string[]>([]);
-  const [pending, setPending] = useState<PendingConfirmation | null>(null);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const formRef = useRef<HTMLDivElement>(null);
   const resultRef = useRef<HTMLDivElement>(null);
@@ -63,17 +59,16 @@ export function ProfileDialog({ profile }: ProfileDialogProps): ReactElement {
   const close = () => openDialog(null);
 
   /** An edit as a patch: stored credentials are kept unless the user chose to change them. */
-  const patchFromForm = (hosts: string[]) => {
+  const patchFromForm = () => {
     const input = inputFromForm(form);
     return {
       name: input.name,
       endpoint: input.endpoint,
       startPath: input.startPath ?? null,
-      ...(form.changeCredentials ? { credentials: input.credentials, confirmedHosts: hosts } : {}),
+      ...(form.changeCredentials ? { credentials: input.credentials } : {}),
       ...(input.proxyPassword ? { proxyPassword: input.proxyPassword } : {}),
     };
   };
-  const inputWith = (hosts: string[]) => ({ ...inputFromForm(form), confirmedHosts: hosts });
 
   const run = async (kind: 'test' | 'save' | 'import', work: () => Promise<void>) => {
     setBusy(kind);
@@ -95,35 +90,33 @@ export function ProfileDialog({ profile }: ProfileDialogProps): ReactElement {
     await openProfile(saved.id);
   };
 
-  const test = (hosts: string[]) =>
+  const test = () =>
     run('test', async () => {
       if (editing) {
-        setResult(await call('profiles:test', { id: profile.id, patch: patchFromForm(hosts) }));
+        setResult(await call('profiles:test', { id: profile.id, patch: patchFromForm() }));
       } else {
-        setResult(await call('profiles:test', { input: inputWith(hosts) }));
+        setResult(await call('profiles:test', { input: inputFromForm(form) }));
       }
     });
 
-  const save = (hosts: string[]) =>
+  const save = () =>
     run('save', async () => {
       if (form.type === 'access-code' && !editing) {
-        const code = accessCodeHost(form.accessCode);
-        const approval = code && hosts.includes(code.host) ? { confirmHost: code.host, allowInsecureHttp: code.insecure } : {};
         const named = form.name.trim() ? { name: form.name.trim() } : {};
         // Codes from the official oss-browser (base64 JSON, no "ossac" prefix) go through the share feature's import.
         const ours = /^\s*ossac\d*\./.test(form.accessCode);
-        await finish(await (ours ? call('profiles:import-access-code', { code: form.accessCode, ...named, ...approval }) : call('share:import-oss-browser-code', { code: form.accessCode, ...named })));
+        await finish(await (ours ? call('profiles:import-access-code', { code: form.accessCode, ...named }) : call('share:import-oss-browser-code', { code: form.accessCode, ...named })));
         return;
       }
       if (editing) {
-        const saved = await call('profiles:update', { id: profile.id, ...patchFromForm(hosts), test: true });
+        const saved = await call('profiles:update', { id: profile.id, ...patchFromForm(), test: true });
         await finish(saved);
       } else {
-        await finish(await call('profiles:add', { input: inputWith(hosts), test: true }));
+        await finish(await call('profiles:add', { input: inputFromForm(form), test: true }));
       }
     });
 
-  /** Runs test or save, first asking the user to confirm any host main would contact that is not Alibaba Cloud's. */
+  /** Runs test or save once the form is valid; main asks about any host that is not Alibaba Cloud's in its own dialog. */
   const guarded = (action: 'test' | 'save') => {
     const problems = validateForm(form, editing);
     setFieldErrors(problems);
@@ -133,26 +126,7 @@ export function ProfileDialog({ profile }: ProfileDialogProps): ReactElement {
       setFocusInvalid((n) => n + 1);
       return;
     }
-    const code = form.type === 'access-code' && !editing;
-    const signIn = code ? [accessCodeHost(form.accessCode)].filter((h) => !!h) : !editing || form.changeCredentials ? hostsToConfirm(credentialsFromForm(form), form.region.trim()) : [];
-    // OSS endpoint hosts (custom URLs, bucket domains) the saved profile did not already use.
-    const saved = profile ? endpointHostsToConfirm(profile.endpoint).map((h) => h.host) : [];
-    const endpoint = code ? [] : endpointHostsToConfirm(endpointFromForm(form)).filter((h) => !saved.includes(h.host) && !signIn.some((s) => s!.host === h.host));
-    const hosts = [...signIn, ...endpoint.map((h) => ({ ...h, endpoint: true }))];
-    const unconfirmed = hosts.filter((h) => !confirmed.includes(h!.host)) as PendingConfirmation['hosts'];
-    if (unconfirmed.length > 0) {
-      setPending({ action, hosts: unconfirmed, code: form.type === 'access-code' });
-      return;
-    }
-    void (action === 'test' ? test(confirmed) : save(confirmed));
-  };
-
-  const trust = () => {
-    if (!pending) return;
-    const next = [...confirmed, ...pending.hosts.map((h) => h.host)];
-    setConfirmed(next);
-    setPending(null);
-    void (pending.action === 'test' ? test(next) : save(next));
+    void (action === 'test' ? test() : save());
   };
 
   const importEnv = () =>
@@ -183,11 +157,11 @@ export function ProfileDialog({ profile }: ProfileDialogProps): ReactElement {
         <>
           <Button onClick={close}>{t('action.cancel')}</Button>
           {form.type !== 'access-code' && (
-            <Button disabled={!!busy || !!pending} onClick={() => guarded('test')}>
+            <Button disabled={!!busy} onClick={() => guarded('test')}>
               {busy === 'test' ? t('action.testing') : t('action.test')}
             </Button>
           )}
-          <Button tone="primary" disabled={!!busy || !!pending} onClick={() => guarded('save')}>
+          <Button tone="primary" disabled={!!busy} onClick={() => guarded('save')}>
             {busy === 'save' ? t('action.saving') : t('action.save')}
           </Button>
         </>
@@ -209,7 +183,6 @@ export function ProfileDialog({ profile }: ProfileDialogProps): ReactElement {
           </div>
         )}
         <ProfileFields form={form} set={set} editing={editing} errors={fieldErrors} {...(profile ? { saved: profile } : {})} />
-        {pending && <HostConfirmation pending={pending} onTrust={trust} onCancel={() => setPending(null)} />}
         {notice && (
           <p className="profiles-note" role="status">
             {notice}

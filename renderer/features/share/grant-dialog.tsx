@@ -25,17 +25,6 @@ export function grantSeconds(duration: number | 'custom', customMinutes: string)
   return Number.isFinite(seconds) && seconds >= GRANT_MIN_SECONDS && seconds <= GRANT_MAX_SECONDS ? seconds : undefined;
 }
 
-/** host[:port] of an STS address that is neither Alibaba's nor this computer (it needs the user's word). */
-function hostToConfirm(text: string): string | undefined {
-  try {
-    const url = new URL(text);
-    if (/^(sts|sts(-vpc)?\.[a-z0-9-]+)\.aliyuncs\.com$/i.test(url.hostname) && !url.port) return undefined;
-    if (['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)) return undefined;
-    return url.host;
-  } catch {
-    return undefined;
-  }
-}
 
 export function GrantDialog({ target, onClose }: { target: ShareTarget; onClose(): void }): ReactElement {
   const { t, i18n } = useTranslation('share');
@@ -49,7 +38,6 @@ export function GrantDialog({ target, onClose }: { target: ShareTarget; onClose(
   const [grant, setGrant] = useState<Grant | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
-  const [trustSts, setTrustSts] = useState(false);
   const roleId = useId();
   const stsId = useId();
   const durationId = useId();
@@ -81,7 +69,6 @@ export function GrantDialog({ target, onClose }: { target: ShareTarget; onClose(
           durationSeconds: seconds ?? GRANT_MIN_SECONDS,
           roleArn: roleArn.trim(),
           ...(stsEndpoint.trim() ? { stsEndpoint: stsEndpoint.trim() } : {}),
-          ...(trustSts && stsHost ? { confirmedStsHost: stsHost } : {}),
         }),
       );
     } catch (e) {
@@ -92,7 +79,6 @@ export function GrantDialog({ target, onClose }: { target: ShareTarget; onClose(
   };
   const roleOk = ROLE_ARN.test(roleArn.trim());
   const seconds = grantSeconds(duration, customMinutes);
-  const stsHost = stsEndpoint.trim() && stsEndpoint.trim() !== setup?.stsEndpoint ? hostToConfirm(stsEndpoint.trim()) : undefined;
 
   return (
     <Dialog
@@ -168,13 +154,8 @@ export function GrantDialog({ target, onClose }: { target: ShareTarget; onClose(
           <details>
             <summary>{t('grant.advanced')}</summary>
             <label htmlFor={stsId}>{t('grant.stsEndpoint')}</label>
+            {/* A new STS host is confirmed once, in main's own dialog naming it (the page cannot answer that one). */}
             <input id={stsId} value={stsEndpoint} onChange={(e) => setStsEndpoint(e.target.value)} spellCheck={false} />
-            {stsHost && (
-              <label className="share-choice">
-                <input type="checkbox" checked={trustSts} onChange={(e) => setTrustSts(e.target.checked)} />
-                {t('grant.trustSts', { host: stsHost })}
-              </label>
-            )}
           </details>
         </div>
       )}
