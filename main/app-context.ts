@@ -71,6 +71,8 @@ export interface AppContextOptions {
   sandboxInMemory?: boolean;
   /** Where downloads go until the user picks a folder; default ~/Downloads (tests pass a temp folder). */
   downloadFolder?: string;
+  /** Names the current display arrangement, under which the window layout is kept; default: one fixed key (tests). */
+  displayArrangement?: () => string;
 }
 
 /** Stands in until a client factory is wired: every OSS call explains that no profile is set up. */
@@ -87,7 +89,12 @@ function noProfile(): AppException {
 /** Builds the context from the few things only the host (Electron or the test bridge) knows. */
 export function createAppContext(options: AppContextOptions): AppContext {
   const host = options.host ?? new ScriptedDesktopHost();
-  const desktop = new DesktopFeature(options.emit);
+  const desktop = new DesktopFeature({
+    emit: options.emit,
+    userDataDir: options.userDataDir,
+    warn: (message, meta) => options.log.warn(message, meta),
+    ...(options.displayArrangement ? { displayArrangement: options.displayArrangement } : {}),
+  });
   // Filled in below; a credential refresh wakes transfers waiting for it.
   const late: { transfers?: TransferService } = {};
   const sandbox = new SandboxService(options.sandboxInMemory ? {} : { dataDir: join(options.userDataDir, 'sandbox') });
