@@ -12,7 +12,7 @@ export function Sidebar() {
   const Profiles = single.sidebarProfiles;
   const Buckets = single.sidebarBuckets;
   return (
-    <nav className="sidebar" aria-label={t('sidebar.label')}>
+    <nav className="sidebar" id="sidebar" aria-label={t('sidebar.label')}>
       <section className="sidebar__section" aria-labelledby="sidebar-profiles">
         <h2 id="sidebar-profiles" className="sidebar__heading">
           {t('sidebar.profiles')}
