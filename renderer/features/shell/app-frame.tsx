@@ -12,7 +12,6 @@ import { layoutStore } from '../../state/layout-store';
 import { selectionStore } from '../../state/selection-store';
 import { Notices } from './notices';
 import { Sidebar } from './sidebar';
-import { SidebarResizer } from './sidebar-resizer';
 import { StatusBar } from './status-bar';
 import { WelcomeEmptyState } from './welcome-empty-state';
 
@@ -36,7 +35,6 @@ export function AppFrame() {
         {t('app.skipToList')}
       </a>
       <Sidebar />
-      <SidebarResizer controls="sidebar" />
       <main className="main-pane" id="main" tabIndex={-1}>
         <ErrorBoundary>
           {Main && <Main />}
