@@ -71,6 +71,16 @@ test.describe('desktop: window layout', () => {
     await page.reload();
     await expect(splitter(page)).toHaveAttribute('aria-valuenow', '310');
     expect(await sidebarWidth(page)).toBe(310);
+    // The narrowest window the app allows: the widest sidebar yields to the listing.
+    await splitter(page).focus();
+    await page.keyboard.press('End');
+    await page.setViewportSize({ width: 760, height: 600 });
+    await expect(splitter(page)).toHaveAttribute('aria-valuenow', '342');
+    expect(await sidebarWidth(page)).toBe(342);
+    await page.keyboard.press('ArrowLeft');
+    await expect(splitter(page)).toHaveAttribute('aria-valuenow', '332');
+    expect(await sidebarWidth(page)).toBe(332);
+    await page.setViewportSize({ width: 1280, height: 800 });
     // Double-click: back to the initial width.
     await splitter(page).dblclick();
     await expect(splitter(page)).toHaveAttribute('aria-valuenow', '260');
