@@ -37,6 +37,14 @@ interface StubReport {
   untrustedTake: { ok: boolean; error?: { code: string } };
   diagnostics: string;
   sent: Array<{ channel: string; payload: unknown }>;
+  notifications: Array<{ title: string; body: string }>;
+  credentialEvents: string[];
+  layoutBefore: { ok: boolean; value?: unknown };
+  layoutSet: { ok: boolean };
+  layoutAfter: { ok: boolean; value?: unknown };
+  layoutTooWide: { ok: boolean; error?: { code: string } };
+  layoutForeign: { ok: boolean; error?: { code: string } };
+  layoutUntrusted: { ok: boolean; error?: { code: string } };
 }
 
 interface MenuItem {
@@ -160,8 +168,30 @@ test.describe('the built main process', () => {
     expect(report.calls.openPath).toEqual([path.join(userData, 'logs')]);
   });
 
-  test('remembers the window state when the window closes', () => {
+  test('remembers the window state and the page’s layout together, per display arrangement', () => {
     const saved = JSON.parse(fs.readFileSync(path.join(userData, 'window-state.json'), 'utf8'));
-    expect(saved).toEqual({ '1920x1040@0,0': { bounds: { x: 360, y: 130, width: 1200, height: 780 }, maximized: false } });
+    expect(saved).toEqual({
+      '1920x1040@0,0': { bounds: { x: 360, y: 130, width: 1200, height: 780 }, maximized: false, layout: { sidebarWidth: 320, columns: { size: 100, modified: 200 } } },
+    });
+  });
+
+  test('keeps the layout over IPC, validating it, and only for the app page', () => {
+    expect(report.layoutBefore).toEqual({ ok: true, value: {} });
+    expect(report.layoutSet.ok).toBe(true);
+    expect(report.layoutAfter).toEqual({ ok: true, value: { sidebarWidth: 320, columns: { size: 100, modified: 200 } } });
+    expect(report.layoutTooWide).toMatchObject({ ok: false, error: { code: 'InvalidArgument' } });
+    expect(report.layoutForeign).toMatchObject({ ok: false, error: { code: 'InvalidArgument' } });
+    expect(report.layoutUntrusted).toMatchObject({ ok: false, error: { code: 'UntrustedSender' } });
+  });
+
+  test('tells a user in another app that temporary credentials expire and expired, in the page’s language; not while the window has the focus', () => {
+    expect(report.notifications).toEqual([
+      { title: 'Credentials expire soon', body: expect.stringMatching(/^The temporary credentials of “Temporary EN” expire in 1 min\./) },
+      { title: '凭证已过期', body: '配置“Temporary EN”的临时凭证已过期。请打开 OSS Browser 并输入新的凭证以继续。' },
+    ]);
+    // The focused profile's events did reach the page (its own prompt), without a system notification.
+    expect(report.credentialEvents).toEqual(['credentials:expiring', 'credentials:expired', 'credentials:expiring', 'credentials:expired']);
+    // No secret of the pasted token in what the user sees.
+    for (const n of report.notifications) expect(JSON.stringify(n)).not.toMatch(/stsSecretValueExample|CAIStokenExampleValue|STS\.NUexampleId/);
   });
 });

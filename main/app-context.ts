@@ -74,6 +74,8 @@ export interface AppContextOptions {
   downloadFolder?: string;
   /** The credential layer's time (STS expiry prompts, refresh timers); default: the wall clock. Tests move a ManualClock. */
   clock?: Clock;
+  /** Names the current display arrangement, under which the window layout is kept; default: one fixed key (tests). */
+  displayArrangement?: () => string;
 }
 
 /** Stands in until a client factory is wired: every OSS call explains that no profile is set up. */
@@ -89,7 +91,12 @@ function noProfile(): AppException {
 
 /** Builds the context from the few things only the host (Electron or the test bridge) knows. */
 export function createAppContext(options: AppContextOptions): AppContext {
-  const desktop = new DesktopFeature(options.emit);
+  const desktop = new DesktopFeature({
+    emit: options.emit,
+    userDataDir: options.userDataDir,
+    warn: (message, meta) => options.log.warn(message, meta),
+    ...(options.displayArrangement ? { displayArrangement: options.displayArrangement } : {}),
+  });
   const host = inUiLanguage(options.host ?? new ScriptedDesktopHost(), desktop);
   // Filled in below; a credential refresh wakes transfers waiting for it.
   const late: { transfers?: TransferService } = {};

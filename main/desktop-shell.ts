@@ -128,6 +128,11 @@ function currentDisplays(): DisplayInfo[] {
   return [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)].map((d) => ({ workArea: d.workArea }));
 }
 
+/** Names the screens attached now; window state and the page's layout are kept under it. Call after 'ready'. */
+export function currentArrangement(): string {
+  return displayArrangementKey(currentDisplays());
+}
+
 export interface WindowStateTracker {
   /** Bounds to create the window with: the remembered ones for these screens, made visible. */
   initialBounds(limits: SizeLimits): Rect;
@@ -135,7 +140,7 @@ export interface WindowStateTracker {
   track(win: BrowserWindow): void;
 }
 
-/** Remembers the main window's size, place and maximised state per display arrangement. */
+/** Remembers the main window's size, place and maximised state per display arrangement (the page's layout is kept beside it by DesktopFeature). */
 export function createWindowStateTracker(userDataDir: string, warn: (message: string, meta: Record<string, unknown>) => void): WindowStateTracker {
   const store = new WindowStateStore(userDataDir);
   let maximized = false;
@@ -151,7 +156,7 @@ export function createWindowStateTracker(userDataDir: string, warn: (message: st
         if (maximized) win.maximize();
       });
       win.on('close', () => {
-        const error = store.save(displayArrangementKey(currentDisplays()), { bounds: win.getNormalBounds(), maximized: win.isMaximized() });
+        const error = store.save(currentArrangement(), { bounds: win.getNormalBounds(), maximized: win.isMaximized() });
         if (error) warn('window state not saved', { error });
       });
     },

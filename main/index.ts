@@ -15,7 +15,7 @@ import { registerIpc } from './ipc/register';
 import { APP_ORIGIN, APP_SCHEME } from './ipc/trusted-sender';
 import { createFileLogger, type Logger } from './services/log/logger';
 import { createMainWindow } from './window';
-import { createWindowStateTracker, installApplicationMenu, registerLinkHandoff } from './desktop-shell';
+import { createWindowStateTracker, currentArrangement, installApplicationMenu, registerLinkHandoff } from './desktop-shell';
 import { menuLanguageFor, menuText } from './desktop/menu-strings';
 import { RecentErrors } from './services/log/recent-errors';
 import {
@@ -106,6 +106,7 @@ if (!app.requestSingleInstanceLock()) {
       log: ready,
       emit: hub.emit,
       host: createElectronDesktopHost(),
+      displayArrangement: currentArrangement,
       openExternal: async (url) => {
         if (!isOpenableExternally(url)) throw new Error('Only https links can be opened.');
         await shell.openExternal(url);

@@ -87,6 +87,19 @@ describe('installers: platforms, signing readiness, links and keychain', () => {
     expect(c.nsis.oneClick).toBe(false);
   });
 
+  it('builds the AppImage and the deb for x64 and arm64, each arch to its own file name', () => {
+    const c = load() as BuilderConfig & Record<string, { artifactName?: string } | undefined>;
+    expect(c.linux.target).toEqual([
+      { target: 'AppImage', arch: ['x64', 'arm64'] },
+      { target: 'deb', arch: ['x64', 'arm64'] },
+    ]);
+    // Two arches built in one run must not overwrite each other's installer.
+    for (const key of ['linux', 'appImage', 'deb'] as const) {
+      const name = (c[key] as { artifactName?: string } | undefined)?.artifactName;
+      if (name) expect(name, key).toContain('${arch}');
+    }
+  });
+
   it('gives macOS the hardened runtime with an entitlements file that only allows the JIT', () => {
     const mac = load().mac as unknown as Record<string, unknown>;
     expect(mac.hardenedRuntime).toBe(true);

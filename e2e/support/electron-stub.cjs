@@ -13,7 +13,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { EventEmitter } = require('node:events');
 
-const report = { schemes: [], protocolHandlers: [], ipcChannels: [], windows: [], calls: {}, errors: [], protocolClients: [], appListeners: [], sent: [] };
+const report = { schemes: [], protocolHandlers: [], ipcChannels: [], windows: [], calls: {}, errors: [], protocolClients: [], appListeners: [], sent: [], notifications: [] };
 const ipcHandlers = new Map();
 const protocolHandlers = new Map();
 let permissionRequestHandler = null;
@@ -45,7 +45,10 @@ class WebContents extends EventEmitter {
 
 class BrowserWindow extends EventEmitter {
   static all = [];
+  /** The window with the OS focus; null: the user is in another app. */
+  static focused = null;
   static getAllWindows() { return BrowserWindow.all; }
+  static getFocusedWindow() { return BrowserWindow.focused; }
   constructor(options) {
     super();
     this.options = options;
@@ -77,9 +80,17 @@ const display = { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, work
 let applicationMenu = null;
 let clipboardText = null;
 
+/** System notifications: recorded when shown. */
+class Notification {
+  static isSupported() { return true; }
+  constructor(options) { this.options = options; }
+  show() { report.notifications.push({ title: this.options.title, body: this.options.body }); }
+}
+
 const electron = {
   app,
   BrowserWindow,
+  Notification,
   Menu: {
     buildFromTemplate: (template) => ({ template }),
     setApplicationMenu(menu) { applicationMenu = menu; },
@@ -182,8 +193,58 @@ function findItem(items, id) {
   return null;
 }
 
-async function until(check) {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+async function until(check, ms = 2000) {
+  for (let i = 0; i < ms / 10 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** A session-only profile with a pasted STS token that expires in `seconds`, opened (which starts its expiry timers). */
+async function openExpiringProfile(invoke, trusted, name, seconds) {
+  const credentials = {
+    type: 'sts-token',
+    accessKeyId: 'STS.NUexampleId1234',
+    accessKeySecret: 'stsSecretValueExample0987654321',
+    securityToken: 'CAIStokenExampleValue',
+    expiration: new Date(Date.now() + seconds * 1000).toISOString(),
+  };
+  const added = await invoke('profiles:add', trusted, { input: { name, credentials, sessionOnly: true }, test: false });
+  if (!added.ok) throw new Error(`profiles:add failed: ${JSON.stringify(added.error)}`);
+  const opened = await invoke('profiles:open', trusted, { id: added.value.id });
+  if (!opened.ok) throw new Error(`profiles:open failed: ${JSON.stringify(opened.error)}`);
+  return added.value.id;
+}
+
+/**
+ * Temporary credentials running out while the user is in another app: the system tells
+ * them, in the page's language; while the window has the focus the page's own prompt is
+ * enough and no notification is shown.
+ */
+async function exerciseCredentialNotifications(win, invoke, trusted) {
+  BrowserWindow.focused = null;
+  await openExpiringProfile(invoke, trusted, 'Temporary EN', 2);
+  await until(() => report.notifications.length >= 1);
+  // The page switches to Chinese before the token runs out: the "expired" notice speaks it.
+  await invoke('desktop:set-language', trusted, { language: 'zh-CN' });
+  await until(() => report.notifications.length >= 2, 4000);
+  // Focused: the page's prompt is enough.
+  BrowserWindow.focused = win;
+  const focusedId = await openExpiringProfile(invoke, trusted, 'Focused one', 1);
+  await until(() => report.sent.some((e) => e.channel === 'credentials:expired' && e.payload.profileId === focusedId), 3000);
+  await sleep(100);
+  report.credentialEvents = report.sent.filter((e) => e.channel.startsWith('credentials:')).map((e) => e.channel);
+  BrowserWindow.focused = null;
+}
+
+/** The page's layout (sidebar and column widths), kept by main beside the window's place. */
+async function exerciseLayout(invoke, trusted) {
+  report.layoutBefore = await invoke('desktop:get-layout', trusted);
+  report.layoutSet = await invoke('desktop:set-layout', trusted, { sidebarWidth: 320, columns: { size: 100 } });
+  await invoke('desktop:set-layout', trusted, { columns: { modified: 200 } });
+  report.layoutAfter = await invoke('desktop:get-layout', trusted);
+  report.layoutTooWide = await invoke('desktop:set-layout', trusted, { sidebarWidth: 99999 });
+  report.layoutForeign = await invoke('desktop:set-layout', trusted, { sidebarWidth: 300, script: 'x' });
+  report.layoutUntrusted = await invoke('desktop:set-layout', 'https://evil.example/', { sidebarWidth: 300 });
 }
 
 /** The desktop shell: menu, oss:// links (start argument, second launch), diagnostics, window state. */
@@ -205,8 +266,9 @@ async function exerciseDesktop(win, invoke, trusted) {
   report.diagnostics = clipboardText;
   findItem(help, 'openLogs').click();
   await until(() => report.calls.openPath);
-  // The page switches to Chinese: the menu follows.
-  await invoke('desktop:set-language', trusted, { language: 'zh-CN' });
+  await exerciseLayout(invoke, trusted);
+  // Ends with the page in Chinese: the menu follows.
+  await exerciseCredentialNotifications(win, invoke, trusted);
   report.menuZh = describeMenu(applicationMenu.template).map((m) => m.label);
   win.emit('close', { preventDefault() {} });
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { displayArrangementKey, parseWindowStateFile, rememberWindowState, restoreWindowState, type DisplayInfo } from './window-state';
+import { displayArrangementKey, layoutFor, parseWindowStateFile, rememberLayout, rememberWindowState, restoreWindowState, type DisplayInfo } from './window-state';
 import { WindowStateStore } from './window-state-store';
 
 const limits = { width: 1200, height: 780, minWidth: 760, minHeight: 480 };
@@ -69,7 +69,33 @@ describe('per display arrangement', () => {
       a: { bounds: { x: 1, y: 2, width: 3, height: 4 }, maximized: true },
     });
     expect(parseWindowStateFile('not json')).toEqual({});
+    // A layout out of range or with a foreign field is dropped; the window's place stays.
+    expect(
+      parseWindowStateFile('{"a":{"bounds":{"x":1,"y":2,"width":3,"height":4},"layout":{"sidebarWidth":5000}},"b":{"layout":{"sidebarWidth":300,"evil":1}},"c":{"layout":{"columns":{"size":90}}}}'),
+    ).toEqual({ a: { bounds: { x: 1, y: 2, width: 3, height: 4 }, maximized: false }, c: { maximized: false, layout: { columns: { size: 90 } } } });
     expect(parseWindowStateFile('[1]')).toEqual({});
+  });
+});
+
+describe('layout beside the window state', () => {
+  const bounds = { x: 10, y: 20, width: 900, height: 700 };
+
+  it('closing the window keeps the layout, and a layout change keeps the window', () => {
+    let file = rememberLayout({}, 'desk', { sidebarWidth: 320 });
+    file = rememberWindowState(file, 'desk', { bounds, maximized: true });
+    expect(file.desk).toEqual({ bounds, maximized: true, layout: { sidebarWidth: 320 } });
+    file = rememberLayout(file, 'desk', { columns: { size: 100 } });
+    expect(file.desk).toEqual({ bounds, maximized: true, layout: { sidebarWidth: 320, columns: { size: 100 } } });
+  });
+
+  it('starts a new arrangement from the newest layout saved elsewhere', () => {
+    let file = rememberLayout({}, 'old', { sidebarWidth: 200 });
+    file = rememberLayout(file, 'newer', { sidebarWidth: 350 });
+    file = rememberWindowState(file, 'no-layout', { bounds, maximized: false });
+    expect(layoutFor(file, 'fresh')).toEqual({ sidebarWidth: 350 });
+    expect(layoutFor(file, 'old')).toEqual({ sidebarWidth: 200 });
+    expect(rememberLayout(file, 'fresh', { columns: { type: 70 } }).fresh?.layout).toEqual({ sidebarWidth: 350, columns: { type: 70 } });
+    expect(layoutFor({}, 'fresh')).toEqual({});
   });
 });
 

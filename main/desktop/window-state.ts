@@ -2,8 +2,10 @@
  * Where the window reopens: size, position and maximised state, remembered per display
  * arrangement (a laptop alone and the laptop on its dock are different desks) and always
  * restored onto a screen that is there now — a window saved on an unplugged monitor must
- * not open off-screen.
+ * not open off-screen. The page's layout (sidebar and column widths) is kept with it.
  */
+import { windowLayoutSchema, type WindowLayout } from '../../shared/contract/desktop';
+
 export interface Rect {
   x: number;
   y: number;
@@ -22,8 +24,15 @@ export interface WindowState {
   maximized: boolean;
 }
 
+/** What is saved per arrangement: the window (once it closed there) and the page's layout. */
+export interface SavedWindow {
+  bounds?: Rect;
+  maximized: boolean;
+  layout?: WindowLayout;
+}
+
 /** Saved states by display arrangement (displayArrangementKey). */
-export type WindowStateFile = Record<string, WindowState>;
+export type WindowStateFile = Record<string, SavedWindow>;
 
 export interface SizeLimits {
   width: number;
@@ -70,7 +79,7 @@ function centred(area: Rect, width: number, height: number): Rect {
  * overlaps most or the primary screen (displays[0]), centred. No saved state: the default
  * size, centred on the primary screen.
  */
-export function restoreWindowState(saved: WindowState | undefined, displays: readonly DisplayInfo[], limits: SizeLimits): WindowState {
+export function restoreWindowState(saved: SavedWindow | undefined, displays: readonly DisplayInfo[], limits: SizeLimits): WindowState {
   const primary = displays[0]?.workArea ?? { x: 0, y: 0, width: limits.width, height: limits.height };
   const fit = (area: Rect, width: number, height: number) => ({
     width: Math.max(Math.min(width, area.width), Math.min(limits.minWidth, area.width)),
@@ -80,7 +89,7 @@ export function restoreWindowState(saved: WindowState | undefined, displays: rea
     const size = fit(primary, limits.width, limits.height);
     return { bounds: centred(primary, size.width, size.height), maximized: false };
   }
-  const b = saved.bounds;
+  const b: Rect = saved.bounds;
   const maximized = saved.maximized === true;
   const strip = titleStrip(b);
   const home = displays.find(({ workArea }) => {
@@ -105,10 +114,38 @@ function area(size: { width: number; height: number }): number {
   return size.width * size.height;
 }
 
-/** Records the state for the current arrangement, keeping the others (at most 10). */
+/**
+ * Records the window for the current arrangement, keeping its layout and the other
+ * arrangements (at most 10; the one just saved goes last, so the newest is last).
+ */
 export function rememberWindowState(file: WindowStateFile, key: string, state: WindowState): WindowStateFile {
+  return put(file, key, { ...file[key], ...state });
+}
+
+/** Merges layout changes into the current arrangement's entry (a field left out keeps its value). */
+export function rememberLayout(file: WindowStateFile, key: string, layout: WindowLayout): WindowStateFile {
+  const entry = file[key] ?? { maximized: false };
+  const before = entry.layout ?? layoutFallback(file, key);
+  const columns = before.columns || layout.columns ? { ...before.columns, ...layout.columns } : undefined;
+  return put(file, key, { ...entry, layout: { ...before, ...layout, ...(columns ? { columns } : {}) } });
+}
+
+/**
+ * The layout for an arrangement: its own, or else the newest saved for another one (a
+ * sidebar widened on the laptop stays wide when the laptop is docked for the first time).
+ */
+export function layoutFor(file: WindowStateFile, key: string): WindowLayout {
+  return file[key]?.layout ?? layoutFallback(file, key);
+}
+
+function layoutFallback(file: WindowStateFile, key: string): WindowLayout {
+  const newest = Object.entries(file).filter(([k, v]) => k !== key && v.layout).at(-1);
+  return newest?.[1].layout ?? {};
+}
+
+function put(file: WindowStateFile, key: string, entry: SavedWindow): WindowStateFile {
   const rest = Object.entries(file).filter(([k]) => k !== key).slice(-9);
-  return { ...Object.fromEntries(rest), [key]: state };
+  return { ...Object.fromEntries(rest), [key]: entry };
 }
 
 /** Reads a saved file's content defensively: anything malformed is dropped, never thrown. */
@@ -123,11 +160,16 @@ export function parseWindowStateFile(text: string | undefined): WindowStateFile 
   if (!data || typeof data !== 'object' || Array.isArray(data)) return {};
   const out: WindowStateFile = {};
   for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
-    const v = value as Partial<WindowState> | null;
-    if (v && typeof v === 'object' && isFiniteRect(v.bounds)) {
+    const v = value as Partial<SavedWindow> | null;
+    if (!v || typeof v !== 'object') continue;
+    // A hand-edited or older file: a bad layout is dropped, the window's place kept.
+    const layout = windowLayoutSchema.safeParse(v.layout);
+    const entry: SavedWindow = { maximized: v.maximized === true, ...(v.layout !== undefined && layout.success ? { layout: layout.data } : {}) };
+    if (isFiniteRect(v.bounds)) {
       const { x, y, width, height } = v.bounds;
-      out[key] = { bounds: { x, y, width, height }, maximized: v.maximized === true };
+      entry.bounds = { x, y, width, height };
     }
+    if (entry.bounds || entry.layout) out[key] = entry;
   }
   return out;
 }

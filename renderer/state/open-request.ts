@@ -10,11 +10,13 @@ export interface OpenRequest {
   seq: number;
   profileId: string;
   location: { bucket: string; prefix: string };
+  /** The entry to select and focus in that folder (the link named an object). */
+  focusName?: string;
 }
 
 export const openRequestStore = createStore<{ request: OpenRequest | null }>({ request: null });
 
-/** Asks the browser to show `location` in profile `profileId`. */
-export function requestOpen(profileId: string, location: { bucket: string; prefix: string }): void {
-  openRequestStore.set((s) => ({ request: { seq: (s.request?.seq ?? 0) + 1, profileId, location } }));
+/** Asks the browser to show `location` in profile `profileId`, focusing `focusName` there when given. */
+export function requestOpen(profileId: string, location: { bucket: string; prefix: string }, focusName?: string): void {
+  openRequestStore.set((s) => ({ request: { seq: (s.request?.seq ?? 0) + 1, profileId, location, ...(focusName ? { focusName } : {}) } }));
 }

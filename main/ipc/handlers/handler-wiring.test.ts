@@ -107,6 +107,8 @@ const cases: Array<[string, unknown, string, unknown[], ((v: unknown) => unknown
   // take-link passes main's own profile lister (never the page's input) to the link inbox.
   ['desktop:take-link', undefined, 'desktop.takeLink', [expect.any(Function)]],
   ['desktop:set-language', { language: 'zh-CN' }, 'desktop.setLanguage', ['zh-CN']],
+  ['desktop:get-layout', undefined, 'desktop.layout', []],
+  ['desktop:set-layout', { sidebarWidth: 300 }, 'desktop.setLayout', [{ sidebarWidth: 300 }]],
   ['app:open-external', { url: 'https://example.com/a' }, 'openExternal', ['https://example.com/a']],
 ];
 

@@ -51,9 +51,11 @@ export interface BrowseViewProps {
   profileId: string;
   /** Where the profile opens (its start path), unless a bucket is already picked. */
   start?: Location | null;
+  /** An entry of the start folder to select (and so scroll to) once listed: an oss:// link that named an object. The list takes the keyboard focus on open. */
+  startFocus?: string;
 }
 
-export function BrowseView({ profileId, start }: BrowseViewProps): ReactElement {
+export function BrowseView({ profileId, start, startFocus }: BrowseViewProps): ReactElement {
   const { t } = useTranslation('browse');
   const [reloadKey, setReloadKey] = useState(0);
   const [sort, setSort] = useState<SortSpec>(DEFAULT_SORT);
@@ -71,13 +73,17 @@ export function BrowseView({ profileId, start }: BrowseViewProps): ReactElement 
 
   // Read by navigation when leaving a folder; set below once the listing is known.
   const focusKeyRef = useRef<() => string | undefined>(() => undefined);
-  const nav = useBrowseNavigation(start, {
-    leavingFocusKey: () => focusKeyRef.current(),
-    onMove: () => {
-      setFilter('');
-      setSelection(EMPTY_SELECTION);
+  const nav = useBrowseNavigation(
+    start,
+    {
+      leavingFocusKey: () => focusKeyRef.current(),
+      onMove: () => {
+        setFilter('');
+        setSelection(EMPTY_SELECTION);
+      },
     },
-  });
+    startFocus,
+  );
   const loc = nav.loc;
 
   const { listing, snap } = useFolderListing(profileId, loc.bucket, loc.prefix, reloadKey, sort);

@@ -33,7 +33,7 @@ function BrowseMain(): ReactElement | null {
   // The shell shows its welcome screen while no profile is active.
   if (!profileId) return null;
   if (request && request.profileId === profileId) {
-    return <BrowseView key={`${profileId}#${request.seq}`} profileId={profileId} start={request.location} />;
+    return <BrowseView key={`${profileId}#${request.seq}`} profileId={profileId} start={request.location} {...(request.focusName ? { startFocus: request.focusName } : {})} />;
   }
   // A link with an address opens there; otherwise the profile's start path, if any.
   const start: Location | null = link?.location && link.profileId === profileId ? link.location : openAt;

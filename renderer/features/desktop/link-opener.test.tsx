@@ -51,6 +51,12 @@ describe('LinkOpener', () => {
     expect(bridge.calls).toContainEqual({ channel: 'desktop:set-language', input: { language: 'en' } });
   });
 
+  it('passes the object a link named on to the browser, to select and focus it', async () => {
+    bridge = bridgeWith([{ ...link([{ id: 'p1', name: 'Work' }]), focusName: 'beach.jpg' }]);
+    render(<LinkOpener />);
+    await waitFor(() => expect(openRequestStore.get().request).toMatchObject({ profileId: 'p1', location: { bucket: 'my-bucket', prefix: 'photos/2024/' }, focusName: 'beach.jpg' }));
+  });
+
   it('asks which profile when several may reach the link, and opens the chosen one', async () => {
     // The first take answers "none" but its reply is still on the way when the link arrives.
     let answerFirst: (value: null) => void = () => undefined;

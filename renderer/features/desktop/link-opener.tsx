@@ -28,7 +28,7 @@ export function LinkOpener(): ReactElement | null {
         selectProfile(profile.id, opened.openAt ?? null);
         // The browser starts where a request says only when that bucket is the selected one.
         selectBucket(link.bucket);
-        requestOpen(profile.id, { bucket: link.bucket, prefix: link.prefix });
+        requestOpen(profile.id, { bucket: link.bucket, prefix: link.prefix }, link.focusName);
       },
       (error: unknown) => setPrompt({ kind: 'failed', link, profile: profile.name, message: error instanceof Error ? error.message : String(error) }),
     );

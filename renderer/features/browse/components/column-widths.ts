@@ -1,39 +1,31 @@
 /**
  * Widths of the fixed-size columns (the name column takes the rest), adjustable by dragging
- * or with the arrow keys on a header's edge, remembered across sessions.
+ * or with the arrow keys on a header's edge, remembered across sessions by main with the
+ * window's size (renderer/state/layout-store.ts).
  */
+import { COLUMN_WIDTH } from '../../../../shared/contract/desktop';
+import { clampColumnWidth, layoutStore, setColumnWidths } from '../../../state/layout-store';
 import type { SortColumn } from '../model/sort-index';
 
 export type SizedColumn = Exclude<SortColumn, 'name'>;
 export type ColumnWidths = Record<SizedColumn, number>;
 
 export const DEFAULT_WIDTHS: ColumnWidths = { size: 84, modified: 160, type: 64, storageClass: 116 };
-export const MIN_WIDTH = 48;
-export const MAX_WIDTH = 480;
-const KEY = 'oss-browser.browse.columns';
+export const MIN_WIDTH = COLUMN_WIDTH.min;
+export const MAX_WIDTH = COLUMN_WIDTH.max;
 
-export function clampWidth(w: number): number {
-  return Math.round(Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, w)));
-}
+export const clampWidth = clampColumnWidth;
 
-/** The saved widths, or the defaults (storage may be unavailable or hold junk). */
+/** The saved widths, or the defaults for columns never resized. */
 export function loadWidths(): ColumnWidths {
-  try {
-    const saved = JSON.parse(window.localStorage.getItem(KEY) ?? '{}') as Partial<Record<string, unknown>>;
-    const out = { ...DEFAULT_WIDTHS };
-    for (const k of Object.keys(DEFAULT_WIDTHS) as SizedColumn[]) if (typeof saved[k] === 'number') out[k] = clampWidth(saved[k] as number);
-    return out;
-  } catch {
-    return { ...DEFAULT_WIDTHS };
-  }
+  const saved = layoutStore.get().columns ?? {};
+  const out = { ...DEFAULT_WIDTHS };
+  for (const k of Object.keys(DEFAULT_WIDTHS) as SizedColumn[]) if (typeof saved[k] === 'number') out[k] = clampWidth(saved[k]);
+  return out;
 }
 
 export function saveWidths(w: ColumnWidths): void {
-  try {
-    window.localStorage.setItem(KEY, JSON.stringify(w));
-  } catch {
-    // Without storage the widths last for this session.
-  }
+  setColumnWidths(w);
 }
 
 /** The CSS grid template for the table rows. */

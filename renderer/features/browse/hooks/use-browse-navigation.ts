@@ -30,14 +30,15 @@ export interface NavigationHooks {
   onMove(): void;
 }
 
-export function useBrowseNavigation(start: Location | null | undefined, hooks: NavigationHooks): BrowseNavigation {
+/** `startFocus`: the entry to select once the start folder is listed (an oss:// link that named an object). */
+export function useBrowseNavigation(start: Location | null | undefined, hooks: NavigationHooks, startFocus?: string): BrowseNavigation {
   const storeBucket = selectionStore.use((s) => s.bucket) ?? '';
   const [history, setHistory] = useState(() =>
     startHistory(start && (!storeBucket || storeBucket === start.bucket) ? start : { bucket: storeBucket, prefix: '' }),
   );
   const loc = current(history);
   const [synced, setSynced] = useState(storeBucket);
-  const [pendingFocus, setPendingFocus] = useState<string | null>(null);
+  const [pendingFocus, setPendingFocus] = useState<string | null>(startFocus ?? null);
   useEffect(() => {
     // Tell the sidebar which bucket a start path opened.
     if (start && !storeBucket) selectBucket(start.bucket);
