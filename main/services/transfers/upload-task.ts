@@ -12,6 +12,7 @@ import { lookup } from 'mime-types';
 import { crc64Combine, crc64Of } from '../oss/crc64';
 import { fileRange } from './byte-streams';
 import { numbered } from './local-paths';
+import { missingParts, runParts } from './part-pool';
 import type { DonePart, UploadCheckpoint } from './checkpoint-store';
 import { sleep, withRetries } from './retry';
 import { crcHeader, partSizeFor, type Client, type PartUploader, type TaskContext } from './task-context';
@@ -249,36 +250,22 @@ function combineParts(parts: DonePart[]): string {
 
 async function sendParts(ctx: TaskContext, client: Client, cp: UploadCheckpoint): Promise<void> {
   const r = ctx.record;
-  const count = Math.max(1, Math.ceil(cp.size / cp.partSize));
-  const have = new Set(cp.parts.map((p) => p.number));
-  const todo: number[] = [];
-  for (let n = 1; n <= count; n++) if (!have.has(n)) todo.push(n);
-  let saving = Promise.resolve();
-  let failed: unknown;
-  const worker = async (): Promise<void> => {
-    while (todo.length > 0 && failed === undefined) {
-      const n = todo.shift()!;
+  await runParts({
+    todo: missingParts(Math.max(1, Math.ceil(cp.size / cp.partSize)), cp.parts),
+    parallel: ctx.parallelParts,
+    part: async (n) => {
       const start = (n - 1) * cp.partSize;
       const end = Math.min(cp.size, start + cp.partSize);
-      try {
-        const part = await withRetries(() => sendPart(ctx, client, cp, n, start, end), {
-          attempts: ctx.tuning.requestAttempts,
-          baseMs: ctx.tuning.retryBaseMs,
-          signal: ctx.signal,
-          onRetry: ctx.onRetry,
-        });
-        cp.parts.push(part);
-        // Checkpoint writes are chained so a slower, older write never lands last.
-        saving = saving.then(() => ctx.checkpoints.write(cp));
-        await saving;
-      } catch (err) {
-        failed ??= err;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(ctx.parallelParts, todo.length) }, worker));
-  await saving;
-  if (failed !== undefined) throw failed;
+      const part = await withRetries(() => sendPart(ctx, client, cp, n, start, end), {
+        attempts: ctx.tuning.requestAttempts,
+        baseMs: ctx.tuning.retryBaseMs,
+        signal: ctx.signal,
+        onRetry: ctx.onRetry,
+      });
+      cp.parts.push(part);
+    },
+    save: () => ctx.checkpoints.write(cp),
+  });
   const st = await stat(r.localPath);
   if (st.size !== cp.size || st.mtimeMs !== cp.mtimeMs) throw new FileChangedError('The file changed while it was being uploaded.');
 }

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { missingParts, runParts } from './part-pool';
+
+/** A promise the test settles by hand, so the order of events is chosen, not timed. */
+function deferred(): { promise: Promise<void>; resolve(): void; reject(err: unknown): void } {
+  let resolve!: () => void;
+  let reject!: (err: unknown) => void;
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+const turn = (): Promise<void> => new Promise((r) => setImmediate(r));
+
+describe('runParts', () => {
+  it('does every part once, never more than `parallel` at a time, with one save after each and saves never overlapping', async () => {
+    const gates = new Map<number, ReturnType<typeof deferred>>();
+    const started: number[] = [];
+    let running = 0;
+    let maxRunning = 0;
+    let saving = 0;
+    let saves = 0;
+    let overlappingSaves = 0;
+    const done = runParts({
+      todo: [1, 2, 3, 4, 5, 6, 7],
+      parallel: 3,
+      part: async (n) => {
+        started.push(n);
+        running++;
+        maxRunning = Math.max(maxRunning, running);
+        const gate = deferred();
+        gates.set(n, gate);
+        await gate.promise;
+        running--;
+      },
+      save: async () => {
+        if (saving > 0) overlappingSaves++;
+        saving++;
+        await turn();
+        saving--;
+        saves++;
+      },
+    });
+    await turn();
+    expect(started).toEqual([1, 2, 3]);
+    // Finish out of order: 3, then 1, …
+    for (const n of [3, 1, 2, 5, 4, 7, 6]) {
+      while (!gates.has(n)) await turn();
+      gates.get(n)!.resolve();
+      await turn();
+    }
+    await done;
+    expect([...started].sort()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(maxRunning).toBe(3);
+    expect(saves).toBe(7);
+    expect(overlappingSaves).toBe(0);
+  });
+
+  it('stops starting parts after the first failure, lets running parts finish and save, then throws that failure', async () => {
+    const gates = new Map<number, ReturnType<typeof deferred>>();
+    const started: number[] = [];
+    const saved: number[] = [];
+    let finishedLast = 0;
+    const done = runParts({
+      todo: [1, 2, 3, 4, 5],
+      parallel: 2,
+      part: async (n) => {
+        started.push(n);
+        const gate = deferred();
+        gates.set(n, gate);
+        await gate.promise;
+        finishedLast = n;
+      },
+      save: async () => {
+        saved.push(finishedLast);
+      },
+    });
+    await turn();
+    gates.get(1)!.reject(new Error('part 1 broke'));
+    await turn();
+    gates.get(2)!.reject(new Error('part 2 broke too'));
+    await expect(done).rejects.toThrow('part 1 broke');
+    expect(started).toEqual([1, 2]);
+    expect(saved).toEqual([]);
+  });
+
+  it('throws a failed save and starts nothing after it', async () => {
+    const started: number[] = [];
+    await expect(
+      runParts({
+        todo: [1, 2, 3],
+        parallel: 1,
+        part: async (n) => {
+          started.push(n);
+        },
+        save: async () => {
+          throw new Error('disk full');
+        },
+      }),
+    ).rejects.toThrow('disk full');
+    expect(started).toEqual([1]);
+  });
+
+  it('does nothing for an empty list', async () => {
+    let calls = 0;
+    await runParts({ todo: [], parallel: 4, part: async () => void calls++, save: async () => void calls++ });
+    expect(calls).toBe(0);
+  });
+});
+
+describe('missingParts', () => {
+  it('lists the part numbers not done yet, in order', () => {
+    expect(missingParts(5, [{ number: 2 }, { number: 5 }])).toEqual([1, 3, 4]);
+    expect(missingParts(3, [])).toEqual([1, 2, 3]);
+    expect(missingParts(2, [{ number: 1 }, { number: 2 }])).toEqual([]);
+  });
+});
