@@ -4,6 +4,7 @@
  * the window is unfocused.
  */
 import type { TransferState, TransferTotals } from '../../../shared/contract/transfers';
+import { batchNotice, type NoticeLanguage } from './batch-notice';
 import type { EngineHost } from './engine-types';
 import type { BatchRecord, TransferRecord } from './transfer-record';
 
@@ -97,7 +98,11 @@ export class TotalsTally {
 export class HostBridge {
   private releaseAwake: (() => void) | undefined;
 
-  constructor(private readonly host: EngineHost | undefined) {}
+  constructor(
+    private readonly host: EngineHost | undefined,
+    /** The page's language now (it can change while transfers run). */
+    private readonly language: () => NoticeLanguage = () => 'en',
+  ) {}
 
   /** Called with the items running now (none = idle: release keep-awake, clear the taskbar). */
   update(running: TransferRecord[]): void {
@@ -125,10 +130,6 @@ export class HostBridge {
   batchFinished(batch: BatchRecord, c: { done: number; failed: number }): void {
     const host = this.host;
     if (!host || host.isFocused() || c.done + c.failed === 0) return;
-    const what = batch.direction === 'upload' ? 'Upload' : 'Download';
-    host.notify({
-      title: c.failed > 0 ? `${what} finished with problems` : `${what} finished`,
-      body: c.failed > 0 ? `${c.done} done, ${c.failed} failed. Open the transfers panel to retry.` : `${c.done} file${c.done === 1 ? '' : 's'} done.`,
-    });
+    host.notify(batchNotice(batch.direction, c, this.language()));
   }
 }

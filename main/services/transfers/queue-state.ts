@@ -38,7 +38,7 @@ export abstract class QueueState {
   constructor(protected readonly options: TransferEngineOptions) {
     this.store = new QueueStore(options.dataDir);
     this.checkpoints = new CheckpointStore(join(options.dataDir, 'checkpoints'));
-    this.hostBridge = new HostBridge(options.host);
+    this.hostBridge = new HostBridge(options.host, options.language);
     this.tally = new TotalsTally((id) => this.store.items.get(id));
     this.batcher = new ProgressBatcher({ intervalMs: options.progressIntervalMs ?? 250, flush: (c, r) => this.sendProgress(c, r) });
   }
