@@ -198,6 +198,11 @@ async function rangedGet(ctx: TaskContext, client: Client, remote: Remote, temp:
         }
         await saveRange(ctx, stream, temp, start, end - start);
       }, retry);
+    },
+    // Hashed while the connection fetches the next range.
+    finish: async (n) => {
+      const start = (n - 1) * checkpoint.partSize;
+      const end = Math.min(remote.size, start + checkpoint.partSize);
       const crc = await ctx.crc.crcOfRange(temp, start, end);
       checkpoint.parts.push({ number: n, crc, size: end - start });
     },

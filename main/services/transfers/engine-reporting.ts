@@ -104,6 +104,11 @@ export class HostBridge {
     private readonly language: () => NoticeLanguage = () => 'en',
   ) {}
 
+  /** True while items run (the computer is kept awake). */
+  get busy(): boolean {
+    return this.releaseAwake !== undefined;
+  }
+
   /** Called with the items running now (none = idle: release keep-awake, clear the taskbar). */
   update(running: TransferRecord[]): void {
     const host = this.host;

@@ -103,6 +103,48 @@ describe('runParts', () => {
     expect(started).toEqual([1]);
   });
 
+  it('with a finish step, starts the next part while a part finishes, and saves only after its finish', async () => {
+    const log: string[] = [];
+    const finishGates = new Map<number, ReturnType<typeof deferred>>();
+    const done = runParts({
+      todo: [1, 2],
+      parallel: 1,
+      part: async (n) => void log.push(`part ${n}`),
+      finish: async (n) => {
+        log.push(`finish ${n} starts`);
+        const gate = deferred();
+        finishGates.set(n, gate);
+        await gate.promise;
+        log.push(`finish ${n} ends`);
+      },
+      save: async () => void log.push('save'),
+    });
+    while (finishGates.size < 2) await turn();
+    // Part 2 ran while part 1 was still finishing; nothing was saved before a finish ended.
+    expect(log).toEqual(['part 1', 'finish 1 starts', 'part 2', 'finish 2 starts']);
+    finishGates.get(2)!.resolve();
+    finishGates.get(1)!.resolve();
+    await done;
+    expect(log.slice(4)).toEqual(['finish 2 ends', 'finish 1 ends', 'save', 'save']);
+  });
+
+  it('throws a failed finish after the other parts settled', async () => {
+    const finished: number[] = [];
+    await expect(
+      runParts({
+        todo: [1, 2, 3],
+        parallel: 3,
+        part: async () => undefined,
+        finish: async (n) => {
+          if (n === 2) throw new Error('hash of part 2 failed');
+          finished.push(n);
+        },
+        save: async () => undefined,
+      }),
+    ).rejects.toThrow('hash of part 2 failed');
+    expect(finished.sort()).toEqual([1, 3]);
+  });
+
   it('does nothing for an empty list', async () => {
     let calls = 0;
     await runParts({ todo: [], parallel: 4, part: async () => void calls++, save: async () => void calls++ });

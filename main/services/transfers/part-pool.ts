@@ -4,13 +4,19 @@
  * behind the previous one, so a slower older write never lands last. The first failure
  * stops new parts from starting; the parts already running finish, the pending saves land,
  * and then that first failure is thrown.
+ *
+ * `finish` (optional) is a part's last step that need not hold its connection — a download
+ * range's CRC-64, hashed on a worker from the page cache: the worker starts its next range
+ * meanwhile, and the save follows the finish.
  */
 export interface PartPoolOptions {
   /** Part numbers still to do, in the order to do them. */
   todo: readonly number[];
   parallel: number;
-  /** Moves one part (with its own retries) and records it in the checkpoint object. */
+  /** Moves one part (with its own retries); without `finish`, also records it in the checkpoint object. */
   part(n: number): Promise<void>;
+  /** Completes a moved part off the connection (and records it in the checkpoint object). */
+  finish?(n: number): Promise<void>;
   /** Writes the checkpoint after a part. */
   save(): Promise<void>;
 }
@@ -19,19 +25,33 @@ export async function runParts(options: PartPoolOptions): Promise<void> {
   const todo = [...options.todo];
   let saving = Promise.resolve();
   let failed: { err: unknown } | undefined;
+  const finishing: Array<Promise<void>> = [];
+  const save = (): Promise<void> => {
+    saving = saving.then(() => options.save());
+    return saving;
+  };
   const worker = async (): Promise<void> => {
     while (todo.length > 0 && failed === undefined) {
       const n = todo.shift()!;
       try {
         await options.part(n);
-        saving = saving.then(() => options.save());
-        await saving;
+        if (options.finish) {
+          finishing.push(
+            options
+              .finish(n)
+              .then(save)
+              .catch((err: unknown) => {
+                failed ??= { err };
+              }),
+          );
+        } else await save();
       } catch (err) {
         failed ??= { err };
       }
     }
   };
   await Promise.all(Array.from({ length: Math.min(Math.max(1, options.parallel), todo.length) }, worker));
+  await Promise.all(finishing);
   await saving.catch(() => undefined);
   if (failed !== undefined) throw failed.err;
 }

@@ -257,7 +257,8 @@ export class TransferEngine extends QueueState {
       if (!this.runnable(r.batchId)) continue;
       this.launch(r, this.store.batches.get(r.batchId));
     }
-    this.updateHost();
+    // Taskbar progress follows the progress events (≤ 4 a second); here only the start and the end of work.
+    if (this.running.size > 0 !== this.hostBridge.busy) this.updateHost();
   }
 
   private largeRunning(): number {
