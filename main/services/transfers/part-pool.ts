@@ -1,9 +1,13 @@
 /**
  * The parallel-part loop uploads and ranged downloads share: `parallel` workers take part
- * numbers from `todo` in order; after each part, `save` (the checkpoint write) is chained
- * behind the previous one, so a slower older write never lands last. The first failure
- * stops new parts from starting; the parts already running finish, the pending saves land,
- * and then that first failure is thrown.
+ * numbers from `todo` in order; after each part, `save` (the checkpoint write, atomic and
+ * fsynced) is chained behind the previous one, so a slower older write never lands last.
+ * A connection does not wait for the write: it starts its next part at once, and saves
+ * asked for while one is still waiting to start are one save (it writes the newest state).
+ * A kill loses at most the parts since the last write — an upload adopts those from
+ * ListParts when their CRC-64 matches. The first failure (of a part or a save) stops new
+ * parts from starting; the parts already running finish, the pending saves land, and then
+ * that first failure is thrown.
  *
  * `finish` (optional) is a part's last step that need not hold its connection — a download
  * range's CRC-64, hashed on a worker from the page cache: the worker starts its next range
@@ -26,9 +30,19 @@ export async function runParts(options: PartPoolOptions): Promise<void> {
   let saving = Promise.resolve();
   let failed: { err: unknown } | undefined;
   const finishing: Array<Promise<void>> = [];
-  const save = (): Promise<void> => {
-    saving = saving.then(() => options.save());
-    return saving;
+  let waiting = false;
+  const save = (): void => {
+    if (waiting) return;
+    waiting = true;
+    // A failed write stops the pool; the chain goes on (a later write may still land).
+    saving = saving
+      .then(() => {
+        waiting = false;
+        return options.save();
+      })
+      .catch((err: unknown) => {
+        failed ??= { err };
+      });
   };
   const worker = async (): Promise<void> => {
     while (todo.length > 0 && failed === undefined) {
@@ -44,7 +58,7 @@ export async function runParts(options: PartPoolOptions): Promise<void> {
                 failed ??= { err };
               }),
           );
-        } else await save();
+        } else save();
       } catch (err) {
         failed ??= { err };
       }
@@ -52,7 +66,7 @@ export async function runParts(options: PartPoolOptions): Promise<void> {
   };
   await Promise.all(Array.from({ length: Math.min(Math.max(1, options.parallel), todo.length) }, worker));
   await Promise.all(finishing);
-  await saving.catch(() => undefined);
+  await saving;
   if (failed !== undefined) throw failed.err;
 }
 
