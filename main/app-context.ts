@@ -137,6 +137,8 @@ export function createAppContext(options: AppContextOptions): AppContext {
     host,
     describeError,
     log: options.log,
+    // The batch-finished notification speaks the page's language (the menu's, set by desktop:set-language).
+    language: () => desktop.language ?? 'en',
     ...(options.downloadFolder ? { defaultDownloadFolder: options.downloadFolder } : {}),
     events: {
       progress: (e) => options.emit('transfers:progress', e),

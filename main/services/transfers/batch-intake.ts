@@ -130,7 +130,7 @@ export class BatchIntake {
     await Promise.race([walking, new Promise((r) => setTimeout(r, 200).unref())]);
     // What the reply reports as queued is on disk: a crash right after still resumes it.
     await this.engine.store.flush();
-    return { batchId: batch.id, queued: this.engine.itemsOf(batch.id).length, rejected };
+    return { batchId: batch.id, queued: this.engine.store.countOf(batch.id), rejected };
   }
 
   private walk(batch: BatchRecord): Promise<void> {

@@ -15,6 +15,7 @@ import { crc64Combine } from '../oss/crc64';
 import { watch } from './byte-streams';
 import type { DownloadCheckpoint } from './checkpoint-store';
 import { assertPlainParents, numbered } from './local-paths';
+import { missingParts, runParts } from './part-pool';
 import { withRetries } from './retry';
 import { crcHeader, partSizeFor, type Client, type TaskContext } from './task-context';
 import { IntegrityError, StallError, codeOf } from './transfer-errors';
@@ -183,37 +184,33 @@ async function rangedGet(ctx: TaskContext, client: Client, remote: Remote, temp:
     ctx.onBytes(done);
   }
   const checkpoint: DownloadCheckpoint = cp;
-  const count = Math.ceil(remote.size / checkpoint.partSize);
-  const have = new Set(checkpoint.parts.map((p) => p.number));
-  const todo: number[] = [];
-  for (let n = 1; n <= count; n++) if (!have.has(n)) todo.push(n);
-  let saving = Promise.resolve();
-  let failed: unknown;
-  const worker = async (): Promise<void> => {
-    while (todo.length > 0 && failed === undefined) {
-      const n = todo.shift()!;
+  const failed = await runParts({
+    todo: missingParts(Math.ceil(remote.size / checkpoint.partSize), checkpoint.parts),
+    parallel: ctx.parallelParts,
+    part: async (n) => {
       const start = (n - 1) * checkpoint.partSize;
       const end = Math.min(remote.size, start + checkpoint.partSize);
-      try {
-        await withRetries(async () => {
-          const { stream, status } = await getBody(ctx, client, r.key, { Range: `bytes=${start}-${end - 1}`, 'If-Match': remote.etag });
-          if (status !== 206) {
-            stream.destroy();
-            throw Object.assign(new Error('The server ignored the byte range.'), { code: 'RangeIgnored', status: 500 });
-          }
-          await saveRange(ctx, stream, temp, start, end - start);
-        }, retry);
-        const crc = await ctx.crc.crcOfRange(temp, start, end);
-        checkpoint.parts.push({ number: n, crc, size: end - start });
-        saving = saving.then(() => ctx.checkpoints.write(checkpoint));
-        await saving;
-      } catch (err) {
-        failed ??= err;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(ctx.parallelParts, todo.length) }, worker));
-  await saving;
+      await withRetries(async () => {
+        const { stream, status } = await getBody(ctx, client, r.key, { Range: `bytes=${start}-${end - 1}`, 'If-Match': remote.etag });
+        if (status !== 206) {
+          stream.destroy();
+          throw Object.assign(new Error('The server ignored the byte range.'), { code: 'RangeIgnored', status: 500 });
+        }
+        await saveRange(ctx, stream, temp, start, end - start);
+      }, retry);
+    },
+    // Hashed while the connection fetches the next range.
+    finish: async (n) => {
+      const start = (n - 1) * checkpoint.partSize;
+      const end = Math.min(remote.size, start + checkpoint.partSize);
+      const crc = await ctx.crc.crcOfRange(temp, start, end);
+      checkpoint.parts.push({ number: n, crc, size: end - start });
+    },
+    save: () => ctx.checkpoints.write(checkpoint),
+  }).then(
+    () => undefined,
+    (err: unknown) => err ?? new Error('A part failed.'),
+  );
   if (failed !== undefined) {
     if (codeOf(failed) === 'PreconditionFailed') {
       // The object changed since the download started: the saved parts belong to the old one.

@@ -117,14 +117,8 @@ export function serveEngine(port: Port, exit: () => void): void {
             settings: { ...(msg.settings as TransferSettings) },
             progressIntervalMs: 50,
             events: {
-              progress: (p) => {
-                const states: Record<string, number> = {};
-                let transferred = 0;
-                for (const r of e.store.items.values()) {
-                  states[r.state] = (states[r.state] ?? 0) + 1;
-                  transferred += r.transferred;
-                }
-                void p;
+              progress: () => {
+                const { states, transferred } = e.byState();
                 port.send({ event: 'progress', transferred, states });
               },
               conflictPlan: () => undefined,

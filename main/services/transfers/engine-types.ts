@@ -2,6 +2,7 @@
 import type { AppError } from '../../../shared/errors';
 import type { ConflictPlan, TransferItem, TransferSettings, TransferTotals } from '../../../shared/contract/transfers';
 import type { ClientProvider } from '../oss/client-provider';
+import type { NoticeLanguage } from './batch-notice';
 import type { EngineTuning } from './task-context';
 
 /** The desktop pieces the engine uses (a subset of DesktopHost; a no-op host in a child process). */
@@ -30,6 +31,8 @@ export interface TransferEngineOptions {
   log?: { warn(message: string, fields?: Record<string, unknown>): void };
   tuning?: Partial<EngineTuning>;
   settings?: TransferSettings;
+  /** The page's language, for system notifications ('en' when not given). */
+  language?: () => NoticeLanguage;
   /** Progress event interval (ms); 250 = at most 4 a second. */
   progressIntervalMs?: number;
 }

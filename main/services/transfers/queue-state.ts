@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { ConflictPlan, TransferListPage, TransferState, TransferTotals } from '../../../shared/contract/transfers';
 import { BatchCounts } from './batch-counts';
 import { CheckpointStore } from './checkpoint-store';
-import { HostBridge, computeTotals } from './engine-reporting';
+import { HostBridge, TotalsTally } from './engine-reporting';
 import type { TransferEngineOptions } from './engine-types';
 import { ProgressBatcher, SpeedMeter } from './progress-batcher';
 import { QueueStore } from './queue-store';
@@ -33,11 +33,13 @@ export abstract class QueueState {
   protected readonly batcher: ProgressBatcher;
   protected readonly totalSpeed = new SpeedMeter();
   protected readonly hostBridge: HostBridge;
+  protected readonly tally: TotalsTally;
 
   constructor(protected readonly options: TransferEngineOptions) {
     this.store = new QueueStore(options.dataDir);
     this.checkpoints = new CheckpointStore(join(options.dataDir, 'checkpoints'));
-    this.hostBridge = new HostBridge(options.host);
+    this.hostBridge = new HostBridge(options.host, options.language);
+    this.tally = new TotalsTally((id) => this.store.items.get(id));
     this.batcher = new ProgressBatcher({ intervalMs: options.progressIntervalMs ?? 250, flush: (c, r) => this.sendProgress(c, r) });
   }
 
@@ -51,7 +53,18 @@ export abstract class QueueState {
   }
 
   itemsOf(batchId: string): TransferRecord[] {
-    return [...this.store.items.values()].filter((r) => r.batchId === batchId);
+    return [...this.store.itemsOf(batchId)];
+  }
+
+  /** Items per state and bytes moved, counted incrementally (the engine-process harness reports them). */
+  byState(): { states: Record<string, number>; transferred: number } {
+    return this.tally.byState();
+  }
+
+  /** The item changed (state, bytes, note…): recounted in the totals and sent with the next progress event. */
+  protected mark(id: string): void {
+    this.tally.touch(id);
+    this.batcher.mark(id);
   }
 
   list(offset: number, limit: number): TransferListPage {
@@ -87,6 +100,7 @@ export abstract class QueueState {
       if (!FINISHED_STATES.has(r.state)) continue;
       this.counts.add(r.batchId, r.state, -1);
       this.store.removeItem(r.id);
+      this.tally.touch(r.id);
       this.batcher.markRemoved(r.id);
       removed++;
     }
@@ -114,7 +128,7 @@ export abstract class QueueState {
     this.counts.add(r.batchId, state, +1);
     r.state = state;
     this.store.touchItem(r.id);
-    this.batcher.mark(r.id);
+    this.mark(r.id);
   }
 
   protected checkBatchFinished(batchId: string): void {
@@ -130,7 +144,9 @@ export abstract class QueueState {
   // ---- progress ----
 
   totals(): TransferTotals {
-    return computeTotals(this.store.items.values(), this.store.batches.values(), this.totalSpeed.rate());
+    let walking = 0;
+    for (const b of this.store.batches.values()) if (b.walking) walking++;
+    return this.tally.totals(walking, this.totalSpeed.rate());
   }
 
   protected sendProgress(changed: string[], removed: string[]): void {

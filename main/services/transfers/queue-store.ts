@@ -17,6 +17,8 @@ const FLUSH_MS = 200;
 export class QueueStore {
   readonly items = new Map<string, TransferRecord>();
   readonly batches = new Map<string, BatchRecord>();
+  /** Item ids per batch, so a batch's items are found without scanning the whole queue. */
+  private readonly byBatch = new Map<string, Set<string>>();
   private readonly file: string;
   private pending: string[] = [];
   private dirtyItems = new Set<string>();
@@ -47,11 +49,26 @@ export class QueueStore {
       else if (line.t === 'ri') this.items.delete(line.id);
       else if (line.t === 'rb') this.batches.delete(line.id);
     }
+    for (const r of this.items.values()) this.index(r);
     if (this.logLines > 2 * (this.items.size + this.batches.size) + 1000) await this.compact();
+  }
+
+  /** The items of a batch, in the order they were queued. */
+  *itemsOf(batchId: string): Generator<TransferRecord> {
+    for (const id of this.byBatch.get(batchId) ?? []) {
+      const r = this.items.get(id);
+      if (r) yield r;
+    }
+  }
+
+  /** How many items a batch has. */
+  countOf(batchId: string): number {
+    return this.byBatch.get(batchId)?.size ?? 0;
   }
 
   putItem(r: TransferRecord): void {
     this.items.set(r.id, r);
+    this.index(r);
     this.dirtyItems.add(r.id);
     this.schedule();
   }
@@ -65,7 +82,12 @@ export class QueueStore {
   }
 
   removeItem(id: string): void {
-    if (!this.items.delete(id)) return;
+    const r = this.items.get(id);
+    if (!r) return;
+    this.items.delete(id);
+    const ids = this.byBatch.get(r.batchId);
+    ids?.delete(id);
+    if (ids?.size === 0) this.byBatch.delete(r.batchId);
     this.dirtyItems.delete(id);
     this.pending.push(JSON.stringify({ t: 'ri', id }));
     this.schedule();
@@ -113,6 +135,12 @@ export class QueueStore {
   /** Bytes of the log on disk (tests check that compaction keeps it bounded). */
   async sizeOnDisk(): Promise<number> {
     return (await stat(this.file).catch(() => ({ size: 0 }))).size;
+  }
+
+  private index(r: TransferRecord): void {
+    let ids = this.byBatch.get(r.batchId);
+    if (!ids) this.byBatch.set(r.batchId, (ids = new Set()));
+    ids.add(r.id);
   }
 
   private schedule(): void {

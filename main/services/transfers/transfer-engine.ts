@@ -18,7 +18,7 @@ import { SpeedMeter } from './progress-batcher';
 import { QueueState, type Running } from './queue-state';
 import { DEFAULT_TUNING, type EngineTuning, type TaskContext } from './task-context';
 import { StoppedError, describeFailure, retryReason } from './transfer-errors';
-import { ACTIVE_STATES, DEFAULT_SETTINGS, FINISHED_STATES, type BatchRecord, type ResolvedPolicy, type TransferRecord } from './transfer-record';
+import { ACTIVE_STATES, DEFAULT_SETTINGS, FINISHED_STATES, newRecord, type BatchRecord, type NewRecordFields, type ResolvedPolicy, type TransferRecord } from './transfer-record';
 import { runUpload } from './upload-task';
 
 export type { EngineEvents, EngineHost, TransferEngineOptions } from './engine-types';
@@ -78,6 +78,7 @@ export class TransferEngine extends QueueState {
         this.store.touchItem(r.id);
       }
       this.counts.add(r.batchId, r.state, +1);
+      this.tally.touch(r.id);
     }
     await this.cleanOrphans();
     for (const r of this.store.items.values()) if (r.state === 'queued' && this.runnable(r.batchId)) this.queued.add(r.id);
@@ -105,8 +106,8 @@ export class TransferEngine extends QueueState {
   }
 
   /** Adds a new queued item (or, with `error`, one that failed before it started: it is shown, never run). */
-  addItem(fields: Omit<TransferRecord, 'id' | 'state' | 'transferred' | 'verified' | 'createdAt'>, error?: unknown): TransferRecord {
-    const r: TransferRecord = { ...fields, id: randomUUID(), state: 'queued', transferred: 0, verified: false, createdAt: new Date().toISOString() };
+  addItem(fields: NewRecordFields, error?: unknown): TransferRecord {
+    const r = newRecord(fields, randomUUID(), new Date().toISOString());
     if (error !== undefined) {
       r.state = 'failed';
       r.error = describeFailure(error, this.options.describeError);
@@ -115,11 +116,11 @@ export class TransferEngine extends QueueState {
     this.store.putItem(r);
     this.counts.add(r.batchId, r.state, +1);
     if (error !== undefined) {
-      this.batcher.mark(r.id);
+      this.mark(r.id);
       return r;
     }
     if (this.runnable(r.batchId)) this.queued.add(r.id);
-    this.batcher.mark(r.id);
+    this.mark(r.id);
     this.pump();
     return r;
   }
@@ -256,7 +257,8 @@ export class TransferEngine extends QueueState {
       if (!this.runnable(r.batchId)) continue;
       this.launch(r, this.store.batches.get(r.batchId));
     }
-    this.updateHost();
+    // Taskbar progress follows the progress events (≤ 4 a second); here only the start and the end of work.
+    if (this.running.size > 0 !== this.hostBridge.busy) this.updateHost();
   }
 
   private largeRunning(): number {
@@ -278,7 +280,7 @@ export class TransferEngine extends QueueState {
     this.setState(r, 'running');
     run.done = this.execute(r, batch, run).finally(() => {
       this.running.delete(r.id);
-      this.batcher.mark(r.id);
+      this.mark(r.id);
       this.pump();
     });
   }
@@ -300,15 +302,15 @@ export class TransferEngine extends QueueState {
         r.transferred = Math.max(0, r.transferred + n);
         run.speed.add(n);
         this.totalSpeed.add(n);
-        this.batcher.mark(r.id);
+        this.mark(r.id);
       },
       note: (note: TransferNote) => {
         r.note = note;
-        this.batcher.mark(r.id);
+        this.mark(r.id);
       },
       onRetry: (err, attempt) => {
         r.note = { kind: 'retrying', attempt, reason: retryReason(err) };
-        this.batcher.mark(r.id);
+        this.mark(r.id);
       },
     };
     try {

@@ -23,6 +23,7 @@ import {
 import type { DesktopHost } from '../host/desktop-host';
 import type { ClientProvider } from '../oss/client-provider';
 import { BatchIntake } from './batch-intake';
+import type { NoticeLanguage } from './batch-notice';
 import { safeSegment } from './local-paths';
 import { pruneOpenCache } from './open-cache';
 import type { EngineTuning } from './task-context';
@@ -38,6 +39,8 @@ export interface TransferServiceOptions {
   describeError(e: unknown): AppError;
   log?: { warn(message: string, fields?: Record<string, unknown>): void };
   tuning?: Partial<EngineTuning>;
+  /** The page's language, for system notifications (desktop:set-language; 'en' until the page said). */
+  language?: () => NoticeLanguage;
   /** Where downloads go before the user picks a folder (default ~/Downloads). */
   defaultDownloadFolder?: string;
 }
@@ -66,6 +69,7 @@ export class TransferService {
         host: this.options.host,
         describeError: this.options.describeError,
         settings,
+        ...(this.options.language ? { language: this.options.language } : {}),
         ...(this.options.log ? { log: this.options.log } : {}),
         ...(this.options.tuning ? { tuning: this.options.tuning } : {}),
       });

@@ -7,6 +7,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { NoticeLanguage } from './batch-notice';
 import { CheckpointStore } from './checkpoint-store';
 import { startHarness, type Harness } from './test-support/engine-harness';
 
@@ -52,8 +53,9 @@ describe('transfer lifecycle', () => {
     expect(await readdir(join(h.dataDir, 'checkpoints'))).toEqual([]);
   });
 
-  it('notifies when a batch ends while the window is unfocused, and not when it is focused', async () => {
-    h = await startHarness();
+  it('notifies when a batch ends while the window is unfocused, and not when it is focused, in the page\'s language', async () => {
+    let language: NoticeLanguage = 'en';
+    h = await startHarness({ language: () => language });
     await h.fx.createBucket('notify');
     const a = await h.file('n/a.txt', 'a');
     h.host.focused = false;
@@ -65,6 +67,12 @@ describe('transfer lifecycle', () => {
     await h.settle();
     expect(h.host.calls.filter((c) => c.kind === 'notify')).toHaveLength(1);
     expect(h.finished).toHaveLength(2);
+    // The page switched to Chinese (desktop:set-language): the next notification follows.
+    language = 'zh-CN';
+    h.host.focused = false;
+    await h.intake.upload({ profileId: 'p', bucket: 'notify', prefix: 'zh/', paths: [a], policy: 'overwrite' });
+    await h.settle();
+    expect(h.host.calls.filter((c) => c.kind === 'notify').at(-1)).toEqual({ kind: 'notify', notification: { title: '上传完成', body: '1 个文件已完成。' } });
   });
 
   it('a download whose answer stalls is dropped and retried, saying it stalled, then arrives', async () => {

@@ -2,6 +2,7 @@
  * Test harness: a real emulator (over HTTP), a TransferEngine on a temp data folder, a
  * scripted host, and helpers to make local files and wait for the queue to settle.
  */
+import type { NoticeLanguage } from '../batch-notice';
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -46,6 +47,8 @@ export async function startHarness(
     record?: boolean;
     /** Drop x-oss-hash-crc64ecma from every answer, as a proxy or an old gateway might. */
     stripCrc?: boolean;
+    /** The page's language as main knows it (read at each notification). */
+    language?: () => NoticeLanguage;
   } = {},
 ): Promise<Harness> {
   const fx = options.fx ?? (await startBrowseFixture());
@@ -75,6 +78,7 @@ export async function startHarness(
       events,
       host,
       describeError,
+      ...(options.language ? { language: options.language } : {}),
       tuning: { ...FAST, ...options.tuning, ...tuning },
       settings: { parallelFiles: 4, parallelParts: 4, partSize: 'auto', bandwidthUp: 0, bandwidthDown: 0, conflictDefault: 'ask', downloadFolder: '', ...options.settings },
     });
