@@ -8,9 +8,11 @@ import { Transform, type TransformCallback } from 'node:stream';
 export class BandwidthLimiter {
   private rate = 0;
   private tokens = 0;
-  private last = Date.now();
+  private last: number;
 
-  constructor(bytesPerSecond = 0) {
+  /** `now` is the clock the bucket refills from (milliseconds); tests pass a manual one. */
+  constructor(bytesPerSecond = 0, private readonly now: () => number = Date.now) {
+    this.last = now();
     this.setRate(bytesPerSecond);
   }
 
@@ -26,7 +28,7 @@ export class BandwidthLimiter {
   /** Milliseconds to wait before `bytes` may pass (0 = now); takes the bytes from the budget. */
   take(bytes: number): number {
     if (this.rate === 0) return 0;
-    const now = Date.now();
+    const now = this.now();
     this.tokens = Math.min(this.burst(), this.tokens + ((now - this.last) / 1000) * this.rate);
     this.last = now;
     this.tokens -= bytes;
