@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { OperationProgress } from '../../../shared/object-types';
 import { Button } from '../../ui/button';
 import { ErrorPanel } from '../../ui/error-panel';
+import { isProfileError, requestEditProfile } from '../../state/profile-requests';
 import type { ActionContext, Clipboard, DialogState, Item } from './browse-actions';
 import { copyItems } from './browse-actions';
 import { AddressBar } from './components/address-bar';
@@ -281,7 +282,12 @@ export function BrowseView({ profileId, start }: BrowseViewProps): ReactElement 
       />
       {listingError && (
         // Retry continues a folder listing from the page that failed; a search starts over.
-        <ErrorPanel error={listingError} onRetry={search.session || !listing ? ctx.reload : () => listing.start()} compact />
+        <ErrorPanel
+          error={listingError}
+          onRetry={search.session || !listing ? ctx.reload : () => listing.start()}
+          compact
+          actions={isProfileError(listingError.code) ? <Button onClick={() => requestEditProfile(profileId)}>{t('bucket.editProfile')}</Button> : undefined}
+        />
       )}
       {!errorOnly && (
       <div className="browse-view__main">
