@@ -123,6 +123,7 @@ export function BrowseView({ profileId, start }: BrowseViewProps): ReactElement 
     setDialog,
     setProgress,
     reload: () => setReloadKey((k) => k + 1),
+    select: (id) => setSelection({ selected: new Set([id]), anchor: id, focus: id }),
     changed: () => {
       if (search.session) search.session.changed();
       else if (listing) listing.changed();
