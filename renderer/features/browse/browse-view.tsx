@@ -16,7 +16,7 @@ import { AddressBar } from './components/address-bar';
 import { BookmarksMenu } from './components/bookmarks-menu';
 import { BrowseToolbar } from './components/browse-toolbar';
 import { BucketTable } from './components/bucket-list';
-import { ContextMenu } from './components/context-menu';
+import { ContextMenu } from '../../ui/context-menu';
 import { DetailsPane, type DetailsTarget } from './components/details-pane';
 import { ListingStatus } from './components/listing-status';
 import { ObjectTable } from './components/object-table';
