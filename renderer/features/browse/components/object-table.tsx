@@ -161,6 +161,31 @@ export function ObjectTable(p: ObjectTableProps): ReactElement {
     }
   };
 
+  // The header row is one Tab stop (roving tabindex): Left/Right/Home/End move between the
+  // sort buttons and the resize handles; Shift+Left/Right resize at a handle.
+  const headerRef = useRef<HTMLDivElement>(null);
+  const [headerFocus, setHeaderFocus] = useState(0);
+  const headerControls = () => [...(headerRef.current?.querySelectorAll<HTMLElement>('[data-header-control]') ?? [])];
+  const onHeaderKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.shiftKey || e.ctrlKey || e.metaKey || e.altKey) return;
+    const controls = headerControls();
+    const at = controls.indexOf(document.activeElement as HTMLElement);
+    if (at < 0) return;
+    const next = e.key === 'ArrowRight' ? Math.min(controls.length - 1, at + 1) : e.key === 'ArrowLeft' ? Math.max(0, at - 1) : e.key === 'Home' ? 0 : e.key === 'End' ? controls.length - 1 : -1;
+    if (next < 0) return;
+    e.preventDefault();
+    setHeaderFocus(next);
+    controls[next]!.focus();
+  };
+  const headerIndex = (c: SortColumn, resizer: boolean) => {
+    const i = COLUMNS.indexOf(c);
+    return i === 0 ? 0 : 2 * i - 1 + (resizer ? 1 : 0);
+  };
+  const headerTab = (c: SortColumn, resizer: boolean) => {
+    const i = headerIndex(c, resizer);
+    return { tabIndex: i === headerFocus ? 0 : -1, onFocus: () => setHeaderFocus(i), 'data-header-control': '' };
+  };
+
   const items = virtualizer.getVirtualItems();
   return (
     <div
@@ -171,7 +196,7 @@ export function ObjectTable(p: ObjectTableProps): ReactElement {
       aria-multiselectable
       style={{ ['--browse-columns' as string]: gridTemplate(widths), ...columnVars(widths) }}
     >
-      <div role="row" className="browse-table__row browse-table__header" aria-rowindex={1}>
+      <div role="row" ref={headerRef} className="browse-table__row browse-table__header" aria-rowindex={1} onKeyDown={onHeaderKeyDown}>
         {COLUMNS.map((c) => {
           const active = p.sort.column === c;
           return (
@@ -182,7 +207,7 @@ export function ObjectTable(p: ObjectTableProps): ReactElement {
               className={`browse-table__cell browse-table__cell--${c === 'storageClass' ? 'class' : c}`}
               aria-sort={active ? (p.sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
             >
-              <button type="button" className="browse-table__sort" onClick={() => p.onSort(c)}>
+              <button type="button" className="browse-table__sort" onClick={() => p.onSort(c)} {...headerTab(c, false)}>
                 {t(`column.${c}`)}
                 <span className="browse-table__sort-arrow" aria-hidden>
                   {active && <Icon name={p.sort.direction === 'asc' ? 'sortAsc' : 'sortDesc'} size={14} />}
@@ -194,13 +219,15 @@ export function ObjectTable(p: ObjectTableProps): ReactElement {
                   aria-orientation="vertical"
                   aria-label={t('column.resize', { column: t(`column.${c}`) })}
                   aria-valuenow={widths[c]}
-                  tabIndex={0}
+                  title={t('column.resizeHint')}
+                  {...headerTab(c, true)}
                   className="browse-table__resizer"
                   onPointerDown={(e) => startDrag(c, e)}
                   onDoubleClick={() => resize(c, DEFAULT_WIDTHS[c])}
                   onKeyDown={(e) => {
-                    if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
+                    if (e.shiftKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
                       e.preventDefault();
+                      e.stopPropagation();
                       resize(c, widths[c] + (e.key === 'ArrowLeft' ? 10 : -10));
                     }
                   }}
