@@ -6,12 +6,13 @@
  */
 import { Icon } from '../../../ui/icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, useState, type PointerEvent as ReactPointerEvent, type DragEvent, type KeyboardEvent, type MouseEvent, type ReactElement, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type PointerEvent as ReactPointerEvent, type DragEvent, type KeyboardEvent, type MouseEvent, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListingColumns } from '../model/listing-columns';
 import { commandForKey, type ListCommand } from '../model/keyboard-commands';
 import { clickRow, moveFocus, selectAll, type Selection } from '../model/selection';
 import { TypeAheadBuffer, findByPrefix } from '../model/type-ahead';
+import { anchorRow, anchoredScrollTop } from '../model/scroll-anchor';
 import type { SortColumn, SortSpec } from '../model/sort-index';
 import { DEFAULT_WIDTHS, clampWidth, columnVars, gridTemplate, loadWidths, saveWidths, type ColumnWidths, type SizedColumn } from './column-widths';
 import { ObjectRow } from './object-row';
@@ -86,9 +87,31 @@ export function ObjectTable(p: ObjectTableProps): ReactElement {
   }, []);
 
   const focusPos = selection.focus >= 0 ? view.indexOf(selection.focus) : -1;
+  // Scroll to the focused row when the focus moves (keys, type-ahead, Back); rows that merely
+  // move because pages arrive are held by the anchor below instead.
+  const focusPosRef = useRef(focusPos);
+  focusPosRef.current = focusPos;
   useEffect(() => {
-    if (focusPos >= 0) virtualizer.scrollToIndex(focusPos, { align: 'auto' });
-  }, [focusPos, virtualizer]);
+    if (focusPosRef.current >= 0) virtualizer.scrollToIndex(focusPosRef.current, { align: 'auto' });
+  }, [selection.focus, virtualizer]);
+
+  // Rows stay steady while a folder streams in; a new sort starts at the top.
+  const pointerY = useRef(-1);
+  const shown = useRef({ view, cols: p.cols, sort: `${p.sort.column}:${p.sort.direction}`, scrollTop: 0 });
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    const prev = shown.current;
+    const sort = `${p.sort.column}:${p.sort.direction}`;
+    if (el && prev.view !== view) {
+      if (prev.cols === p.cols && prev.sort !== sort) el.scrollTop = 0;
+      else if (prev.cols === p.cols) {
+        const anchor = anchorRow(prev, { rowHeight: ROW_HEIGHT, viewport: el.clientHeight, pointerY: pointerY.current, focusRow: selection.focus });
+        const top = anchoredScrollTop(prev, view, anchor, ROW_HEIGHT);
+        if (top !== null) el.scrollTop = top;
+      }
+    }
+    shown.current = { view, cols: p.cols, sort, scrollTop: el?.scrollTop ?? 0 };
+  });
 
   const [typeAhead] = useState(() => new TypeAheadBuffer());
   const [widths, setWidths] = useState<ColumnWidths>(loadWidths);
@@ -254,6 +277,9 @@ export function ObjectTable(p: ObjectTableProps): ReactElement {
         onMouseDown={(e) => {
           if (e.target === e.currentTarget && e.button === 0) onSelection({ selected: new Set(), anchor: -1, focus: -1 });
         }}
+        onScroll={(e) => (shown.current.scrollTop = e.currentTarget.scrollTop)}
+        onMouseMove={(e) => (pointerY.current = e.clientY - e.currentTarget.getBoundingClientRect().top)}
+        onMouseLeave={() => (pointerY.current = -1)}
       >
         {view.length === 0 ? (
           <div role="row" className="browse-table__empty">
