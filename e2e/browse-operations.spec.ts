@@ -22,7 +22,7 @@ test.describe('browse: long operations', () => {
     await expect(summary).toHaveAttribute('data-finished', 'true');
     await expect(summary).toHaveText('2 succeeded, 1 failed.');
     const failures = page.getByTestId('failures');
-    await expect(failures.getByTestId('failures-summary')).toHaveText('1 item could not be completed.');
+    await expect(failures.getByTestId('failures-summary')).toHaveText('1 file could not be copied.');
     await expect(failures.getByRole('listitem')).toHaveCount(1);
     await expect(failures.getByRole('listitem')).toContainText('1 item: You do not have permission to do this. This AccessKey is not allowed to do that.');
     const failed = page.getByTestId('failed-keys');

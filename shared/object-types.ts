@@ -205,6 +205,8 @@ export interface TextPreview {
   truncated: boolean;
   /** Full object size in bytes. */
   size: number;
+  /** True when the content is not text (NUL bytes near the start): `text` is empty, nothing to show. */
+  binary?: boolean;
 }
 
 /** A saved location for a profile. */

@@ -24,7 +24,11 @@ export interface FailureListProps {
   total?: number;
   /** Rows shown in the details table (the copy holds all of `failures`). */
   limit?: number;
+  /** What was being done to the files: the summary says so ("3 files could not be deleted."). */
+  action?: 'delete' | 'copy' | 'move';
 }
+
+const SUMMARY_KEY = { delete: 'failures.summaryDelete', copy: 'failures.summaryCopy', move: 'failures.summaryMove' } as const;
 
 /** Tab-separated lines a user can paste into a ticket or a spreadsheet. */
 export function failureDetails(failures: readonly Failure[]): string {
@@ -42,14 +46,14 @@ export function groupByCode(failures: readonly Failure[]): Array<{ code: string;
   return [...groups.values()].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
 }
 
-export function FailureList({ failures, total, limit = 500 }: FailureListProps): ReactElement {
+export function FailureList({ failures, total, limit = 500, action }: FailureListProps): ReactElement {
   const { t, i18n } = useTranslation('ui');
   const count = total ?? failures.length;
   const fmt = (n: number) => new Intl.NumberFormat(i18n.language).format(n);
   return (
     <div className="ui-failures" data-testid="failures">
       <p className="ui-failures__summary" data-testid="failures-summary">
-        {t('failures.summary', { count, n: fmt(count) })}
+        {t(action ? SUMMARY_KEY[action] : 'failures.summary', { count, n: fmt(count) })}
       </p>
       <ul className="ui-failures__reasons">
         {groupByCode(failures).map(({ code, count: c, sample }) => {

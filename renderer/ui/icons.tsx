@@ -5,6 +5,7 @@
  */
 import {
   ArrowLeft,
+  CircleAlert,
   ArrowRight,
   ArrowUp,
   Bookmark,
@@ -40,6 +41,7 @@ import type { ReactElement } from 'react';
 
 /** The named icons features use; add here rather than importing lucide-react directly. */
 export const Icons = {
+  alert: CircleAlert,
   back: ArrowLeft,
   forward: ArrowRight,
   up: ArrowUp,

@@ -78,6 +78,26 @@ describe('FailureList', () => {
     expect(screen.getByTestId('failures-summary').textContent).toBe('3 items could not be completed.');
   });
 
+  it('names what failed to happen, plural-correct in English and Chinese', async () => {
+    const one = failures.slice(0, 1);
+    const sentence = () => screen.getByTestId('failures-summary').textContent;
+    const cases: Array<['delete' | 'copy' | 'move', number, string, string]> = [
+      ['delete', 1, '1 file could not be deleted.', '有 1 个文件未能删除。'],
+      ['delete', 3, '3 files could not be deleted.', '有 3 个文件未能删除。'],
+      ['copy', 1, '1 file could not be copied.', '有 1 个文件未能复制。'],
+      ['move', 3, '3 files could not be moved.', '有 3 个文件未能移动。'],
+    ];
+    for (const lang of ['en', 'zh-CN'] as const) {
+      await changeLanguage(lang);
+      for (const [action, n, en, zh] of cases) {
+        render(<FailureList failures={n === 1 ? one : failures} action={action} />);
+        expect(sentence()).toBe(lang === 'en' ? en : zh);
+        cleanup();
+      }
+    }
+    await changeLanguage('en');
+  });
+
   it('gives one plain line per error code with its hint, and folds the keys away', () => {
     // FailedKey carries no hint: the shared English hint for the code is used.
     render(<FailureList failures={failures} />);

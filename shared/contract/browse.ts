@@ -144,6 +144,8 @@ export const requests = {
       move: z.boolean().default(false),
       /** false: keys that already exist at the target fail with FileAlreadyExists instead of being replaced. */
       overwrite: z.boolean().default(true),
+      /** true: an item whose name is taken at the target is saved as "name (copy).ext", "name (copy 2).ext"…; nothing is replaced. */
+      keepBoth: z.boolean().default(false),
     }),
     out<{ operationId: string }>(),
   ),

@@ -116,6 +116,22 @@ export class ObjectCopier {
     this.parallel = options.parallel ?? 8;
   }
 
+  /** True when `key` exists in the bucket (a folder: when anything is stored under it). */
+  async keyTaken(profileId: string, bucket: string, key: string, isPrefix: boolean): Promise<boolean> {
+    const client = await this.clients.forBucket(profileId, bucket);
+    if (isPrefix) {
+      const page = await client.list({ prefix: key, 'max-keys': 1 }, {});
+      return (page.objects?.length ?? 0) > 0 || (page.prefixes?.length ?? 0) > 0;
+    }
+    try {
+      await client.head(key);
+      return true;
+    } catch (error) {
+      if ((error as { status?: number }).status === 404) return false;
+      throw error;
+    }
+  }
+
   /** The body of a copy/move operation. */
   async run(ctx: OperationContext, plan: CopyPlan): Promise<void> {
     assertNoSelfNesting(plan);

@@ -4,7 +4,8 @@
  * background as jobs (services/jobs).
  */
 import { baseName } from '../../../shared/oss-path';
-import { assertNoSelfNesting, type CopySource, type ObjectCopier } from './object-copy';
+import { freeTargetKey } from './copy-names';
+import { assertNoSelfNesting, type CopyPlan, type CopySource, type ObjectCopier } from './object-copy';
 import { assertFolderKeys, type DeleteItem, type ObjectDeleter } from './object-delete';
 import type { OperationProgress } from '../../../shared/object-types';
 import { toOperationProgress } from './operation-progress';
@@ -19,6 +20,11 @@ export interface CopyRequest {
   move: boolean;
   /** Replace keys that already exist at the target (default true, as a paste does). */
   overwrite?: boolean;
+  /**
+   * Keep both: an item whose name is taken at the target gets a free "name (copy).ext",
+   * "name (copy 2).ext"… instead (a paste into the folder it came from); nothing is replaced.
+   */
+  keepBoth?: boolean;
 }
 
 export interface RenameRequest {
@@ -50,16 +56,30 @@ export class ObjectOperations {
       to: request.targetPrefix + baseName(item.key) + (item.isPrefix ? '/' : ''),
       isPrefix: item.isPrefix,
     }));
-    const plan = {
+    const plan: CopyPlan = {
       profileId: request.profileId,
       sourceBucket: request.bucket,
       targetBucket: request.targetBucket,
       sources,
       move: request.move,
-      noOverwrite: request.overwrite === false,
+      noOverwrite: request.overwrite === false || request.keepBoth === true,
     };
-    assertNoSelfNesting(plan);
-    return this.runner.start(request.move ? 'move' : 'copy', (ctx) => this.copier.run(ctx, plan));
+    if (!request.keepBoth) {
+      assertNoSelfNesting(plan);
+      return this.runner.start(request.move ? 'move' : 'copy', (ctx) => this.copier.run(ctx, plan));
+    }
+    // An item pasted onto itself gets a new name below; a folder into its own subfolder is refused now.
+    assertNoSelfNesting({ ...plan, sources: sources.filter((s) => !(plan.sourceBucket === plan.targetBucket && s.from === s.to)) });
+    return this.runner.start(request.move ? 'move' : 'copy', async (ctx) => {
+      const claimed = new Set<string>();
+      const taken = (key: string, isPrefix: boolean) => this.copier.keyTaken(request.profileId, request.targetBucket, key, isPrefix);
+      const renamed: CopySource[] = [];
+      for (const s of sources) {
+        const to = await freeTargetKey(request.targetPrefix, baseName(s.from), s.isPrefix, (key) => taken(key, s.isPrefix), claimed);
+        renamed.push({ ...s, to });
+      }
+      await this.copier.run(ctx, { ...plan, sources: renamed });
+    });
   }
 
   /** Renames an object, or a folder (copy every key under it, then delete the originals). */

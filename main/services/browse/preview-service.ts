@@ -10,7 +10,7 @@ import type OSS from 'ali-oss';
 import type { PreviewUrl, TextPreview, ThumbnailUrl } from '../../../shared/object-types';
 import type { ClientProvider } from '../oss/client-provider';
 import type { PreviewLinks } from '../oss/preview-links';
-import { decodeText } from './text-decoding';
+import { decodeText, looksBinary } from './text-decoding';
 
 export interface PreviewServiceOptions {
   /** Whether OSS image processing (x-oss-process) works on this client's endpoint. */
@@ -84,7 +84,7 @@ export class PreviewService {
     return { url: link.url, contentType, expiresAt: link.expiresAt, processed: false };
   }
 
-  /** The first `maxBytes` of an object, decoded. */
+  /** The first `maxBytes` of an object, decoded; a binary file comes back with no text and `binary: true`. */
   async readText(profileId: string, bucket: string, key: string, maxBytes: number): Promise<TextPreview> {
     const client = await this.clients.forBucket(profileId, bucket);
     const result = await client.get(key, undefined, { headers: { Range: `bytes=0-${maxBytes - 1}` } });
@@ -93,6 +93,7 @@ export class PreviewService {
     const range = /\/(\d+)$/.exec(headers['content-range'] ?? '');
     const size = range ? Number(range[1]) : content.length;
     const truncated = size > content.length;
+    if (looksBinary(content)) return { text: '', encoding: '', truncated, size, binary: true };
     const decoded = decodeText(content, truncated);
     return { text: decoded.text, encoding: decoded.encoding, truncated, size };
   }

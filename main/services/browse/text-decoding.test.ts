@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText } from './text-decoding';
+import { BINARY_SNIFF_BYTES, decodeText, looksBinary } from './text-decoding';
 
 const gbk = (s: string): Uint8Array => {
   // 中文测试 in GBK, built from known code points so the test does not need an encoder.
@@ -32,5 +32,19 @@ describe('decodeText', () => {
     expect(decodeText(cut, true)).toEqual({ text: 'abc中', encoding: 'utf-8' });
     const g = gbk('中文测试');
     expect(decodeText(g.subarray(0, 7), true)).toEqual({ text: '中文测', encoding: 'gb18030' });
+  });
+});
+
+describe('looksBinary', () => {
+  it('calls content with a NUL byte in the first KB binary, UTF-16 with a BOM and plain text not', () => {
+    // The start of a .docx (a zip): "PK\x03\x04\x14\x00".
+    expect(looksBinary(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]))).toBe(true);
+    expect(looksBinary(new TextEncoder().encode('plain text, 中文\n'))).toBe(false);
+    expect(looksBinary(Uint8Array.from([0xff, 0xfe, 0x41, 0x00]))).toBe(false);
+    const lateNul = new Uint8Array(BINARY_SNIFF_BYTES + 10).fill(0x61);
+    lateNul[BINARY_SNIFF_BYTES + 5] = 0;
+    expect(looksBinary(lateNul)).toBe(false);
+    lateNul[BINARY_SNIFF_BYTES - 1] = 0;
+    expect(looksBinary(lateNul)).toBe(true);
   });
 });

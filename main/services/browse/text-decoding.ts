@@ -10,6 +10,18 @@ export interface DecodedText {
   encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 }
 
+/** How much of the start is checked for NUL bytes (text files have none; most binary formats do early). */
+export const BINARY_SNIFF_BYTES = 1024;
+
+/**
+ * True when `bytes` look like a binary file (a .docx, an image, an executable): a NUL byte in
+ * the first KB. A UTF-16 BOM says the NULs are half of each character, so that is text.
+ */
+export function looksBinary(bytes: Uint8Array): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return false;
+  return bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0);
+}
+
 /** Length of `bytes` without a trailing incomplete UTF-8 sequence. */
 function utf8CompleteLength(bytes: Uint8Array): number {
   const end = bytes.length;

@@ -53,6 +53,8 @@ export interface ActionContext {
   reload(): void;
   /** Bumps the listing's version after a local patch. */
   changed(): void;
+  /** Selects one row (the item a rename just produced). */
+  select?(rowId: number): void;
 }
 
 /** Converts a row back into the contract's row shape (for local patches after a rename). */
@@ -72,11 +74,20 @@ export function rowFromModel(model: ListingModel, rowId: number, key: string): O
   };
 }
 
-/** Starts a long operation, shows its dialog, and resolves with the final progress. */
+/** How long a quiet operation (one rename or move) may run before its progress dialog opens. */
+export const QUIET_DIALOG_DELAY_MS = 1000;
+
+/**
+ * Starts a long operation, shows its dialog, and resolves with the final progress. A
+ * `quiet` one (a single rename or move) opens no dialog unless it runs longer than
+ * QUIET_DIALOG_DELAY_MS or ends with a failure; when it succeeds quickly the dialog that
+ * started it closes.
+ */
 export async function runOperation(
   ctx: ActionContext,
   title: string,
   start: () => Promise<{ operationId: string }>,
+  options: { quiet?: boolean } = {},
 ): Promise<OperationProgress> {
   const run = new OperationRun(
     {
@@ -85,14 +96,23 @@ export async function runOperation(
     },
     (p) => ctx.setProgress(p),
   );
+  let shown = false;
+  const show = () => {
+    if (shown) return;
+    shown = true;
+    ctx.setDialog({ kind: 'operation', title, run });
+  };
   ctx.setProgress(null);
-  ctx.setDialog({ kind: 'operation', title, run });
+  const timer = options.quiet ? setTimeout(show, QUIET_DIALOG_DELAY_MS) : undefined;
+  if (!options.quiet) show();
+  let final: OperationProgress;
   try {
     run.started((await start()).operationId);
+    final = await run.done;
   } catch (e) {
     run.abandon();
     const err = e as { code?: string; message?: string; requestId?: string; ec?: string; hint?: string };
-    const failed: OperationProgress = {
+    final = {
       operationId: '',
       kind: 'delete',
       done: 0,
@@ -104,10 +124,12 @@ export async function runOperation(
       cancelled: false,
       error: { code: String(err.code ?? 'Internal'), message: String(err.message ?? e), requestId: err.requestId, ec: err.ec, hint: err.hint },
     };
-    ctx.setProgress(failed);
-    return failed;
+    ctx.setProgress(final);
   }
-  return run.done;
+  clearTimeout(timer);
+  if (final.failedCount > 0 || final.error || final.cancelled) show();
+  else if (!shown) ctx.setDialog(null);
+  return final;
 }
 
 /** Items that finished without a failure (a folder fails when any key under it failed). */
@@ -137,6 +159,7 @@ export async function renameItem(ctx: ActionContext, item: Item, newName: string
   const toKey = parent + newName + (item.isPrefix ? '/' : '');
   const final = await runOperation(ctx, ctx.t('operation.renameTitle'), () =>
     call('objects:rename-start', { profileId: ctx.profileId, bucket: item.bucket, fromKey: item.key, toKey, isPrefix: item.isPrefix }),
+    { quiet: true },
   );
   if (item.isPrefix) forgetListings(ctx.profileId, item.bucket, item.key);
   if (final.failedCount > 0 || final.cancelled || final.error) return ctx.reload();
@@ -146,10 +169,23 @@ export async function renameItem(ctx: ActionContext, item: Item, newName: string
     m.remove([item.rowId]);
     m.append([row]);
     ctx.changed();
+    // The renamed item stays selected, as it was before.
+    const id = m.cols.findKey(toKey);
+    if (id >= 0) ctx.select?.(id);
   }
 }
 
+/** The folder an item sits in ('' at the bucket root). */
+function parentOf(it: Item): string {
+  return it.key.slice(0, it.key.lastIndexOf('/', it.key.length - 2) + 1);
+}
+
 export async function copyItems(ctx: ActionContext, items: Item[], target: Location, move: boolean): Promise<void> {
+  const here = items.filter((it) => it.bucket === target.bucket && parentOf(it) === target.prefix);
+  // Moving items into the folder they are in changes nothing.
+  if (move && here.length === items.length) return;
+  // A copy into its own folder keeps both ("name (copy).ext"); main never overwrites then.
+  const keepBoth = !move && here.length > 0;
   const final = await runOperation(ctx, ctx.t(move ? 'operation.moveTitle' : 'operation.copyTitle'), () =>
     call('objects:copy-start', {
       profileId: ctx.profileId,
@@ -158,13 +194,16 @@ export async function copyItems(ctx: ActionContext, items: Item[], target: Locat
       targetBucket: target.bucket,
       targetPrefix: target.prefix,
       move,
+      keepBoth,
     }),
+    // One item moved or copied is quick: no progress dialog unless it takes long or fails.
+    { quiet: items.length === 1 },
   );
   forgetListings(ctx.profileId, target.bucket, target.prefix);
   if (move) for (const it of items) if (it.isPrefix) forgetListings(ctx.profileId, it.bucket, it.key);
-  const here = ctx.location;
-  if (target.bucket === here.bucket && target.prefix === here.prefix) return ctx.reload();
-  if (move && ctx.model && items[0]!.bucket === here.bucket) {
+  const shown = ctx.location;
+  if (target.bucket === shown.bucket && target.prefix === shown.prefix) return ctx.reload();
+  if (move && ctx.model && items[0]!.bucket === shown.bucket) {
     const gone = succeeded(items, final).filter((i) => i.rowId >= 0);
     ctx.model.remove(gone.map((i) => i.rowId));
     ctx.changed();

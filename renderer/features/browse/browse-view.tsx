@@ -9,13 +9,14 @@ import { useTranslation } from 'react-i18next';
 import type { OperationProgress } from '../../../shared/object-types';
 import { Button } from '../../ui/button';
 import { ErrorPanel } from '../../ui/error-panel';
+import { isProfileError, requestEditProfile } from '../../state/profile-requests';
 import type { ActionContext, Clipboard, DialogState, Item } from './browse-actions';
 import { copyItems } from './browse-actions';
 import { AddressBar } from './components/address-bar';
 import { BookmarksMenu } from './components/bookmarks-menu';
 import { BrowseToolbar } from './components/browse-toolbar';
 import { BucketTable } from './components/bucket-list';
-import { ContextMenu } from './components/context-menu';
+import { ContextMenu } from '../../ui/context-menu';
 import { DetailsPane, type DetailsTarget } from './components/details-pane';
 import { ListingStatus } from './components/listing-status';
 import { ObjectTable } from './components/object-table';
@@ -128,6 +129,7 @@ export function BrowseView({ profileId, start, startFocus }: BrowseViewProps): R
     setDialog,
     setProgress,
     reload: () => setReloadKey((k) => k + 1),
+    select: (id) => setSelection({ selected: new Set([id]), anchor: id, focus: id }),
     changed: () => {
       if (search.session) search.session.changed();
       else if (listing) listing.changed();
@@ -287,7 +289,12 @@ export function BrowseView({ profileId, start, startFocus }: BrowseViewProps): R
       />
       {listingError && (
         // Retry continues a folder listing from the page that failed; a search starts over.
-        <ErrorPanel error={listingError} onRetry={search.session || !listing ? ctx.reload : () => listing.start()} compact />
+        <ErrorPanel
+          error={listingError}
+          onRetry={search.session || !listing ? ctx.reload : () => listing.start()}
+          compact
+          actions={isProfileError(listingError.code) ? <Button onClick={() => requestEditProfile(profileId)}>{t('bucket.editProfile')}</Button> : undefined}
+        />
       )}
       {!errorOnly && (
       <div className="browse-view__main">

@@ -3,11 +3,12 @@
  * the status bar, the add/edit/delete dialogs, and the shell's "Add profile" / "Try the
  * local sandbox" commands.
  */
-import type { ReactElement } from 'react';
+import { useEffect, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShellFeature } from '../../app/feature-registry';
 import { Button } from '../../ui/button';
 import { Dialog } from '../../ui/dialog';
+import { editProfileRequestStore } from '../../state/profile-requests';
 import { ProfileDialog } from './profile-dialog';
 import { ProfileList } from './profile-list';
 import { deleteProfile, openDialog, profilesStore, startSandbox } from './profiles-state';
@@ -48,6 +49,13 @@ function ProfileOverlays(): ReactElement {
   const { t } = useTranslation('profiles');
   const dialog = profilesStore.use((s) => s.dialog);
   const starting = profilesStore.use((s) => s.sandboxStarting);
+  // Another feature (the browser's error panel) asked for a profile's form.
+  const editRequest = editProfileRequestStore.use((s) => s.request);
+  useEffect(() => {
+    if (!editRequest) return;
+    const profile = profilesStore.get().profiles?.find((p) => p.id === editRequest.profileId);
+    if (profile) openDialog({ kind: 'edit', profile });
+  }, [editRequest]);
   return (
     <>
       <ExpiringPrompt />

@@ -7,7 +7,7 @@ import type { Bookmark } from '../../../../shared/object-types';
 import { call } from '../../../lib/oss-api';
 import { formatAddress } from '../model/address';
 import type { Location } from '../model/nav-history';
-import './context-menu.css';
+import '../../../ui/context-menu.css';
 
 export function BookmarksMenu({ profileId, location, onNavigate }: { profileId: string; location: Location; onNavigate(loc: Location): void }): ReactElement {
   const { t } = useTranslation('browse');

@@ -4,7 +4,10 @@
  */
 import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Button } from '../../../ui/button';
 import { ErrorPanel } from '../../../ui/error-panel';
+import { Icon } from '../../../ui/icons';
+import { requestEditProfile } from '../../../state/profile-requests';
 import { call } from '../../../lib/oss-api';
 import { selectBucket, selectionStore } from '../../../state/selection-store';
 import { acceptsDrops, dropFiles } from '../extension-points';
@@ -32,7 +35,14 @@ export function SidebarBuckets(): ReactElement {
   // Files dropped on a bucket go to its root; the bucket under the pointer is highlighted.
   const [dropOn, setDropOn] = useState<string | null>(null);
   if (!profileId) return <p className="sidebar__empty">{t('bucket.chooseProfile')}</p>;
-  if (error) return <ErrorPanel error={error} compact onRetry={() => void loadBuckets(profileId)} />;
+  // The main pane explains the error (once, with its actions); the sidebar only marks it.
+  if (error)
+    return (
+      <p className="browse-sidebar-error" data-testid="sidebar-bucket-error" title={t('bucket.loadFailedHint')}>
+        <Icon name="alert" size={14} />
+        <span>{t('bucket.loadFailed')}</span>
+      </p>
+    );
   if (!buckets) return <p className="sidebar__empty">{loading ? t('details.loading') : ''}</p>;
   if (buckets.length === 0) return <p className="sidebar__empty">{t('bucket.none')}</p>;
   return (
@@ -91,7 +101,15 @@ export function BucketTable({ profileId, onOpen }: { profileId: string; onOpen(b
           {t('bucket.delete')}
         </button>
       </div>
-      {error && <ErrorPanel error={error} onRetry={() => void loadBuckets(profileId)} />}
+      {error && (
+        <ErrorPanel
+          error={error}
+          onRetry={() => void loadBuckets(profileId)}
+          actions={<Button onClick={() => requestEditProfile(profileId)}>{t('bucket.editProfile')}</Button>}
+        />
+      )}
+      {/* An error state shows only the error: no empty table, no "No buckets yet". */}
+      {!error && (
       <table className="browse-buckets__table" aria-label={t('bucket.listLabel')}>
         <thead>
           <tr>
@@ -123,7 +141,8 @@ export function BucketTable({ profileId, onOpen }: { profileId: string; onOpen(b
           ))}
         </tbody>
       </table>
-      {buckets && buckets.length === 0 && <p className="browse-table__empty">{t('bucket.none')}</p>}
+      )}
+      {!error && buckets && buckets.length === 0 && <p className="browse-table__empty">{t('bucket.none')}</p>}
       {dialog?.kind === 'create' && (
         <BucketCreateDialog profileId={profileId} onClose={() => setDialog(null)} onCreated={() => void loadBuckets(profileId)} />
       )}

@@ -28,9 +28,14 @@ export function saveWidths(w: ColumnWidths): void {
   setColumnWidths(w);
 }
 
-/** The CSS grid template for the table rows. */
+/**
+ * The CSS grid template for the table rows. Each sized column may shrink to MIN_WIDTH when
+ * the listing is narrow (details pane open, small window), so the header never runs under
+ * the details pane; it takes its chosen width whenever there is room.
+ */
 export function gridTemplate(w: ColumnWidths): string {
-  return `minmax(160px, 1fr) ${w.size}px ${w.modified}px ${w.type}px ${w.storageClass}px`;
+  const col = (px: number) => `minmax(${MIN_WIDTH}px, ${px}px)`;
+  return `minmax(160px, 1fr) ${col(w.size)} ${col(w.modified)} ${col(w.type)} ${col(w.storageClass)}`;
 }
 
 /** Each column's width as a CSS variable, for the narrow layouts that drop columns. */

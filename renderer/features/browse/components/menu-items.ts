@@ -4,7 +4,7 @@ import type { Clipboard, DialogState, Item } from '../browse-actions';
 import { copyText } from '../clipboard-text';
 import { previewKindOf } from '../format';
 import type { ListingModel } from '../model/listing-model';
-import type { MenuItem } from './context-menu';
+import type { MenuItem } from '../../../ui/context-menu';
 
 export interface MenuContext {
   t: TFunction;

@@ -131,13 +131,32 @@ describe('object table', () => {
     expect(commands.filter((c) => c.kind === 'contextMenu').length).toBeGreaterThanOrEqual(2);
   });
 
+  it('makes the header row one Tab stop: arrows move between sort buttons and resize handles', () => {
+    render(<Harness m={model(5)} commands={[]} sorts={[]} />);
+    const header = screen.getAllByRole('row')[0]!;
+    const stops = () => [...header.querySelectorAll<HTMLElement>('button, [role="separator"]')].filter((el) => el.tabIndex === 0);
+    expect(header.querySelectorAll('button, [role="separator"]')).toHaveLength(9);
+    expect(stops().map((el) => el.textContent)).toEqual(['Name']);
+    const name = screen.getByRole('button', { name: /^Name/ });
+    act(() => name.focus());
+    fireEvent.keyDown(name, { key: 'ArrowRight' });
+    expect(document.activeElement?.textContent).toBe('Size');
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowRight' });
+    expect(document.activeElement).toBe(screen.getByRole('separator', { name: 'Resize the Size column' }));
+    expect(stops()).toEqual([document.activeElement]);
+    fireEvent.keyDown(document.activeElement!, { key: 'End' });
+    expect(document.activeElement).toBe(screen.getByRole('separator', { name: 'Resize the Storage class column' }));
+    fireEvent.keyDown(document.activeElement!, { key: 'Home' });
+    expect(document.activeElement).toBe(name);
+  });
+
   it('resizes a column from its edge with the keyboard and remembers the width', () => {
     window.localStorage.clear();
     render(<Harness m={model(5)} commands={[]} sorts={[]} />);
     const edge = screen.getByRole('separator', { name: 'Resize the Size column' });
     expect(edge.getAttribute('aria-valuenow')).toBe('84');
-    fireEvent.keyDown(edge, { key: 'ArrowLeft' });
-    fireEvent.keyDown(edge, { key: 'ArrowLeft' });
+    fireEvent.keyDown(edge, { key: 'ArrowLeft', shiftKey: true });
+    fireEvent.keyDown(edge, { key: 'ArrowLeft', shiftKey: true });
     expect(edge.getAttribute('aria-valuenow')).toBe('104');
     expect(screen.getByRole('grid').style.getPropertyValue('--browse-columns')).toContain('104px');
     cleanup();

@@ -6,12 +6,13 @@
  */
 import { Icon } from '../../../ui/icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, useState, type PointerEvent as ReactPointerEvent, type DragEvent, type KeyboardEvent, type MouseEvent, type ReactElement, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type PointerEvent as ReactPointerEvent, type DragEvent, type KeyboardEvent, type MouseEvent, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListingColumns } from '../model/listing-columns';
 import { commandForKey, type ListCommand } from '../model/keyboard-commands';
 import { clickRow, moveFocus, selectAll, type Selection } from '../model/selection';
 import { TypeAheadBuffer, findByPrefix } from '../model/type-ahead';
+import { anchorRow, anchoredScrollTop } from '../model/scroll-anchor';
 import type { SortColumn, SortSpec } from '../model/sort-index';
 import { DEFAULT_WIDTHS, clampWidth, columnVars, gridTemplate, loadWidths, saveWidths, type ColumnWidths, type SizedColumn } from './column-widths';
 import { ObjectRow } from './object-row';
@@ -86,9 +87,31 @@ export function ObjectTable(p: ObjectTableProps): ReactElement {
   }, []);
 
   const focusPos = selection.focus >= 0 ? view.indexOf(selection.focus) : -1;
+  // Scroll to the focused row when the focus moves (keys, type-ahead, Back); rows that merely
+  // move because pages arrive are held by the anchor below instead.
+  const focusPosRef = useRef(focusPos);
+  focusPosRef.current = focusPos;
   useEffect(() => {
-    if (focusPos >= 0) virtualizer.scrollToIndex(focusPos, { align: 'auto' });
-  }, [focusPos, virtualizer]);
+    if (focusPosRef.current >= 0) virtualizer.scrollToIndex(focusPosRef.current, { align: 'auto' });
+  }, [selection.focus, virtualizer]);
+
+  // Rows stay steady while a folder streams in; a new sort starts at the top.
+  const pointerY = useRef(-1);
+  const shown = useRef({ view, cols: p.cols, sort: `${p.sort.column}:${p.sort.direction}`, scrollTop: 0 });
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    const prev = shown.current;
+    const sort = `${p.sort.column}:${p.sort.direction}`;
+    if (el && prev.view !== view) {
+      if (prev.cols === p.cols && prev.sort !== sort) el.scrollTop = 0;
+      else if (prev.cols === p.cols) {
+        const anchor = anchorRow(prev, { rowHeight: ROW_HEIGHT, viewport: el.clientHeight, pointerY: pointerY.current, focusRow: selection.focus });
+        const top = anchoredScrollTop(prev, view, anchor, ROW_HEIGHT);
+        if (top !== null) el.scrollTop = top;
+      }
+    }
+    shown.current = { view, cols: p.cols, sort, scrollTop: el?.scrollTop ?? 0 };
+  });
 
   const [typeAhead] = useState(() => new TypeAheadBuffer());
   const [widths, setWidths] = useState<ColumnWidths>(loadWidths);
@@ -161,6 +184,31 @@ export function ObjectTable(p: ObjectTableProps): ReactElement {
     }
   };
 
+  // The header row is one Tab stop (roving tabindex): Left/Right/Home/End move between the
+  // sort buttons and the resize handles; Shift+Left/Right resize at a handle.
+  const headerRef = useRef<HTMLDivElement>(null);
+  const [headerFocus, setHeaderFocus] = useState(0);
+  const headerControls = () => [...(headerRef.current?.querySelectorAll<HTMLElement>('[data-header-control]') ?? [])];
+  const onHeaderKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.shiftKey || e.ctrlKey || e.metaKey || e.altKey) return;
+    const controls = headerControls();
+    const at = controls.indexOf(document.activeElement as HTMLElement);
+    if (at < 0) return;
+    const next = e.key === 'ArrowRight' ? Math.min(controls.length - 1, at + 1) : e.key === 'ArrowLeft' ? Math.max(0, at - 1) : e.key === 'Home' ? 0 : e.key === 'End' ? controls.length - 1 : -1;
+    if (next < 0) return;
+    e.preventDefault();
+    setHeaderFocus(next);
+    controls[next]!.focus();
+  };
+  const headerIndex = (c: SortColumn, resizer: boolean) => {
+    const i = COLUMNS.indexOf(c);
+    return i === 0 ? 0 : 2 * i - 1 + (resizer ? 1 : 0);
+  };
+  const headerTab = (c: SortColumn, resizer: boolean) => {
+    const i = headerIndex(c, resizer);
+    return { tabIndex: i === headerFocus ? 0 : -1, onFocus: () => setHeaderFocus(i), 'data-header-control': '' };
+  };
+
   const items = virtualizer.getVirtualItems();
   return (
     <div
@@ -171,7 +219,7 @@ export function ObjectTable(p: ObjectTableProps): ReactElement {
       aria-multiselectable
       style={{ ['--browse-columns' as string]: gridTemplate(widths), ...columnVars(widths) }}
     >
-      <div role="row" className="browse-table__row browse-table__header" aria-rowindex={1}>
+      <div role="row" ref={headerRef} className="browse-table__row browse-table__header" aria-rowindex={1} onKeyDown={onHeaderKeyDown}>
         {COLUMNS.map((c) => {
           const active = p.sort.column === c;
           return (
@@ -182,7 +230,7 @@ export function ObjectTable(p: ObjectTableProps): ReactElement {
               className={`browse-table__cell browse-table__cell--${c === 'storageClass' ? 'class' : c}`}
               aria-sort={active ? (p.sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
             >
-              <button type="button" className="browse-table__sort" onClick={() => p.onSort(c)}>
+              <button type="button" className="browse-table__sort" onClick={() => p.onSort(c)} {...headerTab(c, false)}>
                 {t(`column.${c}`)}
                 <span className="browse-table__sort-arrow" aria-hidden>
                   {active && <Icon name={p.sort.direction === 'asc' ? 'sortAsc' : 'sortDesc'} size={14} />}
@@ -194,13 +242,15 @@ export function ObjectTable(p: ObjectTableProps): ReactElement {
                   aria-orientation="vertical"
                   aria-label={t('column.resize', { column: t(`column.${c}`) })}
                   aria-valuenow={widths[c]}
-                  tabIndex={0}
+                  title={t('column.resizeHint')}
+                  {...headerTab(c, true)}
                   className="browse-table__resizer"
                   onPointerDown={(e) => startDrag(c, e)}
                   onDoubleClick={() => resize(c, DEFAULT_WIDTHS[c])}
                   onKeyDown={(e) => {
-                    if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
+                    if (e.shiftKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
                       e.preventDefault();
+                      e.stopPropagation();
                       resize(c, widths[c] + (e.key === 'ArrowLeft' ? 10 : -10));
                     }
                   }}
@@ -227,6 +277,9 @@ export function ObjectTable(p: ObjectTableProps): ReactElement {
         onMouseDown={(e) => {
           if (e.target === e.currentTarget && e.button === 0) onSelection({ selected: new Set(), anchor: -1, focus: -1 });
         }}
+        onScroll={(e) => (shown.current.scrollTop = e.currentTarget.scrollTop)}
+        onMouseMove={(e) => (pointerY.current = e.clientY - e.currentTarget.getBoundingClientRect().top)}
+        onMouseLeave={() => (pointerY.current = -1)}
       >
         {view.length === 0 ? (
           <div role="row" className="browse-table__empty">

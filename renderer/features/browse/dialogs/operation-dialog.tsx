@@ -51,7 +51,7 @@ export function OperationDialog({ title, progress, onCancel, onClose }: Operatio
       </p>
       <progress className="browse-progress" max={100} value={finished && !progress?.cancelled ? 100 : pct} aria-label={summary} />
       {progress?.error && <ErrorPanel error={progress.error} compact />}
-      {progress && progress.failed.length > 0 && <FailureList failures={progress.failed} total={progress.failedCount} />}
+      {progress && progress.failed.length > 0 && <FailureList failures={progress.failed} total={progress.failedCount} action={progress.kind} />}
     </Dialog>
   );
 }

@@ -1,7 +1,9 @@
 /**
  * Binds a FolderListing to a component. The last few listings are kept, so Back to a
  * 100,000-row folder shows it at once (and a listing left half-way resumes where it
- * stopped); Refresh (a new reloadKey) always lists again.
+ * stopped); Refresh (a new reloadKey) always lists again. A kept folder shown again, and
+ * the folder on screen when the window gets focus back, is listed again in the background
+ * and patched in place (FolderListing.revalidate), so it is never stale for long.
  */
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import { call } from '../../../lib/oss-api';
@@ -9,6 +11,8 @@ import { FolderListing, type ListingSnapshot } from '../model/folder-listing';
 import type { SortSpec } from '../model/sort-index';
 
 const KEEP = 4;
+/** Window focus lists the folder again at most this often. */
+export const FOCUS_REVALIDATE_MS = 10_000;
 const recent = new Map<string, { reloadKey: number; listing: FolderListing }>();
 
 function cached(key: string, reloadKey: number, create: () => FolderListing): FolderListing {
@@ -53,7 +57,20 @@ export function useFolderListing(
     if (!listing) return;
     // A listing the user stopped stays stopped until they continue it.
     if (listing.getSnapshot().status !== 'stopped') listing.start();
-    return () => listing.dispose();
+    // A kept folder shown again (revisit): show it at once, then check what changed.
+    const revisit = listing.getSnapshot().status === 'complete';
+    if (revisit) void listing.revalidate();
+    let last = revisit ? Date.now() : 0;
+    const onFocus = () => {
+      if (Date.now() - last < FOCUS_REVALIDATE_MS) return;
+      last = Date.now();
+      void listing.revalidate();
+    };
+    window.addEventListener('focus', onFocus);
+    return () => {
+      window.removeEventListener('focus', onFocus);
+      listing.dispose();
+    };
   }, [listing]);
   const snap = useSyncExternalStore(
     listing ? listing.subscribe : noopSubscribe,

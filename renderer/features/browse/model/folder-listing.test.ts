@@ -131,3 +131,44 @@ describe('folder listing', () => {
     expect(src.asked).toEqual([200, 1000, 1000]);
   });
 });
+
+describe('revalidating a listed folder', () => {
+  const row = (key: string, size: number): ObjectRow => ({ key, name: key.slice(2), isPrefix: false, size, lastModified: 1, etag: `e${size}`, storageClass: 'Standard' });
+
+  it('patches added, removed and changed rows; unchanged rows keep their ids; no change, no redraw', async () => {
+    let server = [row('f/a', 1), row('f/b', 2), row('f/c', 3)];
+    const l = new FolderListing(async () => ({ rows: server, nextToken: null }), 2);
+    l.start();
+    await until(l, () => l.getSnapshot().status === 'complete');
+    const idOf = (key: string) => l.model.cols.findKey(key);
+    const a = idOf('f/a');
+    const version = l.getSnapshot().version;
+    expect(await l.revalidate()).toBe(false);
+    expect(l.getSnapshot().version).toBe(version);
+
+    server = [row('f/a', 1), row('f/c', 30), row('f/d', 4)];
+    expect(await l.revalidate()).toBe(true);
+    expect(idOf('f/a')).toBe(a);
+    expect(idOf('f/b')).toBe(-1);
+    expect(l.model.cols.sizes[idOf('f/c')]).toBe(30);
+    expect(Array.from(l.model.sorted, (id) => l.model.cols.keys[id])).toEqual(['f/a', 'f/c', 'f/d']);
+    expect(l.getSnapshot()).toMatchObject({ status: 'complete', count: 3 });
+  });
+
+  it('leaves a folder alone while it is still listing, and when the check fails', async () => {
+    let fail = false;
+    let release: () => void = () => undefined;
+    const gate = () => new Promise<void>((r) => (release = r));
+    const src = source(300, () => (fail ? Promise.reject(new Error('offline')) : gate()));
+    const l = new FolderListing(src.fetch, 2);
+    l.start();
+    expect(await l.revalidate()).toBe(false);
+    release();
+    await until(l, () => l.getSnapshot().status !== 'loading' || l.model.cols.live === 200);
+    release();
+    await until(l, () => l.getSnapshot().status === 'complete');
+    fail = true;
+    expect(await l.revalidate()).toBe(false);
+    expect(l.getSnapshot()).toMatchObject({ status: 'complete', count: 300, error: null });
+  });
+});

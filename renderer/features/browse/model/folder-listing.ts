@@ -5,7 +5,7 @@
  * subscribe through `subscribe`/`getSnapshot` (useSyncExternalStore).
  */
 import type { AppError } from '../../../../shared/errors';
-import type { ObjectPage } from '../../../../shared/object-types';
+import type { ObjectPage, ObjectRow } from '../../../../shared/object-types';
 import { asAppError } from '../../../ui/app-error';
 import { ListingModel } from './listing-model';
 import type { SortSpec } from './sort-index';
@@ -27,6 +27,8 @@ export type PageFetcher = (token: string | null, maxKeys: number) => Promise<Obj
 /** A small first page reaches the screen sooner (measured: ~0.8x vs ~2.5x a listV2 round trip for 1000). */
 const FIRST_PAGE_KEYS = 200;
 const PAGE_KEYS = 1000;
+/** Folders larger than this are not listed again behind the user's back (Refresh still does). */
+export const REVALIDATE_MAX_ROWS = 10_000;
 
 export class FolderListing {
   readonly model: ListingModel;
@@ -35,6 +37,7 @@ export class FolderListing {
   private running = false;
   private disposed = false;
   private stopRequested = false;
+  private revalidating = false;
   private snapshot: ListingSnapshot = { version: 0, status: 'loading', count: 0, error: null };
   private readonly listeners = new Set<() => void>();
 
@@ -74,6 +77,46 @@ export class FolderListing {
   stop(): void {
     if (!this.running) return;
     this.stopRequested = true;
+  }
+
+  /**
+   * Lists a complete folder again in the background and patches what changed: rows that
+   * went away are removed, new or changed ones are merged in; rows that did not change keep
+   * their ids, so the selection and the scroll position stay. Nothing is redrawn when
+   * nothing changed. Resolves true when the folder changed.
+   */
+  async revalidate(): Promise<boolean> {
+    if (this.running || this.revalidating || this.snapshot.status !== 'complete' || this.model.cols.live > REVALIDATE_MAX_ROWS) return false;
+    this.revalidating = true;
+    try {
+      const fresh = new Map<string, ObjectRow>();
+      let token: string | null = null;
+      do {
+        const page = await this.fetchPage(token, PAGE_KEYS);
+        if (this.disposed || this.running) return false;
+        for (const r of page.rows) fresh.set(r.key, r);
+        token = page.nextToken;
+        if (fresh.size > REVALIDATE_MAX_ROWS) return false;
+      } while (token !== null);
+      const cols = this.model.cols;
+      const gone: number[] = [];
+      for (let id = 0; id < cols.keys.length; id++) {
+        if (cols.isDeleted(id)) continue;
+        const r = fresh.get(cols.keys[id]!);
+        if (r && r.size === cols.sizes[id] && r.lastModified === cols.mtimes[id] && r.etag === cols.etags[id]) fresh.delete(r.key);
+        else gone.push(id);
+      }
+      if (gone.length === 0 && fresh.size === 0) return false;
+      if (gone.length > 0) this.model.remove(gone);
+      this.model.append([...fresh.values()]);
+      this.changed();
+      return true;
+    } catch {
+      // A failed background check changes nothing on screen; Refresh shows the error.
+      return false;
+    } finally {
+      this.revalidating = false;
+    }
   }
 
   /** Detaches from the page: results of the page in flight are dropped; start() re-attaches. */

@@ -129,7 +129,8 @@ export class ListingColumns {
       const id = start + i;
       const name = r.key.slice(this.prefixLength);
       this.keys.push(r.key);
-      this.nameKeys.push(naturalKey(name));
+      // A folder sorts by its name without the "/" ("album" before "album (copy)").
+      this.nameKeys.push(naturalKey(r.isFolder && name.endsWith('/') ? name.slice(0, -1) : name));
       this.etags.push(r.etag);
       this.sizes[id] = r.size;
       this.mtimes[id] = r.lastModified;

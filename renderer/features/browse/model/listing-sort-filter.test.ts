@@ -26,6 +26,12 @@ describe('listing columns', () => {
     expect(c.classes).toEqual(['', 'IA']);
   });
 
+  it('sorts a folder by its name without the slash: "album" before "album (copy)"', () => {
+    const c = new ListingColumns(0);
+    c.append([row('album (copy)/'), row('album/'), row('album (copy 2)/')]);
+    expect(names(c, sortAll(c, { column: 'name', direction: 'asc' }))).toEqual(['album/', 'album (copy 2)/', 'album (copy)/']);
+  });
+
   it('natural keys order digit runs numerically and ignore case', () => {
     expect(naturalKey('File10') > naturalKey('file2')).toBe(true);
     expect(extensionOf('archive.tar.GZ')).toBe('gz');

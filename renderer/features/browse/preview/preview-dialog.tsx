@@ -13,7 +13,7 @@ import { humanSize, previewKindOf } from '../format';
 import { extensionOf } from '../model/listing-columns';
 import { asAppError } from '../../../ui/app-error';
 import { Dialog } from '../../../ui/dialog';
-import { previewActions } from '../extension-points';
+import { currentFileOpener, previewActions } from '../extension-points';
 import './preview-dialog.css';
 
 /** Text previews read at most this much; the dialog says when a file was cut. */
@@ -59,6 +59,8 @@ export function PreviewDialog(p: PreviewDialogProps): ReactElement {
   const current = loaded?.key === p.objectKey ? loaded.value : null;
   const err = error?.key === p.objectKey ? error.error : null;
   const name = p.objectKey.slice(p.objectKey.lastIndexOf('/', p.objectKey.length - 2) + 1);
+  const actions = previewActions({ profileId: p.profileId, bucket: p.bucket, key: p.objectKey });
+  const binary = current?.kind === 'text' && !!current.text.binary;
   let body: ReactElement;
   if (err) body = <ErrorPanel error={err} compact />;
   else if (!current) body = <p className="browse-muted">{t('details.loading')}</p>;
@@ -71,7 +73,28 @@ export function PreviewDialog(p: PreviewDialogProps): ReactElement {
         </button>
       </div>
     );
-  else if (current.kind === 'text') {
+  else if (current.kind === 'text' && current.text.binary) {
+    // Not text after all (a renamed .docx, an image named .txt): no garbled characters.
+    const opener = currentFileOpener();
+    body = (
+      <div className="browse-preview__none" data-testid="preview-binary">
+        <p className="browse-preview__none-title">{t('preview.binary')}</p>
+        <p className="browse-muted">{actions.length > 0 || opener ? t('preview.binaryHint') : t('preview.binaryNoActions')}</p>
+        <div className="browse-preview__none-actions">
+          {actions.map((a) => (
+            <button key={a.id} type="button" className="ui-button" onClick={a.run}>
+              {a.label}
+            </button>
+          ))}
+          {opener && (
+            <button type="button" className="ui-button" onClick={() => opener({ profileId: p.profileId, bucket: p.bucket }, p.objectKey)}>
+              {t('preview.openInApp')}
+            </button>
+          )}
+        </div>
+      </div>
+    );
+  } else if (current.kind === 'text') {
     const tx = current.text;
     body = (
       <>
@@ -111,7 +134,8 @@ export function PreviewDialog(p: PreviewDialogProps): ReactElement {
               </button>
             </>
           )}
-          {previewActions({ profileId: p.profileId, bucket: p.bucket, key: p.objectKey }).map((a) => (
+          {/* A binary file shows its actions next to the explanation instead. */}
+          {!binary && actions.map((a) => (
             <button key={a.id} type="button" className="ui-button" onClick={a.run}>
               {a.label}
             </button>

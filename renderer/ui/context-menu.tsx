@@ -1,4 +1,8 @@
-/** A keyboard-operable context menu (arrows, Home/End, Enter, Escape) at a screen point. */
+/**
+ * A keyboard-operable context menu (arrows, Home/End, Enter, Escape) at a screen point.
+ * Closing it gives focus back to what had it before (the file list, a row), and it does so
+ * before an item runs, so a dialog the item opens returns focus there too when it closes.
+ */
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 import './context-menu.css';
 
@@ -24,6 +28,11 @@ export function ContextMenu({ x, y, items, label, onClose }: ContextMenuProps): 
   const ref = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const [pos, setPos] = useState({ left: x, top: y });
+  // What had focus when the menu opened (read once, before the menu takes focus).
+  const [previous] = useState(() => (typeof document === 'undefined' ? null : (document.activeElement as HTMLElement | null)));
+  const restoreFocus = () => {
+    if (previous?.isConnected && previous !== document.body) previous.focus({ preventScroll: true });
+  };
 
   useEffect(() => {
     const el = ref.current;
@@ -59,7 +68,10 @@ export function ContextMenu({ x, y, items, label, onClose }: ContextMenuProps): 
         else if (e.key === 'ArrowUp') focusItem(active - 1);
         else if (e.key === 'Home') focusItem(0);
         else if (e.key === 'End') focusItem(items.length - 1);
-        else if (e.key === 'Escape' || e.key === 'Tab') onClose();
+        else if (e.key === 'Escape' || e.key === 'Tab') {
+          restoreFocus();
+          onClose();
+        }
         else return;
         e.preventDefault();
       }}
@@ -73,6 +85,7 @@ export function ContextMenu({ x, y, items, label, onClose }: ContextMenuProps): 
           className={`browse-menu__item${it.danger ? ' browse-menu__item--danger' : ''}${it.separated ? ' browse-menu__item--separated' : ''}`}
           onMouseEnter={() => setActive(i)}
           onClick={() => {
+            restoreFocus();
             onClose();
             it.run();
           }}
