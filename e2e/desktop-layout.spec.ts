@@ -100,10 +100,10 @@ test.describe('desktop: window layout', () => {
     const sizeHandle = page.getByRole('separator', { name: 'Resize the Size column' });
     await expect(sizeHandle).toHaveAttribute('aria-valuenow', '130');
 
-    // The Size column's handle, from the keyboard: ArrowLeft widens it.
+    // The Size column's handle, from the keyboard: Shift+ArrowLeft widens it (plain arrows move between header controls).
     await sizeHandle.focus();
-    await page.keyboard.press('ArrowLeft');
-    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Shift+ArrowLeft');
+    await page.keyboard.press('Shift+ArrowLeft');
     await expect(sizeHandle).toHaveAttribute('aria-valuenow', '150');
     await expect.poll(() => app.main!.ctx.desktop.layout().columns?.size).toBe(150);
     await openAt('oss://layout-bucket/pics/');
