@@ -61,8 +61,17 @@ describe('~/.alibabacloud/credentials sections', () => {
     ]);
   });
 
-  it('ignores top-level keys that are not sections', () => {
-    expect(parseCredentialFile('alibabacloud', 'stray = 1\n[a]\naccess_key_id = i\naccess_key_secret = s\n', '/f')).toEqual({
+  it('keeps a role session name and an ECS role name when given', () => {
+    const r = sdk('[role]', 'type = ram_role_arn', 'access_key_id = i', 'access_key_secret = s', 'role_arn = r', 'role_session_name = me', '[ecs]', 'type = ecs_ram_role', 'role_name = EcsRole');
+    expect(r.profiles.map((p) => p.credentials)).toEqual([
+      { type: 'ram-role', accessKeyId: 'i', accessKeySecret: 's', roleArn: 'r', sessionName: 'me', durationSeconds: ROLE_SESSION_SECONDS.default },
+      { type: 'ecs-ram-role', roleName: 'EcsRole' },
+    ]);
+    expect(parseCredentialFile('ossutil', '').file).toBe('');
+  });
+
+  it('ignores top-level keys that are not sections, null ones included', () => {
+    expect(parseCredentialFile('alibabacloud', 'stray = 1\nnothing = null\n[a]\naccess_key_id = i\naccess_key_secret = s\n', '/f')).toEqual({
       file: '/f',
       profiles: [{ name: 'a', credentials: { type: 'access-key', accessKeyId: 'i', accessKeySecret: 's' } }],
       skipped: [],
@@ -74,11 +83,13 @@ describe('ossutil config sections', () => {
   it('reads the key spellings of v1 and v2, the region from an https endpoint, and never disables on enable', () => {
     const r = parseCredentialFile(
       'ossutil',
-      ['[a]', 'access-key-id = i1', 'access-key-secret = s1', 'sts-token = t1', 'endpoint = https://oss-cn-qingdao.aliyuncs.com', '[b]', 'enable = false', 'accessKeyId = i2', 'accessKeySecret = s2', 'endpoint = http://oss-cn-chengdu.aliyuncs.com', '[c]', 'accessKeyId = i3', 'accessKeySecret = "  "'].join('\n'),
+      ['[a]', 'access-key-id = i1', 'access-key-secret = s1', 'sts-token = t1', 'endpoint = https://oss-cn-qingdao.aliyuncs.com', '[b]', 'enable = false', 'accessKeyId = i2', 'accessKeySecret = s2', 'endpoint = http://oss-cn-chengdu.aliyuncs.com', '[c]', 'accessKeyId = i3', 'accessKeySecret = "  "', '[d]', 'accessKeyID = "  "', 'accessKeyId = i4', 'accessKeySecret = s4'].join('\n'),
     );
     expect(r.profiles).toEqual([
       { name: 'ossutil a', region: 'oss-cn-qingdao', credentials: { type: 'sts-token', accessKeyId: 'i1', accessKeySecret: 's1', securityToken: 't1' } },
       { name: 'ossutil b', region: 'oss-cn-chengdu', credentials: { type: 'access-key', accessKeyId: 'i2', accessKeySecret: 's2' } },
+      // A blank spelling does not hide the next one.
+      { name: 'ossutil d', credentials: { type: 'access-key', accessKeyId: 'i4', accessKeySecret: 's4' } },
     ]);
     expect(r.skipped).toEqual([{ section: 'c', reason: 'no accessKeyId/accessKeySecret' }]);
   });

@@ -67,7 +67,11 @@ describe('credentials URI answers', () => {
       res.write(exact.slice(0, 40_000));
       res.end(over.slice(40_000));
     };
-    expect(await failure(credentialsUriSource(`${base}/c`)())).toMatchObject({ message: 'The credentials URI sent a response too large to be credentials.' });
+    expect(await failure(credentialsUriSource(`${base}/c`)())).toMatchObject({
+      code: 'InvalidCredentialsResponse',
+      message: 'The credentials URI sent a response too large to be credentials.',
+      hint: H.InvalidCredentialsResponse,
+    });
     answer = (_q, res) => {
       res.writeHead(200);
       res.write(exact.slice(0, 40_000));
@@ -134,6 +138,13 @@ describe('ECS metadata service', () => {
     expect(seen[2]!.headers['x-aliyun-ecs-metadata-token']).toBe('session-token');
   });
 
+  it('a discovered role name is cut at 128 characters', async () => {
+    const long = 'r'.repeat(200);
+    answer = (q, res) => (q.url === '/latest/api/token' ? res.writeHead(404).end() : q.url.endsWith('/') ? res.writeHead(200).end(long) : json(res, 200, CREDS));
+    await ecsRamRoleSource({ metadataUrl: base })();
+    expect(seen.at(-1)!.url).toBe(`/latest/meta-data/ram/security-credentials/${'r'.repeat(128)}`);
+  });
+
   it('without the hardened mode reads plainly; a named role is used as given, trimmed', async () => {
     answer = (q, res) => (q.url === '/latest/api/token' ? res.writeHead(404).end('no') : json(res, 200, CREDS));
     await ecsRamRoleSource({ metadataUrl: base, roleName: '  given  ' })();
@@ -155,6 +166,10 @@ describe('ECS metadata service', () => {
       message: 'This ECS instance has no RAM role attached.',
       hint: H.EcsRoleUnavailable,
     });
+    answer = (q, res) => (q.url === '/latest/api/token' ? res.writeHead(404).end() : res.writeHead(200).end('r'.repeat(MAX_RESPONSE_BYTES + 1)));
+    expect(await failure(ecsRamRoleSource({ metadataUrl: base })())).toMatchObject({ message: 'The instance metadata service sent a response too large to be credentials.' });
+    answer = (q, res) => (q.url === '/latest/api/token' ? res.writeHead(404).end() : json(res, 200, { Code: 'Success' }));
+    expect(await failure(ecsRamRoleSource({ metadataUrl: base, roleName: 'r' })())).toMatchObject({ message: 'The instance metadata service returned no AccessKeyId/AccessKeySecret.' });
     answer = (q, res) => (q.url === '/latest/api/token' ? res.writeHead(404).end() : json(res, 500, {}));
     expect(await failure(ecsRamRoleSource({ metadataUrl: base, roleName: 'r' })())).toMatchObject({ message: 'The instance metadata service answered HTTP 500.' });
   });
@@ -214,6 +229,12 @@ describe('STS AssumeRoleWithOIDC', () => {
     expect(await failure(oidcRoleSource(options(file))())).toMatchObject({ code: 'CredentialsUnavailable', message: 'STS AssumeRoleWithOIDC failed: HTTP 400', hint: H.CredentialsUnavailable });
     answer = (_q, res) => res.writeHead(502).end('<html>gateway</html>');
     expect(await failure(oidcRoleSource(options(file))())).toMatchObject({ code: 'CredentialsUnavailable', message: 'STS AssumeRoleWithOIDC failed: HTTP 502', status: 502 });
+    answer = (_q, res) => json(res, 400, { Code: 'Bad.Thing', Message: 'm'.repeat(300) });
+    expect(await failure(oidcRoleSource(options(file))())).toMatchObject({ message: `STS AssumeRoleWithOIDC failed: Bad.Thing: ${'m'.repeat(200)}` });
+    answer = (_q, res) => res.writeHead(200).end(' '.repeat(MAX_RESPONSE_BYTES + 1));
+    expect(await failure(oidcRoleSource(options(file))())).toMatchObject({ message: 'STS AssumeRoleWithOIDC sent a response too large to be credentials.' });
+    answer = (_q, res) => json(res, 200, { Credentials: { AccessKeyId: 'only-id' } });
+    expect(await failure(oidcRoleSource(options(file))())).toMatchObject({ message: 'STS AssumeRoleWithOIDC returned no AccessKeyId/AccessKeySecret.' });
     answer = (_q, res) => json(res, 200, { RequestId: 'r' });
     expect(await failure(oidcRoleSource(options(file))())).toMatchObject({ message: 'STS AssumeRoleWithOIDC failed: HTTP 200' });
   });
