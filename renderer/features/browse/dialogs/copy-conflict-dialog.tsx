@@ -53,15 +53,17 @@ export function CopyConflictDialog({ names, target, move, onChoose }: CopyConfli
       }
     >
       <p>{t(move ? 'conflict.messageMove' : 'conflict.messageCopy', { count, n: n(count), target })}</p>
-      <ul className="browse-confirm__items" aria-label={t('conflict.itemsLabel')} data-testid="conflict-names">
-        {names.slice(0, NAMED).map((name) => (
-          <li key={name} className="browse-mono">
-            {name}
-          </li>
-        ))}
-        {count > NAMED && <li className="browse-muted">{t('delete.andMore', { n: n(count - NAMED) })}</li>}
-      </ul>
-      <p className="browse-muted">{t('conflict.help')}</p>
+      {count > 1 && (
+        <ul className="browse-confirm__items" aria-label={t('conflict.itemsLabel')} data-testid="conflict-names">
+          {names.slice(0, NAMED).map((name) => (
+            <li key={name} className="browse-mono">
+              {name}
+            </li>
+          ))}
+          {count > NAMED && <li className="browse-muted">{t('delete.andMore', { n: n(count - NAMED) })}</li>}
+        </ul>
+      )}
+      <p className="browse-muted">{t('conflict.help', { count })}</p>
     </Dialog>
   );
 }

@@ -29,7 +29,7 @@ export function OperationDialog({ title, progress, action, onCancel, onClose }: 
   else if (!finished) summary = progress.scanning ? t('operation.scanning', { done: n(progress.done), total: n(progress.total) }) : t('operation.progress', { done: n(progress.done), total: n(progress.total) });
   else if (progress.cancelled) summary = t('operation.cancelled', { done: n(progress.done - progress.failedCount), total: n(progress.total) });
   else if (progress.failedCount > 0) summary = t('operation.partial', { ok: n(progress.done - progress.failedCount), failed: n(progress.failedCount) });
-  else if (progress.skipped) summary = t('operation.doneSkipped', { ok: n(progress.done - progress.skipped), skipped: n(progress.skipped) });
+  else if (progress.skipped) summary = t('operation.doneSkipped', { count: progress.skipped, ok: n(progress.done - progress.skipped), skipped: n(progress.skipped) });
   else summary = t('operation.done', { count: progress.done, n: n(progress.done) });
   return (
     <Dialog
