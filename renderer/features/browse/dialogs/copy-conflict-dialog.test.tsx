@@ -51,7 +51,7 @@ describe('CopyConflictDialog', () => {
     await changeLanguage('zh-CN');
     render(<CopyConflictDialog names={names} target="oss://b/dst/" move={false} onChoose={() => undefined} />);
     expect(screen.getByRole('alertdialog', { name: '目标位置已有 7 个同名项目' })).toBeTruthy();
-    expect(screen.getByRole('button', { name: '跳过这些' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '跳过' })).toBeTruthy();
     expect(screen.getByText('以及另外 2 项')).toBeTruthy();
   });
 });
