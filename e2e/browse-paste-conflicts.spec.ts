@@ -86,3 +86,30 @@ test('paste onto a taken name asks: Skip keeps the old bytes, Keep both makes a 
   await expect.poll(() => text('dst/report.pdf')).toBe('new report');
   await listed(page, 3);
 });
+
+test('many taken names: the first five are named, "and N more", axe clean', async ({ app, oss, openAt }, testInfo) => {
+  const { page } = app;
+  const names = ['a.txt', 'b.txt', 'c.txt', 'd.txt', 'e.txt', 'f.txt', 'g.txt'];
+  await oss.createBucket('many-conflicts');
+  await oss.seed('many-conflicts', [...names.map((n) => ({ key: `src/${n}`, body: 'new' })), ...names.map((n) => ({ key: `dst/${n}`, body: 'old' }))]);
+  await openAt('oss://many-conflicts/src/');
+  await listed(page, 7);
+  await row(page, 'a.txt').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+C');
+  const address = page.getByRole('textbox', { name: 'Address' });
+  await address.fill('oss://many-conflicts/dst/');
+  await address.press('Enter');
+  await listed(page, 7);
+  await pasteHere(page);
+  const dialog = page.getByTestId('copy-conflict-dialog');
+  await expect(dialog.getByRole('heading')).toHaveText('7 items already exist there');
+  await expect(dialog.getByTestId('conflict-names').getByRole('listitem')).toHaveText(['a.txt', 'b.txt', 'c.txt', 'd.txt', 'e.txt', 'and 2 more']);
+  await expect(dialog.getByRole('button', { name: 'Skip those' })).toBeFocused();
+  await page.screenshot({ path: testInfo.outputPath('paste-conflict-many.png') });
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('operation-summary')).toHaveText('Done: 0 copied. 7 items already existed and were left as they were.');
+  expect((await oss.client('many-conflicts').get('dst/g.txt')).content.toString()).toBe('old');
+});
