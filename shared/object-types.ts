@@ -128,6 +128,12 @@ export interface FailedKey {
 export type OperationKind = 'delete' | 'copy' | 'move';
 
 /** Progress of a long operation, sent as `objects:operation-progress` events. */
+/** Items of a copy/move whose names are already taken at the target (objects:copy-conflicts). */
+export interface CopyConflicts {
+  /** Names (relative to the target folder; folders end with '/') that already exist, in request order. */
+  names: string[];
+}
+
 export interface OperationProgress {
   operationId: string;
   kind: OperationKind;
@@ -148,6 +154,8 @@ export interface OperationProgress {
   failed: FailedKey[];
   /** Number of keys failed so far. */
   failedCount: number;
+  /** Copy/move only: keys left alone because they already existed at the target ("Skip those"); absent when none. */
+  skipped?: number;
   /** True on the last event of the operation. */
   finished: boolean;
   cancelled: boolean;

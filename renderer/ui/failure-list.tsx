@@ -25,10 +25,10 @@ export interface FailureListProps {
   /** Rows shown in the details table (the copy holds all of `failures`). */
   limit?: number;
   /** What was being done to the files: the summary says so ("3 files could not be deleted."). */
-  action?: 'delete' | 'copy' | 'move';
+  action?: 'delete' | 'copy' | 'move' | 'rename';
 }
 
-const SUMMARY_KEY = { delete: 'failures.summaryDelete', copy: 'failures.summaryCopy', move: 'failures.summaryMove' } as const;
+const SUMMARY_KEY = { delete: 'failures.summaryDelete', copy: 'failures.summaryCopy', move: 'failures.summaryMove', rename: 'failures.summaryRename' } as const;
 
 /** Tab-separated lines a user can paste into a ticket or a spreadsheet. */
 export function failureDetails(failures: readonly Failure[]): string {

@@ -14,6 +14,7 @@ import {
   type Bookmark,
   type BucketInfo,
   type BucketRow,
+  type CopyConflicts,
   type MultipartUploadPage,
   type ObjectDetails,
   type ObjectPage,
@@ -142,12 +143,23 @@ export const requests = {
       targetBucket: bucket,
       targetPrefix: prefix,
       move: z.boolean().default(false),
-      /** false: keys that already exist at the target fail with FileAlreadyExists instead of being replaced. */
-      overwrite: z.boolean().default(true),
+      /**
+       * true: keys that already exist at the target are replaced. false (the default): they
+       * are left alone and reported as skipped, so nothing is replaced unless asked for.
+       */
+      overwrite: z.boolean().default(false),
       /** true: an item whose name is taken at the target is saved as "name (copy).ext", "name (copy 2).ext"…; nothing is replaced. */
       keepBoth: z.boolean().default(false),
     }),
     out<{ operationId: string }>(),
+  ),
+  /**
+   * Which items already have a namesake in `targetPrefix` of `targetBucket` (files: the key
+   * exists; folders: anything is stored under it), so a paste can ask before replacing.
+   */
+  'objects:copy-conflicts': req(
+    z.object({ profileId, items: z.array(item).min(1).max(10_000), targetBucket: bucket, targetPrefix: prefix }),
+    out<CopyConflicts>(),
   ),
   /**
    * Renames one object or folder (folder: every key under it is copied, then deleted). Never

@@ -29,6 +29,7 @@ export function createBrowseHandlers(ctx: AppContext): HandlersFor<typeof contra
 
     'objects:delete-start': ({ profileId, bucket, items }) => ({ operationId: b.operations.startDelete(profileId, bucket, items) }),
     'objects:copy-start': (input) => ({ operationId: b.operations.startCopy(input) }),
+    'objects:copy-conflicts': (input) => b.operations.conflicts(input),
     'objects:rename-start': (input) => ({ operationId: b.operations.startRename(input) }),
     'objects:operation-cancel': ({ operationId }) => b.operations.cancel(operationId),
 

@@ -66,6 +66,7 @@ const cases: Array<[string, unknown, string, unknown[], ((v: unknown) => unknown
   ['objects:symlink-get', { ...P, key: 'K' }, 'browse.metadata.symlinkTarget', ['P', 'B', 'K'], (v) => ({ target: v })],
   ['objects:delete-start', { ...P, items: 'I' }, 'browse.operations.startDelete', ['P', 'B', 'I'], (v) => ({ operationId: v })],
   ['objects:copy-start', { ...P, items: 'I' }, 'browse.operations.startCopy', [{ ...P, items: 'I' }], (v) => ({ operationId: v })],
+  ['objects:copy-conflicts', { ...P, items: 'I' }, 'browse.operations.conflicts', [{ ...P, items: 'I' }], (v) => v],
   ['objects:rename-start', { ...P, fromKey: 'F' }, 'browse.operations.startRename', [{ ...P, fromKey: 'F' }], (v) => ({ operationId: v })],
   ['objects:operation-cancel', { operationId: 'O' }, 'browse.operations.cancel', ['O']],
   ['multipart:list', { ...P, keyMarker: 'K', uploadIdMarker: 'U' }, 'browse.multipart.list', ['P', 'B', 'K', 'U']],

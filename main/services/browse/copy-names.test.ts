@@ -11,7 +11,14 @@ describe('copy names', () => {
   it('puts "(copy)" before the extension, numbers later copies, keeps dotfiles whole', () => {
     expect(copyName('report.pdf', 1)).toBe('report (copy).pdf');
     expect(copyName('report.pdf', 2)).toBe('report (copy 2).pdf');
-    expect(copyName('archive.tar.gz', 1)).toBe('archive.tar (copy).gz');
+    expect(copyName('archive.tar.gz', 1)).toBe('archive (copy).tar.gz');
+    expect(copyName('archive.tar.gz', 2)).toBe('archive (copy 2).tar.gz');
+    expect(copyName('Backup.TAR.BZ2', 1)).toBe('Backup (copy).TAR.BZ2');
+    expect(copyName('logs.tar.xz', 1)).toBe('logs (copy).tar.xz');
+    expect(copyName('db.tar.zst', 1)).toBe('db (copy).tar.zst');
+    // Only known pairs are one extension; a bare ".tar.gz" is a dotfile name.
+    expect(copyName('notes.v2.txt', 1)).toBe('notes.v2 (copy).txt');
+    expect(copyName('.tar.gz', 1)).toBe('.tar (copy).gz');
     expect(copyName('.env', 1)).toBe('.env (copy)');
     expect(copyName('photos', 3)).toBe('photos (copy 3)');
   });

@@ -9,9 +9,14 @@ import { AppException, ErrorCode } from '../../../shared/errors';
 /** Tries before giving up (a folder with a thousand copies of one name is a mistake). */
 export const MAX_COPY_NUMBER = 1000;
 
+/** Extensions of two parts that name one format: "archive.tar.gz" → "archive (copy).tar.gz". */
+const DOUBLE_EXTENSIONS = ['.tar.gz', '.tar.bz2', '.tar.xz', '.tar.zst'];
+
 /** The `n`th copy name of `name` (n = 1: "name (copy).ext", n ≥ 2: "name (copy n).ext"). */
 export function copyName(name: string, n: number): string {
-  const dot = name.lastIndexOf('.');
+  const lower = name.toLowerCase();
+  const double = DOUBLE_EXTENSIONS.find((e) => lower.endsWith(e) && lower.length > e.length);
+  const dot = double ? name.length - double.length : name.lastIndexOf('.');
   const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
   return `${stem} (${n === 1 ? 'copy' : `copy ${n}`})${ext}`;
 }

@@ -24,6 +24,11 @@ describe('overwrite protection on multipart, cross-bucket and cross-region copie
   const dst = 'ow-dst';
   const far = 'ow-far';
 
+  /** A copy with overwrite: false leaves taken keys alone and reports them as skipped, not failed. */
+  const expectSkipped = async (id: string, count: number): Promise<void> => {
+    const final = await svc.operations.wait(id);
+    expect(final).toMatchObject({ failedCount: 0, skipped: count, done: count });
+  };
   const expectRefused = async (id: string, keys: string[]): Promise<void> => {
     const final = await svc.operations.wait(id);
     expect(final).toMatchObject({ failedCount: keys.length });
@@ -84,7 +89,7 @@ describe('overwrite protection on multipart, cross-bucket and cross-region copie
       { key: 'set/small.txt', body: 'old' },
     ]);
     const id = svc.operations.startCopy({ profileId: 'p', bucket: src, items: [{ key: 'set/', isPrefix: true }], targetBucket: dst, targetPrefix: '', move: true, overwrite: false });
-    await expectRefused(id, ['set/big.bin', 'set/small.txt']);
+    await expectSkipped(id, 2);
     expect((await fx.getBytes(dst, 'set/big.bin')).equals(BIG_OLD)).toBe(true);
     expect((await fx.getBytes(dst, 'set/small.txt')).toString()).toBe('old');
     // A move whose copy was refused keeps its source.
@@ -100,16 +105,22 @@ describe('overwrite protection on multipart, cross-bucket and cross-region copie
     await put(far, 'far/big.bin', BIG_OLD);
     await put(far, 'far/small.txt', 'old');
     const id = svc.operations.startCopy({ profileId: 'p', bucket: src, items: [{ key: 'far/', isPrefix: true }], targetBucket: far, targetPrefix: '', move: false, overwrite: false });
-    await expectRefused(id, ['far/big.bin', 'far/small.txt']);
+    await expectSkipped(id, 2);
     expect((await bytes(far, 'far/big.bin')).equals(BIG_OLD)).toBe(true);
     expect((await bytes(far, 'far/small.txt')).toString()).toBe('old');
   });
 
-  it('does overwrite on every path when overwriting is allowed', async () => {
+  it('leaves existing objects alone by default (no overwrite named)', async () => {
     const id = svc.operations.startCopy({ profileId: 'p', bucket: src, items: [{ key: 'far/', isPrefix: true }], targetBucket: far, targetPrefix: '', move: false });
+    await expectSkipped(id, 2);
+    expect((await bytes(far, 'far/big.bin')).equals(BIG_OLD)).toBe(true);
+  });
+
+  it('does overwrite on every path when overwriting is allowed', async () => {
+    const id = svc.operations.startCopy({ profileId: 'p', bucket: src, items: [{ key: 'far/', isPrefix: true }], targetBucket: far, targetPrefix: '', move: false, overwrite: true });
     expect(await svc.operations.wait(id)).toMatchObject({ failedCount: 0 });
     expect((await bytes(far, 'far/big.bin')).equals(BIG_NEW)).toBe(true);
-    const same = svc.operations.startCopy({ profileId: 'p', bucket: src, items: [{ key: 'set/', isPrefix: true }], targetBucket: dst, targetPrefix: '', move: false });
+    const same = svc.operations.startCopy({ profileId: 'p', bucket: src, items: [{ key: 'set/', isPrefix: true }], targetBucket: dst, targetPrefix: '', move: false, overwrite: true });
     expect(await svc.operations.wait(same)).toMatchObject({ failedCount: 0 });
     expect((await fx.getBytes(dst, 'set/big.bin')).equals(BIG_NEW)).toBe(true);
   });

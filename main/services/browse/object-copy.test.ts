@@ -90,8 +90,9 @@ describe('copy, move and rename against the emulator', () => {
     expect(await keysUnder(src, 'clash/')).toEqual(['clash/a.txt']);
 
     const keep = svc.operations.startCopy({ profileId: 'p', bucket: src, items: [{ key: 'clash/a.txt', isPrefix: false }], targetBucket: src, targetPrefix: 'taken/', move: false, overwrite: false });
-    expect(await svc.operations.wait(keep)).toMatchObject({ failedCount: 1 });
-    const replace = svc.operations.startCopy({ profileId: 'p', bucket: src, items: [{ key: 'clash/a.txt', isPrefix: false }], targetBucket: src, targetPrefix: 'taken/', move: false });
+    expect(await svc.operations.wait(keep)).toMatchObject({ failedCount: 0, skipped: 1 });
+    expect((await svc.preview.readText('p', src, 'taken/a.txt', 100)).text).toBe('old');
+    const replace = svc.operations.startCopy({ profileId: 'p', bucket: src, items: [{ key: 'clash/a.txt', isPrefix: false }], targetBucket: src, targetPrefix: 'taken/', move: false, overwrite: true });
     expect(await svc.operations.wait(replace)).toMatchObject({ failedCount: 0 });
     expect((await svc.preview.readText('p', src, 'taken/a.txt', 100)).text).toBe('new');
   });

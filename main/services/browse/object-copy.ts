@@ -19,7 +19,8 @@ import type { ObjectListing } from './object-listing';
 import type { OperationContext } from './operation-runner';
 import { failureOf } from '../oss/describe-error';
 import { propertyHeaders, sourceAcl, sourceTagging } from '../oss/copy-properties';
-import type { ObjectAcl } from '../../../shared/object-types';
+import type { CopyConflicts, ObjectAcl } from '../../../shared/object-types';
+import { findCopyConflicts, type CopyConflictRequest } from './copy-conflicts';
 
 /** One thing to copy: an object, or a folder (every key under `from`) mapped onto `to`. */
 export interface CopySource {
@@ -37,6 +38,8 @@ export interface CopyPlan {
   move: boolean;
   /** Keep existing target keys: such keys fail with FileAlreadyExists (renames never overwrite). */
   noOverwrite?: boolean;
+  /** With noOverwrite: a key that already exists at the target is skipped (reported as skipped, not failed). */
+  skipExisting?: boolean;
 }
 
 export interface ObjectCopierOptions {
@@ -89,6 +92,11 @@ async function streamCopy(source: OSS, target: OSS, pair: CopyPair & { acl: Obje
   }
 }
 
+/** True for OSS's answer to a write refused by x-oss-forbid-overwrite. */
+function isAlreadyExists(error: unknown): boolean {
+  return (error as { code?: string }).code === 'FileAlreadyExists' || (error as { status?: number }).status === 409;
+}
+
 /** Throws when a plan would copy a folder into itself (a never-ending copy). */
 export function assertNoSelfNesting(plan: Pick<CopyPlan, 'sourceBucket' | 'targetBucket' | 'sources'>): void {
   if (plan.sourceBucket !== plan.targetBucket) return;
@@ -130,6 +138,11 @@ export class ObjectCopier {
       if ((error as { status?: number }).status === 404) return false;
       throw error;
     }
+  }
+
+  /** Which items already have a namesake at the target (see copy-conflicts.ts). */
+  conflicts(request: CopyConflictRequest): Promise<CopyConflicts> {
+    return findCopyConflicts(this.clients, (key, isPrefix) => this.keyTaken(request.profileId, request.targetBucket, key, isPrefix), request);
   }
 
   /** The body of a copy/move operation. */
@@ -209,7 +222,9 @@ export class ObjectCopier {
           else ctx.succeeded(1);
         } catch (error) {
           // A copy stopped by the user's cancel is not a failure of that key.
-          if (!ctx.signal.aborted) ctx.failed([failureOf(pair.from, error)]);
+          if (ctx.signal.aborted) return;
+          if (plan.skipExisting && isAlreadyExists(error)) ctx.skipped(1);
+          else ctx.failed([failureOf(pair.from, error)]);
         }
       },
       ctx.signal,

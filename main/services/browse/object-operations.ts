@@ -4,10 +4,11 @@
  * background as jobs (services/jobs).
  */
 import { baseName } from '../../../shared/oss-path';
+import type { CopyConflictRequest } from './copy-conflicts';
 import { freeTargetKey } from './copy-names';
 import { assertNoSelfNesting, type CopyPlan, type CopySource, type ObjectCopier } from './object-copy';
 import { assertFolderKeys, type DeleteItem, type ObjectDeleter } from './object-delete';
-import type { OperationProgress } from '../../../shared/object-types';
+import type { CopyConflicts, OperationProgress } from '../../../shared/object-types';
 import { toOperationProgress } from './operation-progress';
 import type { OperationRunner } from './operation-runner';
 
@@ -18,7 +19,10 @@ export interface CopyRequest {
   targetBucket: string;
   targetPrefix: string;
   move: boolean;
-  /** Replace keys that already exist at the target (default true, as a paste does). */
+  /**
+   * true: replace keys that already exist at the target. Otherwise (the default) such keys
+   * are left alone and reported as skipped, never replaced.
+   */
   overwrite?: boolean;
   /**
    * Keep both: an item whose name is taken at the target gets a free "name (copy).ext",
@@ -62,7 +66,8 @@ export class ObjectOperations {
       targetBucket: request.targetBucket,
       sources,
       move: request.move,
-      noOverwrite: request.overwrite === false || request.keepBoth === true,
+      noOverwrite: request.overwrite !== true || request.keepBoth === true,
+      skipExisting: request.overwrite !== true && request.keepBoth !== true,
     };
     if (!request.keepBoth) {
       assertNoSelfNesting(plan);
@@ -80,6 +85,12 @@ export class ObjectOperations {
       }
       await this.copier.run(ctx, { ...plan, sources: renamed });
     });
+  }
+
+  /** Which items already have a namesake in the target folder (asked before a paste into another folder). */
+  conflicts(request: CopyConflictRequest): Promise<CopyConflicts> {
+    assertFolderKeys(request.items);
+    return this.copier.conflicts(request);
   }
 
   /** Renames an object, or a folder (copy every key under it, then delete the originals). */

@@ -23,6 +23,7 @@ export function toOperationProgress(p: JobProgress<OperationKind>): OperationPro
     progress.bytesDone = p.bytesDone;
     progress.bytesTotal = p.bytesTotal;
   }
+  if (p.skipped) progress.skipped = p.skipped;
   if (p.error) progress.error = p.error;
   return progress;
 }

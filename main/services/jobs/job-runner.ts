@@ -33,6 +33,7 @@ interface Job<K extends string> {
   stop: 'cancel' | 'pause' | null;
   counts: { done: number; total: number; scanning: boolean; bytesDone: number; bytesTotal: number };
   allFailed: FailedKey[];
+  skipped: number;
   pendingFailed: FailedKey[];
   error?: AppError;
   finished: Promise<JobProgress<K>>;
@@ -70,6 +71,7 @@ export class JobRunner<K extends string = string> {
       stop: null,
       counts: { done: 0, total: 0, scanning: true, bytesDone: 0, bytesTotal: 0 },
       allFailed: [],
+      skipped: 0,
       pendingFailed: [],
       finished,
       finish,
@@ -182,6 +184,11 @@ export class JobRunner<K extends string = string> {
         c.done += count;
         changed();
       },
+      skipped: (count) => {
+        c.done += count;
+        job.skipped += count;
+        changed();
+      },
       failed: (failures) => {
         if (failures.length === 0) return;
         c.done += failures.length;
@@ -258,6 +265,7 @@ export class JobRunner<K extends string = string> {
       finished,
       cancelled: job.stop === 'cancel',
     };
+    if (job.skipped > 0) progress.skipped = job.skipped;
     if (!finished) job.pendingFailed = [];
     if (finished && job.error) progress.error = job.error;
     return progress;

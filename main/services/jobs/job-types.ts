@@ -23,6 +23,8 @@ export interface JobContext<C = unknown> {
   succeeded(count: number): void;
   /** Keys that failed, with why (each counts as done). */
   failed(failures: FailedKey[]): void;
+  /** Keys left alone on purpose (e.g. already at the target and not to be replaced); each counts as done. */
+  skipped(count: number): void;
   /** Listing is complete: `total` is final from now on. */
   scanDone(): void;
   /** Bytes found. */
@@ -50,6 +52,8 @@ export interface JobProgress<K extends string = string> {
   /** New failures since the previous event; on the final event the complete list. */
   failed: FailedKey[];
   failedCount: number;
+  /** Keys left alone on purpose (counted in `done`); absent when none. */
+  skipped?: number;
   /** True on the last event of the job. */
   finished: boolean;
   cancelled: boolean;

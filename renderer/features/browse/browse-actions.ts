@@ -12,6 +12,7 @@ import type { FolderListing } from './model/folder-listing';
 import type { ListingModel } from './model/listing-model';
 import type { Location } from './model/nav-history';
 import { OperationRun } from './model/operation-run';
+import type { CopyConflictChoice } from './dialogs/copy-conflict-dialog';
 
 /** One thing an action applies to. */
 export interface Item {
@@ -34,7 +35,8 @@ export type DialogState =
   | { kind: 'rename'; item: Item }
   | { kind: 'move'; items: Item[] }
   | { kind: 'delete'; items: Item[] }
-  | { kind: 'operation'; title: string; run: OperationRun }
+  | { kind: 'operation'; title: string; run: OperationRun; action?: 'rename' }
+  | { kind: 'copyConflict'; names: string[]; target: string; move: boolean; onChoose(choice: CopyConflictChoice): void }
   | { kind: 'acl' | 'headers' | 'storageClass' | 'restore'; key: string }
   | { kind: 'symlink'; target: string }
   | { kind: 'multipart' }
@@ -87,7 +89,7 @@ export async function runOperation(
   ctx: ActionContext,
   title: string,
   start: () => Promise<{ operationId: string }>,
-  options: { quiet?: boolean } = {},
+  options: { quiet?: boolean; action?: 'rename' } = {},
 ): Promise<OperationProgress> {
   const run = new OperationRun(
     {
@@ -100,7 +102,7 @@ export async function runOperation(
   const show = () => {
     if (shown) return;
     shown = true;
-    ctx.setDialog({ kind: 'operation', title, run });
+    ctx.setDialog({ kind: 'operation', title, run, action: options.action });
   };
   ctx.setProgress(null);
   const timer = options.quiet ? setTimeout(show, QUIET_DIALOG_DELAY_MS) : undefined;
@@ -127,7 +129,8 @@ export async function runOperation(
     ctx.setProgress(final);
   }
   clearTimeout(timer);
-  if (final.failedCount > 0 || final.error || final.cancelled) show();
+  // Keys left alone ("Skip those") are said too, so nobody thinks they were replaced.
+  if (final.failedCount > 0 || final.error || final.cancelled || final.skipped) show();
   else if (!shown) ctx.setDialog(null);
   return final;
 }
@@ -159,7 +162,7 @@ export async function renameItem(ctx: ActionContext, item: Item, newName: string
   const toKey = parent + newName + (item.isPrefix ? '/' : '');
   const final = await runOperation(ctx, ctx.t('operation.renameTitle'), () =>
     call('objects:rename-start', { profileId: ctx.profileId, bucket: item.bucket, fromKey: item.key, toKey, isPrefix: item.isPrefix }),
-    { quiet: true },
+    { quiet: true, action: 'rename' },
   );
   if (item.isPrefix) forgetListings(ctx.profileId, item.bucket, item.key);
   if (final.failedCount > 0 || final.cancelled || final.error) return ctx.reload();
@@ -180,12 +183,43 @@ function parentOf(it: Item): string {
   return it.key.slice(0, it.key.lastIndexOf('/', it.key.length - 2) + 1);
 }
 
+/** What a copy does with names already taken at the target. */
+interface CopyMode {
+  overwrite: boolean;
+  keepBoth: boolean;
+}
+
+/**
+ * Asks which items already exist at the target and, when some do, what to do with them.
+ * Null: the user cancelled. When the check itself fails the copy goes ahead without
+ * replacing anything (taken keys are then reported as skipped).
+ */
+async function chooseCopyMode(ctx: ActionContext, items: Item[], target: Location, move: boolean): Promise<CopyMode | null> {
+  let names: string[] = [];
+  try {
+    names = (await call('objects:copy-conflicts', { profileId: ctx.profileId, items: items.map(({ key, isPrefix }) => ({ key, isPrefix })), targetBucket: target.bucket, targetPrefix: target.prefix })).names;
+  } catch {
+    names = [];
+  }
+  if (names.length === 0) return { overwrite: false, keepBoth: false };
+  const choice = await new Promise<CopyConflictChoice>((resolve) =>
+    ctx.setDialog({ kind: 'copyConflict', names, target: `oss://${target.bucket}/${target.prefix}`, move, onChoose: resolve }),
+  );
+  if (choice === 'cancel') {
+    ctx.setDialog(null);
+    return null;
+  }
+  return { overwrite: choice === 'replace', keepBoth: choice === 'keepBoth' };
+}
+
 export async function copyItems(ctx: ActionContext, items: Item[], target: Location, move: boolean): Promise<void> {
   const here = items.filter((it) => it.bucket === target.bucket && parentOf(it) === target.prefix);
   // Moving items into the folder they are in changes nothing.
-  if (move && here.length === items.length) return;
-  // A copy into its own folder keeps both ("name (copy).ext"); main never overwrites then.
-  const keepBoth = !move && here.length > 0;
+  if (move && here.length > 0) items = items.filter((it) => !here.includes(it));
+  if (items.length === 0) return;
+  // A copy into its own folder keeps both ("name (copy).ext"); elsewhere taken names are asked about.
+  const mode = !move && here.length > 0 ? { overwrite: false, keepBoth: true } : await chooseCopyMode(ctx, items, target, move);
+  if (!mode) return;
   const final = await runOperation(ctx, ctx.t(move ? 'operation.moveTitle' : 'operation.copyTitle'), () =>
     call('objects:copy-start', {
       profileId: ctx.profileId,
@@ -194,7 +228,8 @@ export async function copyItems(ctx: ActionContext, items: Item[], target: Locat
       targetBucket: target.bucket,
       targetPrefix: target.prefix,
       move,
-      keepBoth,
+      overwrite: mode.overwrite,
+      keepBoth: mode.keepBoth,
     }),
     // One item moved or copied is quick: no progress dialog unless it takes long or fails.
     { quiet: items.length === 1 },
@@ -203,6 +238,8 @@ export async function copyItems(ctx: ActionContext, items: Item[], target: Locat
   if (move) for (const it of items) if (it.isPrefix) forgetListings(ctx.profileId, it.bucket, it.key);
   const shown = ctx.location;
   if (target.bucket === shown.bucket && target.prefix === shown.prefix) return ctx.reload();
+  // A skipped key's original stays where it was: list again rather than guess which rows went.
+  if (move && final.skipped) return ctx.reload();
   if (move && ctx.model && items[0]!.bucket === shown.bucket) {
     const gone = succeeded(items, final).filter((i) => i.rowId >= 0);
     ctx.model.remove(gone.map((i) => i.rowId));

@@ -237,6 +237,7 @@ export function BrowseView({ profileId, start, startFocus }: BrowseViewProps): R
   if (!loc.bucket) {
     return (
       <div className="browse-view">
+        <h1 className="visually-hidden" data-testid="browse-heading">{t('heading.buckets')}</h1>
         {addressBar}
         <BucketTable profileId={profileId} onOpen={(b) => navigate({ bucket: b, prefix: '' })} />
       </div>
@@ -260,6 +261,10 @@ export function BrowseView({ profileId, start, startFocus }: BrowseViewProps): R
 
   return (
     <div className="browse-view">
+      {/* The page's level-one heading, for screen readers: the address bar shows the same place. */}
+      <h1 className="visually-hidden" data-testid="browse-heading">
+        {loc.prefix ? t('heading.folder', { name: loc.prefix.slice(loc.prefix.lastIndexOf('/', loc.prefix.length - 2) + 1, -1), bucket: loc.bucket }) : loc.bucket}
+      </h1>
       {addressBar}
       <BrowseToolbar
         inSearch={!!search.session}

@@ -14,6 +14,7 @@ import { AclDialog, RestoreDialog, StorageClassDialog } from './object-property-
 import { OperationDialog } from './operation-dialog';
 import { ConfirmDialog, NameDialog } from './simple-dialogs';
 import { DeleteConfirm } from './delete-confirm';
+import { CopyConflictDialog } from './copy-conflict-dialog';
 import './dialogs.css';
 
 export interface DialogHostProps {
@@ -97,7 +98,9 @@ export function DialogHost({ dialog, ctx, progress, onClose, onObjectChanged, on
     case 'delete':
       return <DeleteConfirm ctx={ctx} items={dialog.items} onClose={onClose} onConfirm={() => void deleteItems(ctx, dialog.items)} />;
     case 'operation':
-      return <OperationDialog title={dialog.title} progress={progress} onCancel={() => void dialog.run.cancel()} onClose={onClose} />;
+      return <OperationDialog title={dialog.title} progress={progress} action={dialog.action} onCancel={() => void dialog.run.cancel()} onClose={onClose} />;
+    case 'copyConflict':
+      return <CopyConflictDialog names={dialog.names} target={dialog.target} move={dialog.move} onChoose={dialog.onChoose} />;
     case 'acl':
       return <AclDialog {...objectProps} objectKey={dialog.key} />;
     case 'headers':

@@ -13,11 +13,13 @@ import { FailureList } from '../../../ui/failure-list';
 export interface OperationDialogProps {
   title: string;
   progress: OperationProgress | null;
+  /** What the user asked for, when it differs from the operation's kind (a rename runs as a move). */
+  action?: 'rename';
   onCancel(): void;
   onClose(): void;
 }
 
-export function OperationDialog({ title, progress, onCancel, onClose }: OperationDialogProps): ReactElement {
+export function OperationDialog({ title, progress, action, onCancel, onClose }: OperationDialogProps): ReactElement {
   const { t, i18n } = useTranslation('browse');
   const n = (x: number) => formatCount(x, i18n.language);
   const finished = !!progress?.finished;
@@ -27,6 +29,7 @@ export function OperationDialog({ title, progress, onCancel, onClose }: Operatio
   else if (!finished) summary = progress.scanning ? t('operation.scanning', { done: n(progress.done), total: n(progress.total) }) : t('operation.progress', { done: n(progress.done), total: n(progress.total) });
   else if (progress.cancelled) summary = t('operation.cancelled', { done: n(progress.done - progress.failedCount), total: n(progress.total) });
   else if (progress.failedCount > 0) summary = t('operation.partial', { ok: n(progress.done - progress.failedCount), failed: n(progress.failedCount) });
+  else if (progress.skipped) summary = t('operation.doneSkipped', { count: progress.skipped, ok: n(progress.done - progress.skipped), skipped: n(progress.skipped) });
   else summary = t('operation.done', { count: progress.done, n: n(progress.done) });
   return (
     <Dialog
@@ -51,7 +54,7 @@ export function OperationDialog({ title, progress, onCancel, onClose }: Operatio
       </p>
       <progress className="browse-progress" max={100} value={finished && !progress?.cancelled ? 100 : pct} aria-label={summary} />
       {progress?.error && <ErrorPanel error={progress.error} compact />}
-      {progress && progress.failed.length > 0 && <FailureList failures={progress.failed} total={progress.failedCount} action={progress.kind} />}
+      {progress && progress.failed.length > 0 && <FailureList failures={progress.failed} total={progress.failedCount} action={action ?? progress.kind} />}
     </Dialog>
   );
 }
