@@ -7,17 +7,12 @@
  * features register here without importing the browse feature (features never import
  * each other); browse re-exports it from features/browse/extension-points.ts.
  */
+import type { MenuItem } from '../ui/context-menu';
 
-/** An action another feature offers (context menu, toolbar, preview); browse's menu items are a superset. */
-export interface ExtensionAction {
-  id: string;
-  label: string;
-  shortcut?: string;
-  danger?: boolean;
-  /** Draw a separator above this item (menus). */
-  separated?: boolean;
-  run(): void;
-}
+export type { MenuItem };
+
+/** An action another feature offers (context menu, toolbar, preview): a menu item of the UI kit. */
+export type ExtensionAction = MenuItem;
 
 /** What an action provider or drop handler is told about the place and the selection. */
 export interface BrowseContext {
@@ -30,8 +25,6 @@ export interface BrowseContext {
 }
 
 export type ObjectActionProvider = (ctx: BrowseContext) => ExtensionAction[];
-/** The browse context menu's item shape (an ExtensionAction). */
-export type MenuItem = ExtensionAction;
 /** Buttons for the object or folder shown in the details pane (e.g. "Share link…"). */
 export type DetailsActionProvider = (ctx: { profileId: string; bucket: string; key: string; isFolder: boolean }) => ExtensionAction[];
 export type DropHandler = (ctx: BrowseContext, files: File[]) => void;
