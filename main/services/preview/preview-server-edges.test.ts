@@ -7,7 +7,7 @@
  */
 import net from 'node:net';
 import http from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startBrowseFixture, type BrowseFixture } from '../../test-support/emulator-fixture';
 import { createMemoryLogger } from '../log/logger';
 import { PreviewServer } from './preview-server';
@@ -95,6 +95,25 @@ describe('preview server edges', () => {
       expect(stale.status).toBe(404);
       expect(stale.body.toString()).toBe('Not found');
     } finally {
+      await own.close();
+    }
+  });
+
+  it('rejects a link when the server cannot listen, and starts on the next link', async () => {
+    // The one injected fault here: a loopback listen on port 0 cannot be made to fail for real.
+    const listen = vi.spyOn(http.Server.prototype, 'listen').mockImplementationOnce(function (this: http.Server) {
+      process.nextTick(() => this.emit('error', Object.assign(new Error('listen EADDRINUSE'), { code: 'EADDRINUSE' })));
+      return this;
+    });
+    const own = new PreviewServer(fx.clients);
+    try {
+      await expect(own.link({ profileId: 'p', bucket, key: 'clip.bin' })).rejects.toThrow('EADDRINUSE');
+      expect(own.port).toBeUndefined();
+      listen.mockRestore();
+      const { url } = await own.link({ profileId: 'p', bucket, key: 'clip.bin' });
+      expect((await request(url)).status).toBe(200);
+    } finally {
+      listen.mockRestore();
       await own.close();
     }
   });
