@@ -124,10 +124,19 @@ export class PreviewServer implements PreviewLinks {
       });
       const upstream = result.res.headers as Record<string, string | undefined>;
       res.writeHead(result.res.status, responseHeaders(grant.contentType, grant.key, upstream));
+      // A viewer that seeks closes its request mid-body: not worth a line. A read from OSS that
+      // broke is. Which side failed first tells them apart (the error codes overlap: a reset
+      // socket is ECONNRESET on either side, and a loaded machine turns a hang-up into EPIPE).
+      let first: 'oss' | 'viewer' | undefined;
+      result.stream.once('error', () => (first ??= 'oss'));
+      res.once('error', () => (first ??= 'viewer'));
+      res.once('close', () => {
+        if (!res.writableFinished) first ??= 'viewer';
+      });
       pipeline(result.stream, res, (error) => {
-        // A viewer that seeks closes its request mid-body; a broken read from OSS is worth a line.
         const code = (error as { code?: unknown } | undefined)?.code;
-        if (error && code !== 'ERR_STREAM_PREMATURE_CLOSE') this.log?.warn('preview stream broke', { status: result.res.status });
+        const viewerLeft = first === 'viewer' || (first === undefined && code === 'ERR_STREAM_PREMATURE_CLOSE');
+        if (error && !viewerLeft) this.log?.warn('preview stream broke', { status: result.res.status });
       });
     } catch (error) {
       const status = statusForFailure(error);
