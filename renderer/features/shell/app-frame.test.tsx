@@ -4,6 +4,7 @@ import { App } from '../../app/app';
 import type { ShellFeature } from '../../app/feature-registry';
 import { changeLanguage, initI18n } from '../../i18n';
 import { installTestBridge, type TestBridge } from '../../lib/test-bridge';
+import { captureNotices, noticeStore } from '../../state/notice-store';
 import { selectProfile, selectionStore } from '../../state/selection-store';
 
 let bridge: TestBridge | undefined;
@@ -23,6 +24,7 @@ beforeAll(() => {
 afterEach(async () => {
   cleanup();
   selectProfile(null);
+  noticeStore.set({ notices: [] });
   bridge?.uninstall();
   await changeLanguage('en');
 });
@@ -126,5 +128,14 @@ describe('app shell', () => {
     expect(await screen.findByText('Upload paused: network lost')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Dismiss notice' }));
     expect(screen.queryByText('Upload paused: network lost')).toBeNull();
+  });
+
+  it('shows a notice main sent while the page was still starting, before the shell mounted', async () => {
+    bridge = installTestBridge({ 'app:info': () => appInfo });
+    const stop = captureNotices();
+    bridge.emit('app:notice', { level: 'error', message: 'That oss:// link was not opened.' });
+    render(<App features={[]} />);
+    expect((await screen.findByRole('alert')).textContent).toContain('That oss:// link was not opened.');
+    stop();
   });
 });
